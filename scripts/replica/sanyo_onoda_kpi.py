@@ -1,0 +1,175 @@
+"""Replica of a city's report on its regional-revitalization grants and their KPIs (4 A4 pages).
+
+The real report is an OCR'd scan, and its text layer is what data/ keeps
+verbatim: numbers broken by spaces (`134, 280 円`, `1, 117, 438 人`, `74. 3%`),
+a unit misread (`1 争未件` under `1 事業体`), stray marks (`V'o`, `<u></u>`),
+and header text split at a cell border with a character doubled there
+(`きららガラス` | `ス未来館の来`). Each lettered section has a schedule table and a
+KPI grid whose rows are years (当初, R 2, R 3, R 4) and whose columns are 目標 /
+実績 per indicator, with the year-on-year difference under each value.
+
+Tab-separated fields land in the column they name. Where two fields share one
+merged cell (an indicator's header, 達成状況, 未達理由), the left field ends at the
+inner border and the right one starts there, as the OCR split them.
+"""
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from replica.canvas import A4, Canvas, Cell, Grid, Replica, cell
+
+TEXT = Path(__file__).parent / "data" / "sanyo-onoda-r3-kpi.txt"
+TITLE = "地方創生推進交付金事業の進捗及び重要業績評価指標(KPI)の達成度の状況について"
+
+LEFT = 28.0
+RIGHT = 567.0
+BODY_SIZE = 8.0
+SIZE = 7.5
+SCHEDULE_WIDTHS = [36, 150, 353]
+KPI_WIDTHS = [36] + [86] * 6
+# Row labels that continue the two-line label above them (達成/状況, 未達/理由).
+CONTINUED_LABELS = ("状況", "理由")
+MERGED_LABELS = ("達成", "未達")
+SECTION = re.compile(r"^[A-Z] [^\t]+$")
+NEW_PAGE_BEFORE = ("B", "C", "D")
+
+
+@dataclass
+class Section:
+    """A lettered program: heading, overview, schedule rows, KPI rows or a note."""
+
+    heading: str
+    overview: list[str] = field(default_factory=list)
+    schedule: list[list[str]] = field(default_factory=list)
+    kpi: list[list[str]] = field(default_factory=list)
+    kpi_note: str = ""
+
+
+def parse(text: str) -> list[Section]:
+    """Split the report text into sections; tab lines are table rows."""
+    sections: list[Section] = []
+    part = ""
+    for line in text.splitlines():
+        if SECTION.match(line):
+            sections.append(Section(line))
+        elif line.startswith("(1)") or line.startswith("(2)"):
+            part = line[:3]
+        elif not line or not sections:
+            continue
+        elif "\t" in line:
+            target = sections[-1].schedule if part == "(1)" else sections[-1].kpi
+            target.append(line.split("\t"))
+        elif part == "(1)":
+            sections[-1].overview.append(line)
+        else:
+            sections[-1].kpi_note = line
+    return sections
+
+
+def group_rows(
+    lines: list[list[str]], starts_row: Callable[[int, list[str]], bool]
+) -> list[list[list[str]]]:
+    """Gather consecutive text lines into table rows; `starts_row` says where a row begins."""
+    groups: list[list[list[str]]] = []
+    for index, fields in enumerate(lines):
+        if not groups or starts_row(index, fields):
+            groups.append([])
+        groups[-1].append(fields)
+    return groups
+
+
+def field_at(fields: list[str], col: int) -> str:
+    return fields[col] if col < len(fields) else ""
+
+
+def column_lines(group: list[list[str]], col: int) -> list[str]:
+    return [field_at(fields, col) for fields in group]
+
+
+def draw_schedule(canvas: Canvas, lines: list[list[str]], top: float) -> float:
+    """The plan/progress table: one ruled row per year label, text as the lines give it."""
+    groups = group_rows(lines, lambda _, fields: bool(fields[0]))
+    cells: list[Cell] = []
+    for row, group in enumerate(groups):
+        cells += [
+            cell(row, col, column_lines(group, col), spill=True)
+            for col in range(len(SCHEDULE_WIDTHS))
+        ]
+    rects = canvas.grid(Grid(LEFT, top, SCHEDULE_WIDTHS, cells, size=SIZE))
+    return max(rect.y1 for rect in rects.values())
+
+
+def kpi_row_starts(index: int, fields: list[str]) -> bool:
+    """A KPI grid row starts at the 目標/実績 header line and at each new row label."""
+    label = fields[0]
+    return field_at(fields, 1) == "目標" or (bool(label) and label not in CONTINUED_LABELS)
+
+
+def draw_kpi(canvas: Canvas, lines: list[list[str]], top: float) -> float:
+    """The year-by-indicator grid; indicator headers and comment rows are merged per pair."""
+    groups = group_rows(lines, kpi_row_starts)
+    merged_rows = {0} | {r for r, g in enumerate(groups) if g[0][0] in MERGED_LABELS}
+    cells: list[Cell] = []
+    for row, group in enumerate(groups):
+        cells.append(cell(row, 0, column_lines(group, 0), align="center"))
+        if row in merged_rows:
+            cells += [cell(row, col, [""] * len(group), colspan=2) for col in (1, 3, 5)]
+        else:
+            align = "center" if row == 1 else "right"
+            cells += [cell(row, col, column_lines(group, col), align=align) for col in range(1, 7)]
+    rects = canvas.grid(Grid(LEFT, top, KPI_WIDTHS, cells, size=SIZE))
+    for row in sorted(merged_rows):
+        split_merged_text(canvas, groups[row], rects[(row, 1)].y0)
+    return max(rect.y1 for rect in rects.values())
+
+
+def split_merged_text(canvas: Canvas, group: list[list[str]], top: float) -> None:
+    """Place each pair's fields: a lone field from the cell's start, a split pair at the border."""
+    edges = [LEFT]
+    for width in KPI_WIDTHS:
+        edges.append(edges[-1] + width)
+    step = SIZE * 1.25
+    for index, fields in enumerate(group):
+        y = top + 2.5 + index * step
+        for left_col in (1, 3, 5):
+            left, right = field_at(fields, left_col), field_at(fields, left_col + 1)
+            border = edges[left_col + 1]
+            if left and right:
+                canvas.text(border - 0.5 - canvas.measure(left, SIZE), y, left, SIZE)
+                canvas.text(border + 0.5, y, right, SIZE)
+            elif left:
+                canvas.text(edges[left_col] + 2.5, y, left, SIZE)
+            elif right:
+                canvas.text(border + 2.5, y, right, SIZE)
+
+
+def draw_section(canvas: Canvas, section: Section, top: float) -> float:
+    canvas.text(LEFT, top, section.heading, 10.5)
+    y = top + 20
+    canvas.text(LEFT, y, "(1) 事業内容", 9)
+    y += 15
+    for paragraph in section.overview:
+        for line in canvas.wrap(paragraph, RIGHT - LEFT - 10, BODY_SIZE):
+            canvas.text(LEFT + 6, y, line, BODY_SIZE)
+            y += BODY_SIZE * 1.5
+    y = draw_schedule(canvas, section.schedule, y + 6) + 14
+    canvas.text(LEFT, y, "(2) 重要業績評価指標(KPI)", 9)
+    y += 16
+    if section.kpi:
+        return draw_kpi(canvas, section.kpi, y) + 24
+    canvas.text(LEFT + 6, y, section.kpi_note, BODY_SIZE)
+    return y + 30
+
+
+def draw(replica: Replica) -> None:
+    sections = parse(TEXT.read_text(encoding="utf-8"))
+    canvas = replica.page(A4)
+    canvas.text((canvas.width - canvas.measure(TITLE, 10.5)) / 2, 36, TITLE, 10.5)
+    y = 70.0
+    for section in sections:
+        if section.heading[0] in NEW_PAGE_BEFORE:
+            canvas = replica.page(A4)
+            y = 50.0
+        y = draw_section(canvas, section, y)
