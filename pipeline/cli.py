@@ -1,11 +1,57 @@
 """The `kpi` command: one entry point, a subcommand per job."""
 
+from pathlib import Path
+
 import click
 
 from pipeline import __version__
+from pipeline.record import RecordFileError
+from pipeline.score import SIMILARITY_FLOOR, ScoreSettings, score_set
+from pipeline.score_inputs import TwinsFileError, load_inputs
+from pipeline.score_report import dump_scorecard, text_report, warning_lines
+
+# Exit status for input that cannot be read, as click uses for a usage error.
+EXIT_BAD_INPUT = 2
+
+_DIRECTORY = click.Path(exists=True, file_okay=False, path_type=Path)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="kpi")
 def main() -> None:
     """Read Japanese municipal KPI reports into kpi-record/1 records and score them."""
+
+
+@main.command()
+@click.option("--gold", "gold_dir", type=_DIRECTORY, required=True, help="Gold record files.")
+@click.option("--pred", "pred_dir", type=_DIRECTORY, required=True, help="Predicted record files.")
+@click.option(
+    "--json",
+    "json_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also write the report as JSON here.",
+)
+@click.option(
+    "--similarity-floor",
+    type=click.FloatRange(0.0, 1.0),
+    default=SIMILARITY_FLOOR,
+    show_default=True,
+    help="Record pairs less similar than this are not made.",
+)
+def score(gold_dir: Path, pred_dir: Path, json_path: Path | None, similarity_floor: float) -> None:
+    """Score predicted record files against gold; the headline is fact F1.
+
+    Exits 2 when a file cannot be read; any score, however low, exits 0.
+    """
+    try:
+        inputs = load_inputs(gold_dir, pred_dir)
+    except (RecordFileError, TwinsFileError) as error:
+        click.echo(f"error: {error}", err=True)
+        raise click.exceptions.Exit(EXIT_BAD_INPUT) from error
+    settings = ScoreSettings(similarity_floor=similarity_floor)
+    scorecard = score_set(inputs.gold, inputs.pred, inputs.twins, settings)
+    for line in warning_lines(scorecard):
+        click.echo(line, err=True)
+    click.echo(text_report(scorecard), nl=False)
+    if json_path is not None:
+        json_path.write_text(dump_scorecard(scorecard), encoding="utf-8")

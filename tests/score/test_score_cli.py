@@ -1,0 +1,184 @@
+"""The `kpi score` command: exit status, messages naming file and field, the JSON report."""
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner, Result
+
+from pipeline.cli import main
+
+
+def run_score(cases: Path, gold: str, pred: str, *extra: str) -> Result:
+    arguments = ["score", "--gold", str(cases / gold), "--pred", str(cases / pred), *extra]
+    return CliRunner().invoke(main, arguments)
+
+
+def json_report(cases: Path, tmp_path: Path, gold: str, pred: str) -> dict[str, Any]:
+    path = tmp_path / "score.json"
+    result = run_score(cases, gold, pred, "--json", str(path))
+    assert result.exit_code == 0, result.output
+    report: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return report
+
+
+def test_perfect_score_exits_zero_and_prints_totals(cases: Path) -> None:
+    result = run_score(cases, "gold", "gold")
+    assert result.exit_code == 0
+    assert "total" in result.stdout
+    assert "misses: 0" in result.stdout
+
+
+def test_low_score_still_exits_zero(cases: Path) -> None:
+    result = run_score(cases, "gold", "record-below-floor")
+    assert result.exit_code == 0
+    assert "misses: 8" in result.stdout
+
+
+def test_printed_miss_names_record_fact_and_source(cases: Path) -> None:
+    result = run_score(cases, "gold", "extra-fact")
+    assert result.stdout.splitlines()[-1] == (
+        "pred  town-a  p.1  創業支援事業 / 創業者数  target fy=2024 value=25"
+        "  source p.1 [100.0, 200.0, 130.0, 212.0] '25 人'"
+    )
+
+
+def test_printed_table_has_a_row_per_document_and_totals(cases: Path) -> None:
+    result = run_score(cases, "document-status/gold", "document-status/pred")
+    rows = [line.split()[:2] for line in result.stdout.splitlines()[1:5]]
+    assert rows == [
+        ["town-c", "scored"],
+        ["town-d", "no_prediction"],
+        ["town-e", "no_gold"],
+        ["total", "2"],
+    ]
+
+
+@pytest.mark.parametrize(
+    ("gold", "pred", "file", "field"),
+    [
+        ("gold", "malformed/bad-json", "bad-json/town-a.json", "not valid JSON"),
+        ("gold", "malformed/missing-field", "missing-field/town-a.json", "records[0].indicator"),
+        ("gold", "malformed/value-and-text", "value-and-text/town-a.json", "records[0].facts[1]"),
+        ("malformed/missing-field", "gold", "missing-field/town-a.json", "records[0].indicator"),
+    ],
+)
+def test_malformed_file_exits_two_naming_file_and_field(
+    cases: Path, gold: str, pred: str, file: str, field: str
+) -> None:
+    result = run_score(cases, gold, pred)
+    assert result.exit_code == 2
+    assert file in result.stderr
+    assert field in result.stderr
+
+
+def test_fact_with_value_and_text_is_explained(cases: Path) -> None:
+    result = run_score(cases, "gold", "malformed/value-and-text")
+    assert "a fact has both `value` and `text`" in result.stderr
+
+
+def test_missing_directory_exits_two(cases: Path) -> None:
+    result = run_score(cases, "no-such-folder", "gold")
+    assert result.exit_code == 2
+
+
+def test_unusable_twins_file_exits_two(cases: Path, tmp_path: Path) -> None:
+    (tmp_path / "twins.csv").write_text("doc_id\ntown-a-scan\n", encoding="utf-8")
+    result = CliRunner().invoke(
+        main, ["score", "--gold", str(tmp_path), "--pred", str(cases / "gold")]
+    )
+    assert result.exit_code == 2
+    assert "twins.csv: line 1" in result.stderr
+
+
+def test_unscored_documents_are_warned_of(cases: Path) -> None:
+    result = run_score(cases, "document-status/gold", "document-status/pred")
+    assert "town-e: no gold document" in result.stderr
+    assert "town-d: no prediction" in result.stderr
+
+
+def test_json_top_level_keys(cases: Path, tmp_path: Path) -> None:
+    report = json_report(cases, tmp_path, "gold", "gold")
+    expected = {
+        "fact_f1",
+        "fact_precision",
+        "fact_recall",
+        "record_f1",
+        "unit_accuracy",
+        "direction_accuracy",
+        "kinds",
+        "settings",
+        "documents",
+    }
+    assert expected <= report.keys()
+
+
+def test_json_settings_record_floor_and_version(cases: Path, tmp_path: Path) -> None:
+    settings = json_report(cases, tmp_path, "gold", "gold")["settings"]
+    assert (settings["similarity_floor"], settings["scorer_version"]) == (0.6, "kpi-score/1")
+
+
+def test_json_kinds_hold_counts_and_figures(cases: Path, tmp_path: Path) -> None:
+    actual = json_report(cases, tmp_path, "gold", "missing-fact")["kinds"]["actual"]
+    assert actual == {
+        "gold": 3,
+        "pred": 2,
+        "matched": 2,
+        "precision": 1.0,
+        "recall": pytest.approx(2 / 3),
+        "f1": pytest.approx(0.8),
+    }
+
+
+def test_json_document_counts(cases: Path, tmp_path: Path) -> None:
+    (document,) = json_report(cases, tmp_path, "gold", "record-below-floor")["documents"]
+    counts = {key: document[key] for key in ("gold_records", "pred_records", "paired_records")}
+    assert counts == {"gold_records": 2, "pred_records": 2, "paired_records": 1}
+    assert (document["doc_id"], document["gold_doc_id"], document["status"]) == (
+        "town-a",
+        "town-a",
+        "scored",
+    )
+
+
+def test_json_miss_has_the_contract_shape(cases: Path, tmp_path: Path) -> None:
+    (document,) = json_report(cases, tmp_path, "gold", "missing-fact")["documents"]
+    assert document["misses"] == [
+        {
+            "side": "gold",
+            "page": 2,
+            "program": "観光振興事業",
+            "indicator": "宿泊者数",
+            "fact": {"kind": "actual", "fy": 2023, "value": 4800},
+        }
+    ]
+
+
+def test_json_predicted_miss_carries_its_source(cases: Path, tmp_path: Path) -> None:
+    (document,) = json_report(cases, tmp_path, "gold", "extra-fact")["documents"]
+    (miss,) = document["misses"]
+    assert miss["source"] == {"page": 1, "bbox": [100.0, 200.0, 130.0, 212.0], "text": "25 人"}
+
+
+def test_json_cumulative_fact_says_so(cases: Path, tmp_path: Path) -> None:
+    (document,) = json_report(cases, tmp_path, "gold", "cumulative-confused")["documents"]
+    facts = [miss["fact"] for miss in document["misses"]]
+    assert facts == [
+        {"kind": "actual", "fy": 2023, "value": 40, "cumulative": True},
+        {"kind": "actual", "fy": 2023, "value": 40},
+    ]
+
+
+def test_json_document_with_no_gold_has_no_figures(cases: Path, tmp_path: Path) -> None:
+    report = json_report(cases, tmp_path, "document-status/gold", "document-status/pred")
+    town_e = next(doc for doc in report["documents"] if doc["doc_id"] == "town-e")
+    assert (town_e["status"], town_e["fact_f1"], town_e["pred_facts"]) == ("no_gold", None, 1)
+
+
+def test_json_keeps_japanese_unescaped(cases: Path, tmp_path: Path) -> None:
+    path = tmp_path / "score.json"
+    run_score(cases, "gold", "missing-fact", "--json", str(path))
+    text = path.read_text(encoding="utf-8")
+    assert "宿泊者数" in text
+    assert text.startswith('{\n  "fact_f1"')
