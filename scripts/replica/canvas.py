@@ -17,7 +17,7 @@ A3 = (842.0, 1191.0)
 Align = Literal["left", "center", "right"]
 VAlign = Literal["top", "middle"]
 
-# Japanese line breaking (kinsoku): these never begin a line; they hang on the one before.
+# Japanese line breaking (kinsoku): these never begin a line.
 NO_LINE_START = set(
     "、。，．・：；？！ー）」』】〕〉》”’ぁぃぅぇぉっゃゅょァィゥェォッャュョ%)]},."
 )
@@ -118,8 +118,7 @@ class Canvas:
         top = rect.y0 + PAD if valign == "top" else rect.y0 + (rect.height - block) / 2
         for index, line in enumerate(lines):
             width = self.measure(line, size)
-            hanging = size if line[-1:] in NO_LINE_START else 0.0
-            if width > inner + 0.5 + hanging and not spill:
+            if width > inner + 0.5 and not spill:
                 raise ValueError(f"{line!r} is {width:.1f}pt wide, the box {inner:.1f}pt")
             if align == "left":
                 x = rect.x0 + PAD
@@ -130,16 +129,25 @@ class Canvas:
             self.text(x, top + index * size * LEADING, line, size)
 
     def wrap(self, text: str, width: float, size: float) -> list[str]:
-        """Break text into lines no wider than `width`, keeping its own line breaks."""
+        """Break text into lines no wider than `width`, keeping its own line breaks.
+
+        A character that may not begin a line takes the one before it down to
+        the next line (oidashi), so nothing runs past the border.
+        """
+        room = width - 2 * PAD
         out: list[str] = []
         for paragraph in text.split("\n"):
-            line = ""
+            line, used = "", 0.0
             for char in paragraph:
-                too_wide = self.measure(line + char, size) > width - 2 * PAD
-                if line and too_wide and char not in NO_LINE_START:
+                advance = self.measure(char, size)
+                if line and used + advance > room:
+                    carried = ""
+                    if char in NO_LINE_START and len(line) > 1:
+                        line, carried = line[:-1], line[-1]
                     out.append(line)
-                    line = ""
+                    line, used = carried, self.measure(carried, size)
                 line += char
+                used += advance
             out.append(line)
         return out
 

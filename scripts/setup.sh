@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Installs everything the project needs on a Debian machine with Python 3.11:
+# system packages (Tesseract with Japanese data, a Japanese font, poppler) and
+# the package itself with its development tools. Safe to run again.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+APT_PACKAGES=(tesseract-ocr tesseract-ocr-jpn fonts-ipafont-gothic poppler-utils)
+missing=()
+for package in "${APT_PACKAGES[@]}"; do
+  dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
+done
+if [ "${#missing[@]}" -gt 0 ]; then
+  SUDO=""
+  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -q
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi
+
+python3 -m pip install -q --disable-pip-version-check --root-user-action=ignore -e ".[dev]"
