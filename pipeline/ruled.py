@@ -1,0 +1,229 @@
+"""Ruled tables rebuilt from the page's own vector drawings and words.
+
+Reading a page's drawings and words takes milliseconds; calling a table finder
+takes a second or more a page. A spreadsheet-made PDF draws every ruling line,
+so the grid is there to be read: the horizontal and vertical segments give the
+row and column edges, a missing segment inside the grid marks a merged cell,
+and each word falls in the cell that holds its centre.
+"""
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import pymupdf
+
+from pipeline.ingest import Word
+from pipeline.table import BBox, Cell, Table, TableQuality
+from pipeline.textnorm import normalize_text
+
+Segment = tuple[float, float, float, float]  # x0, y0, x1, y1 with x0 <= x1 and y0 <= y1
+
+
+@dataclass(frozen=True)
+class RuledSettings:
+    """How the ruled strategy reads lines; the defaults serve spreadsheet exports."""
+
+    snap: float = 2.0  # points: edges closer than this are one edge
+    thin: float = 2.0  # points: a filled rectangle thinner than this is a line
+    border_coverage: float = 0.6  # share of a cell side a segment must cover to be its border
+    min_rows: int = 2
+    min_cols: int = 2
+
+    def __post_init__(self) -> None:
+        if self.snap <= 0 or self.thin <= 0:
+            raise ValueError("snap and thin must be positive")
+        if not 0 < self.border_coverage <= 1:
+            raise ValueError("border_coverage must lie in (0, 1]")
+
+
+def ruling_segments(page: pymupdf.Page, settings: RuledSettings) -> list[Segment]:
+    """Straight horizontal and vertical strokes: drawn lines, rectangle sides, thin fills."""
+    segments: list[Segment] = []
+    for path in page.get_drawings():
+        for item in path["items"]:
+            if item[0] == "l":
+                segments.append(_segment(item[1].x, item[1].y, item[2].x, item[2].y))
+            elif item[0] == "re":
+                segments += _rectangle_sides(item[1], settings.thin)
+    return [s for s in segments if _is_horizontal(s, settings) or _is_vertical(s, settings)]
+
+
+def _segment(x0: float, y0: float, x1: float, y1: float) -> Segment:
+    return (min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1))
+
+
+def _rectangle_sides(rect: pymupdf.Rect, thin: float) -> list[Segment]:
+    x0, y0, x1, y1 = rect.x0, rect.y0, rect.x1, rect.y1
+    if y1 - y0 < thin:
+        middle = (y0 + y1) / 2
+        return [(x0, middle, x1, middle)]
+    if x1 - x0 < thin:
+        middle = (x0 + x1) / 2
+        return [(middle, y0, middle, y1)]
+    return [(x0, y0, x1, y0), (x0, y1, x1, y1), (x0, y0, x0, y1), (x1, y0, x1, y1)]
+
+
+def _is_horizontal(segment: Segment, settings: RuledSettings) -> bool:
+    x0, y0, x1, y1 = segment
+    return y1 - y0 <= settings.snap / 2 and x1 - x0 > settings.snap
+
+
+def _is_vertical(segment: Segment, settings: RuledSettings) -> bool:
+    x0, y0, x1, y1 = segment
+    return x1 - x0 <= settings.snap / 2 and y1 - y0 > settings.snap
+
+
+def _touch(a: Segment, b: Segment, snap: float) -> bool:
+    return (
+        a[0] - snap <= b[2] and b[0] - snap <= a[2] and a[1] - snap <= b[3] and b[1] - snap <= a[3]
+    )
+
+
+def group_segments(segments: Sequence[Segment], snap: float) -> list[list[Segment]]:
+    """Segments that touch, directly or through others, form one table's ruling."""
+    parent = list(range(len(segments)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, a in enumerate(segments):
+        for j in range(i + 1, len(segments)):
+            if _touch(a, segments[j], snap):
+                parent[find(i)] = find(j)
+    groups: dict[int, list[Segment]] = {}
+    for i, segment in enumerate(segments):
+        groups.setdefault(find(i), []).append(segment)
+    return list(groups.values())
+
+
+def cluster(values: Iterable[float], snap: float) -> list[float]:
+    """Sorted positions with those closer than `snap` merged into their mean."""
+    clusters: list[list[float]] = []
+    for value in sorted(values):
+        if clusters and value - clusters[-1][-1] <= snap:
+            clusters[-1].append(value)
+        else:
+            clusters.append([value])
+    return [sum(c) / len(c) for c in clusters]
+
+
+Span = tuple[float, float]
+
+
+def _covered(spans: Sequence[Span], low: float, high: float, settings: RuledSettings) -> bool:
+    """Whether the stretches drawn along one edge cover enough of [low, high].
+
+    Overlapping strokes count once: PDFs often stroke each cell's rectangle, so
+    a shared border is drawn twice.
+    """
+    covered, reach = 0.0, low
+    for start, end in sorted(spans):
+        start, end = max(start, reach), min(end, high)
+        if end > start:
+            covered += end - start
+            reach = end
+    return covered >= settings.border_coverage * (high - low)
+
+
+def grid_cells(
+    segments: Sequence[Segment], settings: RuledSettings
+) -> tuple[list[float], list[float], list[Cell]]:
+    """Column edges, row edges and cells (merged where an inner border is missing)."""
+    vertical = [s for s in segments if _is_vertical(s, settings)]
+    horizontal = [s for s in segments if _is_horizontal(s, settings)]
+    xs = cluster((s[0] for s in vertical), settings.snap)
+    ys = cluster((s[1] for s in horizontal), settings.snap)
+    rows, cols = len(ys) - 1, len(xs) - 1
+    if rows < settings.min_rows or cols < settings.min_cols:
+        return xs, ys, []
+
+    def along(edge: float, lines: list[Segment], axis: int) -> list[Span]:
+        return [(s[1 - axis], s[3 - axis]) for s in lines if abs(s[axis] - edge) <= settings.snap]
+
+    verticals = [along(x, vertical, 0) for x in xs]
+    horizontals = [along(y, horizontal, 1) for y in ys]
+    slots = {(r, c): (r, c) for r in range(rows) for c in range(cols)}
+
+    def find(slot: tuple[int, int]) -> tuple[int, int]:
+        while slots[slot] != slot:
+            slot = slots[slot]
+        return slot
+
+    for r in range(rows):
+        for c in range(cols):
+            if c + 1 < cols and not _covered(verticals[c + 1], ys[r], ys[r + 1], settings):
+                slots[find((r, c + 1))] = find((r, c))
+            if r + 1 < rows and not _covered(horizontals[r + 1], xs[c], xs[c + 1], settings):
+                slots[find((r + 1, c))] = find((r, c))
+    members: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    for slot in slots:
+        members.setdefault(find(slot), []).append(slot)
+    cells = [_merged_cell(group, xs, ys) for group in members.values()]
+    return xs, ys, sorted(cells, key=lambda cell: (cell.row, cell.col))
+
+
+def _merged_cell(slots: list[tuple[int, int]], xs: list[float], ys: list[float]) -> Cell:
+    top, bottom = min(r for r, _ in slots), max(r for r, _ in slots)
+    left, right = min(c for _, c in slots), max(c for _, c in slots)
+    bbox = (xs[left], ys[top], xs[right + 1], ys[bottom + 1])
+    return Cell(top, left, bbox, rowspan=bottom - top + 1, colspan=right - left + 1)
+
+
+def _centre_in(word: Word, box: BBox) -> bool:
+    x = (word.bbox[0] + word.bbox[2]) / 2
+    y = (word.bbox[1] + word.bbox[3]) / 2
+    return box[0] <= x <= box[2] and box[1] <= y <= box[3]
+
+
+def text_lines(words: Sequence[Word]) -> list[list[Word]]:
+    """Words grouped into printed lines (by vertical centre), each line left to right."""
+    lines: list[list[Word]] = []
+    for word in sorted(words, key=lambda w: ((w.bbox[1] + w.bbox[3]) / 2, w.bbox[0])):
+        middle = (word.bbox[1] + word.bbox[3]) / 2
+        if lines:
+            last = lines[-1][-1]
+            half = (last.bbox[3] - last.bbox[1]) / 2
+            if abs(middle - (last.bbox[1] + last.bbox[3]) / 2) <= half:
+                lines[-1].append(word)
+                continue
+        lines.append([word])
+    return [sorted(line, key=lambda w: w.bbox[0]) for line in lines]
+
+
+def fill_cells(cells: list[Cell], words: Sequence[Word]) -> int:
+    """Give each cell the words whose centre it holds; returns how many words found a cell."""
+    placed = 0
+    for cell in cells:
+        cell.words = [word for word in words if _centre_in(word, cell.bbox)]
+        placed += len(cell.words)
+        lines = text_lines(cell.words)
+        cell.raw = "\n".join(" ".join(word.raw for word in line) for line in lines)
+        cell.text = normalize_text(
+            "\n".join(" ".join(word.text for word in line) for line in lines)
+        )
+    return placed
+
+
+def ruled_tables(
+    page: pymupdf.Page, words: Sequence[Word], settings: RuledSettings | None = None
+) -> list[Table]:
+    """Every ruled grid on a page, with its words placed and its quality measured."""
+    settings = settings or RuledSettings()
+    tables: list[Table] = []
+    for group in group_segments(ruling_segments(page, settings), settings.snap):
+        xs, ys, cells = grid_cells(group, settings)
+        if not cells:
+            continue
+        bbox = (xs[0], ys[0], xs[-1], ys[-1])
+        inside = [word for word in words if _centre_in(word, bbox)]
+        placed = fill_cells(cells, inside)
+        empty = sum(1 for cell in cells if not cell.words)
+        quality = TableQuality(
+            accuracy=placed / len(inside) if inside else 0.0,
+            whitespace=empty / len(cells),
+        )
+        tables.append(Table(page.number + 1, bbox, xs, ys, cells, "ruled", quality))
+    return sorted(tables, key=lambda table: (table.bbox[1], table.bbox[0]))
