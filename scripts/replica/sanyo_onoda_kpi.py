@@ -8,9 +8,10 @@ and header text split at a cell border with a character doubled there
 KPI grid whose rows are years (当初, R 2, R 3, R 4) and whose columns are 目標 /
 実績 per indicator, with the year-on-year difference under each value.
 
-Tab-separated fields land in the column they name. Where two fields share one
-merged cell (an indicator's header, 達成状況, 未達理由), the left field ends at the
-inner border and the right one starts there, as the OCR split them.
+Tab-separated fields land in the column they name. Where one text belongs to an
+indicator's pair of cells (its header, 達成状況, 未達理由), it runs across the
+border between them; where OCR split it into two fields, the left one ends at
+the border and the right one starts there.
 """
 
 import re
@@ -18,7 +19,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from replica.canvas import A4, Canvas, Cell, Grid, Replica, cell
+import pymupdf
+
+from replica.canvas import A4, LEADING, PAD, Canvas, Cell, Grid, Replica, cell
 
 TEXT = Path(__file__).parent / "data" / "sanyo-onoda-r3-kpi.txt"
 TITLE = "地方創生推進交付金事業の進捗及び重要業績評価指標(KPI)の達成度の状況について"
@@ -31,7 +34,10 @@ SCHEDULE_WIDTHS = [36, 150, 353]
 KPI_WIDTHS = [36] + [86] * 6
 # Row labels that continue the two-line label above them (達成/状況, 未達/理由).
 CONTINUED_LABELS = ("状況", "理由")
-MERGED_LABELS = ("達成", "未達")
+# Rows whose text belongs to an indicator's pair of cells, not to one of them.
+SPILL_LABELS = ("達成", "未達")
+# Points between the border and text that OCR split there: the halves stay two words.
+BORDER_GAP = 3.5
 SECTION = re.compile(r"^[A-Z] [^\t]+$")
 NEW_PAGE_BEFORE = ("B", "C", "D")
 
@@ -108,41 +114,38 @@ def kpi_row_starts(index: int, fields: list[str]) -> bool:
 
 
 def draw_kpi(canvas: Canvas, lines: list[list[str]], top: float) -> float:
-    """The year-by-indicator grid; indicator headers and comment rows are merged per pair."""
+    """The year-by-indicator grid; in the header and comment rows text runs across the borders."""
     groups = group_rows(lines, kpi_row_starts)
-    merged_rows = {0} | {r for r, g in enumerate(groups) if g[0][0] in MERGED_LABELS}
+    spill_rows = {0} | {r for r, g in enumerate(groups) if g[0][0] in SPILL_LABELS}
     cells: list[Cell] = []
     for row, group in enumerate(groups):
         cells.append(cell(row, 0, column_lines(group, 0), align="center"))
-        if row in merged_rows:
-            cells += [cell(row, col, [""] * len(group), colspan=2) for col in (1, 3, 5)]
+        if row in spill_rows:
+            cells += [cell(row, col, [""] * len(group)) for col in range(1, 7)]
         else:
             align = "center" if row == 1 else "right"
             cells += [cell(row, col, column_lines(group, col), align=align) for col in range(1, 7)]
     rects = canvas.grid(Grid(LEFT, top, KPI_WIDTHS, cells, size=SIZE))
-    for row in sorted(merged_rows):
-        split_merged_text(canvas, groups[row], rects[(row, 1)].y0)
+    for row in sorted(spill_rows):
+        place_spilled_text(canvas, groups[row], [rects[(row, col)] for col in range(1, 7)])
     return max(rect.y1 for rect in rects.values())
 
 
-def split_merged_text(canvas: Canvas, group: list[list[str]], top: float) -> None:
-    """Place each pair's fields: a lone field from the cell's start, a split pair at the border."""
-    edges = [LEFT]
-    for width in KPI_WIDTHS:
-        edges.append(edges[-1] + width)
-    step = SIZE * 1.25
+def place_spilled_text(canvas: Canvas, group: list[list[str]], rects: list[pymupdf.Rect]) -> None:
+    """Each indicator's pair of cells holds one text: a lone field starts in the left cell
+    and runs over the border; a split pair sits against the border on both sides of it."""
     for index, fields in enumerate(group):
-        y = top + 2.5 + index * step
-        for left_col in (1, 3, 5):
-            left, right = field_at(fields, left_col), field_at(fields, left_col + 1)
-            border = edges[left_col + 1]
+        y = rects[0].y0 + PAD + index * SIZE * LEADING
+        for pair in (0, 2, 4):
+            left, right = field_at(fields, pair + 1), field_at(fields, pair + 2)
+            border = rects[pair].x1
             if left and right:
-                canvas.text(border - 0.5 - canvas.measure(left, SIZE), y, left, SIZE)
-                canvas.text(border + 0.5, y, right, SIZE)
+                canvas.text(border - BORDER_GAP - canvas.measure(left, SIZE), y, left, SIZE)
+                canvas.text(border + BORDER_GAP, y, right, SIZE)
             elif left:
-                canvas.text(edges[left_col] + 2.5, y, left, SIZE)
+                canvas.text(rects[pair].x0 + PAD, y, left, SIZE)
             elif right:
-                canvas.text(border + 2.5, y, right, SIZE)
+                canvas.text(border + PAD, y, right, SIZE)
 
 
 def draw_section(canvas: Canvas, section: Section, top: float) -> float:

@@ -123,10 +123,12 @@ def test_wide_grid_with_row_merges_and_two_level_header() -> None:
     assert year.colspan == 3
 
 
-def test_year_grid_headers_span_their_target_and_actual_columns() -> None:
+def test_header_split_at_a_border_lands_in_the_two_cells_it_crosses() -> None:
+    """The ruled stage reports the grid as drawn; rejoining the header is repair's job."""
     kpi = fixture_tables("sanyo-onoda-r3-kpi", 1)[1]
     assert kpi.shape == (8, 7)
-    assert [cell.colspan for cell in kpi.cells if cell.row == 0 and cell.col > 0] == [2, 2, 2]
+    assert all(cell.colspan == 1 for cell in kpi.cells)
+    assert kpi.dense()[0][3:5] == ["きららガラス客数", "ス未来館の来"]
     assert kpi.dense()[2][1:] == ["0円", "0円", "12,672人", "12,672人", "0個", "0個"]
 
 
