@@ -4,16 +4,17 @@ Difficulties it carries: a 19-column ruled grid with merged cells (方向性 spa
 four to six rows, 個別施策 two), a two-level year header (令和5年度 → 年間目標 /
 実績 / 評価), program and indicator in one cell (`事業承継セミナー(参加者数) P.33`),
 long prose cells wrapped inside narrow columns, and a grade legend table below.
-The body rows are the report's extracted text, kept verbatim in data/.
+The body rows are the report's extracted text, read verbatim from its seed.
 """
 
 import itertools
-from pathlib import Path
 
-from replica.canvas import A3, Canvas, Cell, Grid, Replica, cell
+from replica.canvas import A3, SEEDS, Canvas, Cell, Grid, Replica, cell
 
 TITLE = "あきる野市商工業振興プラン 令和5年度～進捗状況まとめ"
-ROWS = Path(__file__).parent / "data" / "akiruno-r7-shokogyo.tsv"
+TEXT = SEEDS / "akiruno-r7-shokogyo.txt"
+# The body rows are the seed's tab-separated lines with a field per column.
+COLUMNS = 19
 
 LEADING_HEADERS = (
     "方向性",
@@ -45,8 +46,10 @@ NOTE = "※総合計画の評価を基に、不要となる評価指標を除き
 
 
 def read_rows() -> list[list[str]]:
-    lines = ROWS.read_text(encoding="utf-8").splitlines()
-    return [line.split("\t") for line in lines if line]
+    """The report's body rows: tab lines of all columns, less the two header lines."""
+    rows = [line.split("\t") for line in TEXT.read_text(encoding="utf-8").splitlines()]
+    body = [row for row in rows if len(row) == COLUMNS]
+    return body[2:]
 
 
 def header_cells() -> list[Cell]:

@@ -7,9 +7,13 @@ and every ruling line is a vector drawing, as in a spreadsheet-made PDF.
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import Literal
 
 import pymupdf
+
+# The reports' extracted text, as the fixtures keep it.
+SEEDS = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "seeds"
 
 A4 = (595.0, 842.0)
 A3 = (842.0, 1191.0)

@@ -1,7 +1,7 @@
 """Replica of a city's report on its regional-revitalization grants and their KPIs (4 A4 pages).
 
-The real report is an OCR'd scan, and its text layer is what data/ keeps
-verbatim: numbers broken by spaces (`134, 280 円`, `1, 117, 438 人`, `74. 3%`),
+The real report is an OCR'd scan, and its text layer is what the seed text
+keeps verbatim: numbers broken by spaces (`134, 280 円`, `1, 117, 438 人`, `74. 3%`),
 a unit misread (`1 争未件` under `1 事業体`), stray marks (`V'o`, `<u></u>`),
 and header text split at a cell border with a character doubled there
 (`きららガラス` | `ス未来館の来`). Each lettered section has a schedule table and a
@@ -17,13 +17,12 @@ the border and the right one starts there.
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import pymupdf
 
-from replica.canvas import A4, LEADING, PAD, Canvas, Cell, Grid, Replica, cell
+from replica.canvas import A4, LEADING, PAD, SEEDS, Canvas, Cell, Grid, Replica, cell
 
-TEXT = Path(__file__).parent / "data" / "sanyo-onoda-r3-kpi.txt"
+TEXT = SEEDS / "sanyo-onoda-r3-kpi.txt"
 TITLE = "地方創生推進交付金事業の進捗及び重要業績評価指標(KPI)の達成度の状況について"
 
 LEFT = 28.0
