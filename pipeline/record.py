@@ -6,16 +6,21 @@ ignores them.
 """
 
 import json
+import math
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import (
+    AfterValidator,
+    AllowInfNan,
     BaseModel,
     ConfigDict,
     Field,
-    StrictFloat,
+    Strict,
+    StrictBool,
     StrictInt,
     ValidationError,
+    field_validator,
     model_serializer,
     model_validator,
 )
@@ -23,18 +28,23 @@ from pydantic import (
 FORMAT = "kpi-record/1"
 
 FactKind = Literal["baseline", "target", "actual", "final_target", "grade", "progress"]
-FACT_KINDS: tuple[FactKind, ...] = (
-    "baseline",
-    "target",
-    "actual",
-    "final_target",
-    "grade",
-    "progress",
-)
+FACT_KINDS: tuple[FactKind, ...] = get_args(FactKind)
 # Kinds whose value is a word, never a number.
 TEXT_KINDS: frozenset[str] = frozenset({"grade", "progress"})
 
 Direction = Literal["up", "down"]
+
+
+def _not_blank(text: str) -> str:
+    if not text.strip():
+        raise ValueError("must not be blank")
+    return text
+
+
+# Strict: a JSON `"yes"`, `"5"` or `true` is a labelling error, not something to coerce.
+FiniteFloat = Annotated[float, Strict(), AllowInfNan(False)]
+# A blank name or word is nothing printed: an empty cell is no fact, and no indicator.
+PrintedText = Annotated[str, AfterValidator(_not_blank)]
 
 
 class Source(BaseModel):
@@ -43,7 +53,7 @@ class Source(BaseModel):
     model_config = ConfigDict(extra="allow")
 
     page: StrictInt = Field(ge=1)
-    bbox: tuple[float, float, float, float]
+    bbox: tuple[FiniteFloat, FiniteFloat, FiniteFloat, FiniteFloat]
     text: str
 
 
@@ -54,12 +64,25 @@ class Fact(BaseModel):
 
     kind: FactKind
     fy: StrictInt | None = Field(default=None, ge=1900, le=2200)
-    value: StrictInt | StrictFloat | None = None
-    text: str | None = None
-    cumulative: bool = False
-    estimated: bool = False
+    value: StrictInt | FiniteFloat | None = None
+    text: PrintedText | None = None
+    cumulative: StrictBool = False
+    estimated: StrictBool = False
     source: Source | None = None
-    confidence: float | None = Field(default=None, ge=0.0, le=1.0)
+    confidence: FiniteFloat | None = Field(default=None, ge=0.0, le=1.0)
+
+    @field_validator("value", mode="before")
+    @classmethod
+    def _a_finite_number(cls, value: object) -> object:
+        """Say what is wrong in the labeller's terms rather than as two failed union members."""
+        whole = isinstance(value, int) and not isinstance(value, bool)
+        if value is None or whole or (isinstance(value, float) and math.isfinite(value)):
+            return value
+        printed = json.dumps(value, ensure_ascii=False, default=repr)
+        raise ValueError(
+            f"must be a finite JSON number such as 134280 or 74.3, not {printed}; "
+            "write the number as the document meant it, or a word in `text`"
+        )
 
     @model_validator(mode="after")
     def _one_of_value_or_text(self) -> "Fact":
@@ -91,7 +114,7 @@ class Record(BaseModel):
 
     page: StrictInt = Field(ge=1)
     program: str | None
-    indicator: str = Field(min_length=1)
+    indicator: PrintedText
     unit: str | None
     direction: Direction | None
     facts: list[Fact]
@@ -129,11 +152,23 @@ class RecordFileError(ValueError):
         super().__init__(where + message)
 
 
+_MODELS: tuple[type[BaseModel], ...] = (RecordFile, DocumentInfo, Record, Fact, Source)
+_FIELD_NAMES = frozenset(name for model in _MODELS for name in model.model_fields)
+
+
 def _field_path(location: tuple[int | str, ...]) -> str:
-    """`('records', 3, 'facts', 0, 'value')` → `records[3].facts[0].value`."""
+    """`('records', 3, 'facts', 0, 'value', 'int')` → `records[3].facts[0].value`.
+
+    Pydantic adds the union member that failed (`int`, `float`, `function-after[…]`,
+    `constrained-str`) to the location; it names a type, not a place in the file,
+    so only list indices and field names are kept.
+    """
     path = ""
     for part in location:
-        path += f"[{part}]" if isinstance(part, int) else (f".{part}" if path else part)
+        if isinstance(part, int):
+            path += f"[{part}]"
+        elif part in _FIELD_NAMES:
+            path += f".{part}" if path else part
     return path
 
 

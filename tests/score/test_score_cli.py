@@ -61,6 +61,12 @@ def test_printed_table_has_a_row_per_document_and_totals(cases: Path) -> None:
         ("gold", "malformed/bad-json", "bad-json/town-a.json", "not valid JSON"),
         ("gold", "malformed/missing-field", "missing-field/town-a.json", "records[0].indicator"),
         ("gold", "malformed/value-and-text", "value-and-text/town-a.json", "records[0].facts[1]"),
+        (
+            "gold",
+            "malformed/value-as-string",
+            "value-as-string/town-a.json",
+            "records[1].facts[0].value: must be a finite JSON number",
+        ),
         ("malformed/missing-field", "gold", "missing-field/town-a.json", "records[0].indicator"),
     ],
 )
