@@ -10,8 +10,8 @@ from pipeline.score import SIMILARITY_FLOOR, ScoreSettings, score_set
 from pipeline.score_inputs import TwinsFileError, load_inputs
 from pipeline.score_report import dump_scorecard, text_report, warning_lines
 
-# Exit status for input that cannot be read, as click uses for a usage error.
-EXIT_BAD_INPUT = 2
+# Exit status for a file that cannot be read or written, as click uses for a usage error.
+EXIT_BAD_FILE = 2
 
 _DIRECTORY = click.Path(exists=True, file_okay=False, path_type=Path)
 
@@ -41,17 +41,29 @@ def main() -> None:
 def score(gold_dir: Path, pred_dir: Path, json_path: Path | None, similarity_floor: float) -> None:
     """Score predicted record files against gold; the headline is fact F1.
 
-    Exits 2 when a file cannot be read; any score, however low, exits 0.
+    Exits 2 when a file cannot be read or the report written; any score, however low, exits 0.
     """
     try:
         inputs = load_inputs(gold_dir, pred_dir)
     except (RecordFileError, TwinsFileError) as error:
         click.echo(f"error: {error}", err=True)
-        raise click.exceptions.Exit(EXIT_BAD_INPUT) from error
+        raise click.exceptions.Exit(EXIT_BAD_FILE) from error
+    for message in inputs.warnings:
+        click.echo(f"warning: {message}", err=True)
     settings = ScoreSettings(similarity_floor=similarity_floor)
     scorecard = score_set(inputs.gold, inputs.pred, inputs.twins, settings)
     for line in warning_lines(scorecard):
         click.echo(line, err=True)
     click.echo(text_report(scorecard), nl=False)
     if json_path is not None:
-        json_path.write_text(dump_scorecard(scorecard), encoding="utf-8")
+        _write_report(json_path, dump_scorecard(scorecard))
+
+
+def _write_report(path: Path, text: str) -> None:
+    """Write the JSON report, making its directory; a path that cannot be written exits 2."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    except OSError as error:
+        click.echo(f"error: cannot write {path}: {error.strerror or error}", err=True)
+        raise click.exceptions.Exit(EXIT_BAD_FILE) from error

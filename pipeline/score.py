@@ -4,8 +4,14 @@ The rules are the contract's Scoring section; the choices it leaves open are the
 
 Documents are keyed by `document.doc_id`. A prediction is scored against the gold
 document of the same id, or, for a scanned variant named in the gold's `twins.csv`,
-against the gold document it maps to; a twin is scored only when its prediction
-exists. Each document gets a status:
+against the gold document it maps to.
+
+A twin is scored only when its prediction exists. A twin is another view (a scan, an
+OCR layer) of a document whose gold is scored anyway, and charging its absence would
+make a run over the born-digital PDFs alone, or the gold scored against itself,
+fall short of 1.0. It is not silent: the scorecard lists every twin without a
+prediction (`unpredicted_twins`) and the command warns of each, so a run that skipped
+every scan is seen. Each document gets a status:
 
 - `scored`: gold and prediction both exist.
 - `no_prediction`: a gold document nothing was predicted for. It is scored: all its
@@ -107,10 +113,11 @@ class DocumentScore:
 
 @dataclass(frozen=True)
 class Scorecard:
-    """The score of a set of documents under one setting."""
+    """The score of a set of documents under one setting, and the twins left unscored."""
 
     settings: ScoreSettings
     documents: tuple[DocumentScore, ...]
+    unpredicted_twins: tuple[str, ...] = ()
 
     @property
     def totals(self) -> DocumentStatistics:
@@ -279,9 +286,13 @@ def score_document(
     return DocumentScore(doc_id, gold.document.doc_id, status, statistics, misses)
 
 
-def unscored_document(pred: RecordFile, settings: ScoreSettings) -> DocumentScore:
+def unscored_document(pred: RecordFile) -> DocumentScore:
     """A prediction with no gold: its predicted counts, for the report, and no misses."""
-    statistics, _ = score_records([], pred.records, settings)
+    kinds = _count_kinds(_facts_of(pred.records))
+    statistics = DocumentStatistics(
+        records=Tally(pred=len(pred.records)),
+        kinds={kind: Tally(pred=kinds[kind]) for kind in FACT_KINDS},
+    )
     return DocumentScore(pred.document.doc_id, None, "no_gold", statistics)
 
 
@@ -294,8 +305,8 @@ def _score_prediction(
 ) -> DocumentScore:
     """A prediction without a gold document of its own: a twin, or not scored."""
     gold_doc_id = twins.get(doc_id)
-    if gold_doc_id is None or gold_doc_id not in gold:
-        return unscored_document(pred, settings)
+    if gold_doc_id is None:
+        return unscored_document(pred)
     return score_document(doc_id, gold[gold_doc_id], pred, settings)
 
 
@@ -308,7 +319,8 @@ def score_set(
     """Score every gold document and every prediction, in doc_id order.
 
     `gold` and `pred` are keyed by doc_id; `twins` maps a prediction's doc_id to the
-    doc_id of the gold document it is scored against.
+    doc_id of the gold document it is scored against, which must be in `gold`
+    (`load_twins` checks it).
     """
     documents = [
         score_document(doc_id, doc, pred.get(doc_id), settings) for doc_id, doc in gold.items()
@@ -318,4 +330,7 @@ def score_set(
         for doc_id, doc in pred.items()
         if doc_id not in gold
     ]
-    return Scorecard(settings, tuple(sorted(documents, key=lambda doc: doc.doc_id)))
+    unpredicted_twins = tuple(sorted(doc_id for doc_id in twins if doc_id not in pred))
+    return Scorecard(
+        settings, tuple(sorted(documents, key=lambda doc: doc.doc_id)), unpredicted_twins
+    )

@@ -77,18 +77,16 @@ def _tally_json(tally: Tally) -> dict[str, int | float]:
 
 
 def fact_json(fact: Fact) -> dict[str, Any]:
-    """A fact as the contract writes it, without what the scorer does not compare."""
-    data: dict[str, Any] = {"kind": fact.kind, "fy": fact.fy}
-    if fact.value is not None:
-        data["value"] = fact.value
-    else:
-        data["text"] = fact.text
-    if fact.cumulative:
-        data["cumulative"] = True
-    return data
+    """A fact as a record file writes it, less its provenance (`miss_json` places `source`)."""
+    return fact.model_dump(mode="json", exclude={"source", "confidence"})
 
 
 def miss_json(miss: Miss) -> dict[str, Any]:
+    """A miss with its page and record, so an evaluator can find it in the document.
+
+    A predicted fact keeps its `source` (the box and raw text it was read from): that is
+    where a wrong value is diagnosed.
+    """
     data: dict[str, Any] = {
         "side": miss.side,
         "page": miss.page,
@@ -102,6 +100,11 @@ def miss_json(miss: Miss) -> dict[str, Any]:
 
 
 def document_json(document: DocumentScore) -> dict[str, Any]:
+    """One document's status, counts, figures and misses.
+
+    A `no_gold` document keeps every figure key, set to null: a reader of the JSON
+    finds the same keys on every document, and no number that was never scored.
+    """
     statistics = document.statistics
     figures: dict[str, float | None] = (
         dict.fromkeys(_FIGURE_KEYS)
@@ -139,22 +142,32 @@ def scorecard_json(scorecard: Scorecard) -> dict[str, Any]:
         "totals": counts_json(totals),
         "kinds": {kind: _tally_json(tally) for kind, tally in totals.kinds.items()},
         "settings": settings_json(scorecard.settings),
+        "unpredicted_twins": list(scorecard.unpredicted_twins),
         "documents": [document_json(document) for document in scorecard.documents],
     }
 
 
 def dump_scorecard(scorecard: Scorecard) -> str:
+    """The JSON report as text, written as record files are so its Japanese stays readable."""
     return json.dumps(scorecard_json(scorecard), ensure_ascii=False, indent=2) + "\n"
 
 
 def warning_lines(scorecard: Scorecard) -> list[str]:
-    """One line per document that was not scored as a pair of gold and prediction."""
+    """A line per document not scored as gold beside prediction, and per unpredicted twin.
+
+    An unpredicted twin is left out of the score (see `pipeline.score`); the warning
+    keeps a run that skipped every scan from passing unnoticed.
+    """
     lines = []
     for document in scorecard.documents:
         if document.status == "no_gold":
             lines.append(f"warning: {document.doc_id}: no gold document; not scored")
         elif document.status == "no_prediction":
             lines.append(f"warning: {document.doc_id}: no prediction; every gold fact is a miss")
+    lines += [
+        f"warning: {doc_id}: twin listed in twins.csv with no prediction; not scored"
+        for doc_id in scorecard.unpredicted_twins
+    ]
     if not scorecard.documents:
         lines.append("warning: no documents in either directory")
     return lines
@@ -235,6 +248,7 @@ def describe_fact(fact: Fact) -> str:
 
 
 def describe_miss(doc_id: str, miss: Miss) -> str:
+    """A miss on one line, document first, so the lines can be grepped and sorted."""
     line = f"{miss.side:<4}  {doc_id}  p.{miss.page}  {miss.program or '-'} / {miss.indicator}"
     line += f"  {describe_fact(miss.fact)}"
     source = miss.fact.source
@@ -244,6 +258,7 @@ def describe_miss(doc_id: str, miss: Miss) -> str:
 
 
 def miss_lines(scorecard: Scorecard) -> list[str]:
+    """Every miss of every document, under a count, so a reader sees at once how many."""
     lines = [describe_miss(doc.doc_id, miss) for doc in scorecard.documents for miss in doc.misses]
     return [f"misses: {len(lines)}", *lines]
 

@@ -24,11 +24,6 @@ _SPACE_NEXT_TO_JAPANESE = re.compile(rf"(?<=[{_JAPANESE}])\s+|\s+(?=[{_JAPANESE}
 _SPACE_RUN = re.compile(r"\s+")
 
 
-def is_japanese(char: str) -> bool:
-    """True for a character of Japanese script (kana, kanji, CJK punctuation)."""
-    return re.fullmatch(f"[{_JAPANESE}]", char) is not None
-
-
 def normalize_text(text: str) -> str:
     """NFKC, drop the spaces and line breaks layout put inside Japanese words, fold runs.
 

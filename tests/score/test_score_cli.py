@@ -8,6 +8,8 @@ import pytest
 from click.testing import CliRunner, Result
 
 from pipeline.cli import main
+from pipeline.record import Fact
+from pipeline.score_report import fact_json
 
 
 def run_score(cases: Path, gold: str, pred: str, *extra: str) -> Result:
@@ -98,6 +100,54 @@ def test_unusable_twins_file_exits_two(cases: Path, tmp_path: Path) -> None:
     assert "twins.csv: line 1" in result.stderr
 
 
+def test_twin_of_no_gold_document_exits_two_naming_the_line(cases: Path, tmp_path: Path) -> None:
+    (tmp_path / "town-a.json").write_bytes((cases / "gold" / "town-a.json").read_bytes())
+    (tmp_path / "twins.csv").write_text(
+        "doc_id,gold_doc_id\ntown-a-scan,town-a\ntown-b-scan,town-b\n", encoding="utf-8"
+    )
+    result = CliRunner().invoke(
+        main, ["score", "--gold", str(tmp_path), "--pred", str(cases / "gold")]
+    )
+    assert result.exit_code == 2
+    assert "twins.csv: line 3: `town-b` is not the doc_id of any gold file" in result.stderr
+
+
+def test_twin_without_prediction_is_warned_of(cases: Path) -> None:
+    result = run_score(cases, "twins/gold", "twins/pred")
+    assert "warning: town-x-scan: twin listed in twins.csv with no prediction" in result.stderr
+
+
+def test_json_lists_twins_without_prediction(cases: Path, tmp_path: Path) -> None:
+    report = json_report(cases, tmp_path, "twins/gold", "twins/pred")
+    assert report["unpredicted_twins"] == ["town-x-scan"]
+
+
+def test_doc_id_not_the_file_stem_is_warned_of_and_scored(cases: Path, tmp_path: Path) -> None:
+    renamed = tmp_path / "report.json"
+    renamed.write_bytes((cases / "gold" / "town-a.json").read_bytes())
+    result = CliRunner().invoke(
+        main, ["score", "--gold", str(cases / "gold"), "--pred", str(tmp_path)]
+    )
+    assert result.exit_code == 0
+    assert f"warning: {renamed}: document.doc_id `town-a` is not the file stem" in result.stderr
+    assert "misses: 0" in result.stdout
+
+
+def test_json_into_a_missing_directory_makes_it(cases: Path, tmp_path: Path) -> None:
+    path = tmp_path / "runs" / "today" / "score.json"
+    result = run_score(cases, "gold", "gold", "--json", str(path))
+    assert result.exit_code == 0, result.output
+    assert json.loads(path.read_text(encoding="utf-8"))["fact_f1"] == 1.0
+
+
+def test_json_that_cannot_be_written_exits_two(cases: Path, tmp_path: Path) -> None:
+    (tmp_path / "a-file").write_text("", encoding="utf-8")
+    path = tmp_path / "a-file" / "score.json"
+    result = run_score(cases, "gold", "gold", "--json", str(path))
+    assert result.exit_code == 2
+    assert f"error: cannot write {path}" in result.stderr
+
+
 def test_unscored_documents_are_warned_of(cases: Path) -> None:
     result = run_score(cases, "document-status/gold", "document-status/pred")
     assert "town-e: no gold document" in result.stderr
@@ -115,6 +165,7 @@ def test_json_top_level_keys(cases: Path, tmp_path: Path) -> None:
         "direction_accuracy",
         "kinds",
         "settings",
+        "unpredicted_twins",
         "documents",
     }
     assert expected <= report.keys()
@@ -165,6 +216,14 @@ def test_json_predicted_miss_carries_its_source(cases: Path, tmp_path: Path) -> 
     (document,) = json_report(cases, tmp_path, "gold", "extra-fact")["documents"]
     (miss,) = document["misses"]
     assert miss["source"] == {"page": 1, "bbox": [100.0, 200.0, 130.0, 212.0], "text": "25 人"}
+
+
+def test_json_miss_fact_is_the_record_file_fact_without_provenance() -> None:
+    source = {"page": 1, "bbox": [0.0, 0.0, 1.0, 1.0], "text": "74. 3"}
+    fact = Fact.model_validate(
+        {"kind": "actual", "fy": 2024, "value": 74.3, "estimated": True, "source": source}
+    )
+    assert fact_json(fact) == {"kind": "actual", "fy": 2024, "value": 74.3, "estimated": True}
 
 
 def test_json_cumulative_fact_says_so(cases: Path, tmp_path: Path) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.score import DocumentScore, Miss, Scorecard
-from pipeline.score_inputs import TwinsFileError, load_twins
+from pipeline.score_inputs import TwinsFileError, load_inputs, load_twins
 from pipeline.score_statistics import DocumentStatistics, Tally
 
 ScoreCase = Callable[[str, str], Scorecard]
@@ -164,11 +164,25 @@ def test_twin_is_scored_against_its_original(score_case: ScoreCase) -> None:
     assert document.statistics.facts == Tally(2, 2, 1)
 
 
-def test_twin_without_prediction_is_not_expected(score_case: ScoreCase) -> None:
+def test_twin_without_prediction_is_not_scored(score_case: ScoreCase) -> None:
     scorecard = score_case("twins/gold", "twins/pred")
     assert [document.doc_id for document in scorecard.documents] == ["town-c", "town-c-scan"]
     # town-c 2/2/2 and its twin 2/2/1: 3 of 4 both ways.
     assert fact_figures(scorecard.totals) == pytest.approx((0.75, 0.75, 0.75))
+
+
+def test_twin_without_prediction_is_listed(score_case: ScoreCase) -> None:
+    assert score_case("twins/gold", "twins/pred").unpredicted_twins == ("town-x-scan",)
+
+
+def test_doc_id_not_the_file_stem_is_warned_of(cases: Path, tmp_path: Path) -> None:
+    (tmp_path / "report.json").write_bytes((cases / "gold" / "town-a.json").read_bytes())
+    inputs = load_inputs(cases / "gold", tmp_path)
+    assert list(inputs.pred) == ["town-a"]
+    assert inputs.warnings == (
+        f"{tmp_path / 'report.json'}: document.doc_id `town-a` is not the file stem;"
+        " scored as `town-a`",
+    )
 
 
 @pytest.mark.parametrize(
@@ -178,6 +192,10 @@ def test_twin_without_prediction_is_not_expected(score_case: ScoreCase) -> None:
         ("doc_id,gold_doc_id\ntown-c-scan,\n", "line 2: `gold_doc_id` is empty"),
         ("doc_id,gold_doc_id\na,town-c\na,town-c\n", "line 3: `a` is listed twice"),
         ("doc_id,gold_doc_id\ntown-c,town-d\n", "line 2: `town-c` has a gold file"),
+        (
+            "doc_id,gold_doc_id\na,town-c\nb,town-x\n",
+            "line 3: `town-x` is not the doc_id of any gold file",
+        ),
     ],
 )
 def test_unusable_twins_file(tmp_path: Path, text: str, message: str) -> None:
