@@ -3,6 +3,7 @@
 import csv
 import json
 import re
+from collections import Counter
 from pathlib import Path
 
 import pymupdf
@@ -11,7 +12,7 @@ from click.testing import CliRunner
 from rapidfuzz import fuzz
 
 from pipeline.cli import main
-from pipeline.record import RecordFile, load_record_file
+from pipeline.record import Fact, load_record_file
 from pipeline.textnorm import normalize_text
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -37,12 +38,64 @@ def page_texts(doc_id: str) -> list[str]:
         return [re.sub(r"\s+", "", normalize_text(page.get_text())) for page in doc]
 
 
+def fact_key(fact: Fact) -> tuple[object, ...]:
+    """What makes two facts of a record the same fact (contract rule 9: each fact once)."""
+    value = fact.value if fact.value is not None else normalize_text(fact.text or "")
+    return (fact.kind, fact.fy, fact.cumulative, value)
+
+
+def printed_forms(value: float) -> list[str]:
+    """How a repaired value reads on the page once spaces and thousands separators are gone."""
+    if float(value).is_integer():
+        return [str(int(value))]
+    return [f"{value:.1f}", f"{value:.2f}"]
+
+
 @pytest.mark.parametrize("path", GOLD_FILES, ids=lambda p: p.stem)
 def test_gold_file_validates(path: Path) -> None:
     gold = load_record_file(path)
-    assert isinstance(gold, RecordFile)
     assert gold.document.doc_id == path.stem
     assert gold.records
+
+
+@pytest.mark.parametrize("path", GOLD_FILES, ids=lambda p: p.stem)
+def test_every_record_has_a_target(path: Path) -> None:
+    """Contract rule 1: an indicator with no target or final target of its own is no record."""
+    records = load_record_file(path).records
+    untargeted = [
+        record.indicator
+        for record in records
+        if not any(fact.kind in ("target", "final_target") for fact in record.facts)
+    ]
+    assert untargeted == []
+
+
+@pytest.mark.parametrize("path", GOLD_FILES, ids=lambda p: p.stem)
+def test_no_fact_is_given_twice_in_a_record(path: Path) -> None:
+    """Contract rule 9: an indicator printed twice is one record holding each fact once."""
+    records = load_record_file(path).records
+    repeated = [
+        (record.indicator, key)
+        for record in records
+        for key, count in Counter(fact_key(fact) for fact in record.facts).items()
+        if count > 1
+    ]
+    assert repeated == []
+
+
+@pytest.mark.parametrize("path", GOLD_FILES, ids=lambda p: p.stem)
+def test_every_number_is_printed_on_its_page(path: Path) -> None:
+    """A number the gold repairs (`134, 280` → 134280) still reads so once spaces go."""
+    gold = load_record_file(path)
+    pages = [text.replace(",", "") for text in page_texts(Path(gold.document.source).stem)]
+    unprinted = [
+        (record.page, record.indicator, fact.kind, fact.fy, fact.value)
+        for record in gold.records
+        for fact in record.facts
+        if fact.value is not None
+        and not any(form in pages[record.page - 1] for form in printed_forms(fact.value))
+    ]
+    assert unprinted == []
 
 
 @pytest.mark.parametrize("path", GOLD_FILES, ids=lambda p: p.stem)
@@ -84,3 +137,6 @@ def test_gold_scores_one_against_itself(tmp_path: Path) -> None:
     assert scores["fact_f1"] == 1.0
     assert scores["record_f1"] == 1.0
     assert len(scores["documents"]) == len(GOLD_FILES)
+    with (GOLD / "twins.csv").open(encoding="utf-8") as file:
+        twins = sorted(row["doc_id"] for row in csv.DictReader(file))
+    assert scores["unpredicted_twins"] == twins
