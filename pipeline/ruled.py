@@ -7,8 +7,9 @@ row and column edges, a missing segment inside the grid marks a merged cell,
 and each word falls in the cell that holds its centre.
 """
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import Generic, TypeVar
 
 import pymupdf
 
@@ -79,24 +80,39 @@ def _touch(a: Segment, b: Segment, snap: float) -> bool:
     )
 
 
+Item = TypeVar("Item", bound=Hashable)
+
+
+class DisjointSets(Generic[Item]):
+    """Union-find: which items belong together (segments of one table, slots of one cell)."""
+
+    def __init__(self, items: Iterable[Item]) -> None:
+        self.parent = {item: item for item in items}
+
+    def find(self, item: Item) -> Item:
+        while self.parent[item] != item:
+            self.parent[item] = self.parent[self.parent[item]]
+            item = self.parent[item]
+        return item
+
+    def union(self, a: Item, b: Item) -> None:
+        self.parent[self.find(b)] = self.find(a)
+
+    def groups(self) -> list[list[Item]]:
+        members: dict[Item, list[Item]] = {}
+        for item in self.parent:
+            members.setdefault(self.find(item), []).append(item)
+        return list(members.values())
+
+
 def group_segments(segments: Sequence[Segment], snap: float) -> list[list[Segment]]:
     """Segments that touch, directly or through others, form one table's ruling."""
-    parent = list(range(len(segments)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    sets = DisjointSets(range(len(segments)))
     for i, a in enumerate(segments):
         for j in range(i + 1, len(segments)):
             if _touch(a, segments[j], snap):
-                parent[find(i)] = find(j)
-    groups: dict[int, list[Segment]] = {}
-    for i, segment in enumerate(segments):
-        groups.setdefault(find(i), []).append(segment)
-    return list(groups.values())
+                sets.union(i, j)
+    return [[segments[i] for i in group] for group in sets.groups()]
 
 
 def cluster(values: Iterable[float], snap: float) -> list[float]:
@@ -145,23 +161,14 @@ def grid_cells(
 
     verticals = [along(x, vertical, 0) for x in xs]
     horizontals = [along(y, horizontal, 1) for y in ys]
-    slots = {(r, c): (r, c) for r in range(rows) for c in range(cols)}
-
-    def find(slot: tuple[int, int]) -> tuple[int, int]:
-        while slots[slot] != slot:
-            slot = slots[slot]
-        return slot
-
+    slots = DisjointSets((r, c) for r in range(rows) for c in range(cols))
     for r in range(rows):
         for c in range(cols):
             if c + 1 < cols and not _covered(verticals[c + 1], ys[r], ys[r + 1], settings):
-                slots[find((r, c + 1))] = find((r, c))
+                slots.union((r, c), (r, c + 1))
             if r + 1 < rows and not _covered(horizontals[r + 1], xs[c], xs[c + 1], settings):
-                slots[find((r + 1, c))] = find((r, c))
-    members: dict[tuple[int, int], list[tuple[int, int]]] = {}
-    for slot in slots:
-        members.setdefault(find(slot), []).append(slot)
-    cells = [_merged_cell(group, xs, ys) for group in members.values()]
+                slots.union((r, c), (r + 1, c))
+    cells = [_merged_cell(group, xs, ys) for group in slots.groups()]
     return xs, ys, sorted(cells, key=lambda cell: (cell.row, cell.col))
 
 

@@ -86,10 +86,6 @@ class Canvas:
     def width(self) -> float:
         return float(self.page.rect.width)
 
-    @property
-    def height(self) -> float:
-        return float(self.page.rect.height)
-
     def measure(self, text: str, size: float) -> float:
         return float(self.font.text_length(text, fontsize=size))
 

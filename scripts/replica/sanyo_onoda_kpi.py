@@ -74,12 +74,12 @@ def parse(text: str) -> list[Section]:
 
 
 def group_rows(
-    lines: list[list[str]], starts_row: Callable[[int, list[str]], bool]
+    lines: list[list[str]], starts_row: Callable[[list[str]], bool]
 ) -> list[list[list[str]]]:
     """Gather consecutive text lines into table rows; `starts_row` says where a row begins."""
     groups: list[list[list[str]]] = []
-    for index, fields in enumerate(lines):
-        if not groups or starts_row(index, fields):
+    for fields in lines:
+        if not groups or starts_row(fields):
             groups.append([])
         groups[-1].append(fields)
     return groups
@@ -95,7 +95,7 @@ def column_lines(group: list[list[str]], col: int) -> list[str]:
 
 def draw_schedule(canvas: Canvas, lines: list[list[str]], top: float) -> float:
     """The plan/progress table: one ruled row per year label, text as the lines give it."""
-    groups = group_rows(lines, lambda _, fields: bool(fields[0]))
+    groups = group_rows(lines, lambda fields: bool(fields[0]))
     cells: list[Cell] = []
     for row, group in enumerate(groups):
         cells += [
@@ -106,7 +106,7 @@ def draw_schedule(canvas: Canvas, lines: list[list[str]], top: float) -> float:
     return max(rect.y1 for rect in rects.values())
 
 
-def kpi_row_starts(index: int, fields: list[str]) -> bool:
+def kpi_row_starts(fields: list[str]) -> bool:
     """A KPI grid row starts at the 目標/実績 header line and at each new row label."""
     label = fields[0]
     return field_at(fields, 1) == "目標" or (bool(label) and label not in CONTINUED_LABELS)
