@@ -6,7 +6,7 @@ with both — which, when the text is invisible over a page-sized image, is a
 scan's OCR layer, not typed text.
 
 Bad input raises IngestError with a code that a batch can store and search:
-`not-pdf`, `empty`, `truncated`, `encrypted`, `no-pages`.
+`unreadable`, `not-pdf`, `empty`, `truncated`, `encrypted`, `no-pages`.
 """
 
 import unicodedata
@@ -17,7 +17,7 @@ from typing import Literal
 import pymupdf
 
 PageKind = Literal["text", "image", "mixed", "blank"]
-ErrorCode = Literal["not-pdf", "empty", "truncated", "encrypted", "no-pages"]
+ErrorCode = Literal["unreadable", "not-pdf", "empty", "truncated", "encrypted", "no-pages"]
 
 # pymupdf turns glyphs with no Unicode mapping into raw codes that read like
 # text; without that flag they come out as U+FFFD, which marks a broken layer.
@@ -90,7 +90,7 @@ def open_pdf(path: Path) -> pymupdf.Document:
             file.seek(max(0, file.seek(0, 2) - 2048))
             tail = file.read()
     except OSError as error:
-        raise IngestError("not-pdf", path, f"cannot read the file ({error.strerror})") from error
+        raise IngestError("unreadable", path, f"cannot read the file ({error.strerror})") from error
     if not head:
         raise IngestError("empty", path, "the file is empty (0 bytes)")
     if b"%PDF-" not in head:

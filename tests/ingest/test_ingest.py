@@ -76,6 +76,8 @@ def _bad_file(tmp_path: Path, kind: str) -> Path:
     elif kind == "encrypted":
         with pymupdf.open(PDFS / "sanyo-onoda-r3-kpi.pdf") as doc:
             doc.save(path, encryption=pymupdf.PDF_ENCRYPT_AES_256, user_pw="u", owner_pw="o")
+    elif kind == "unreadable":
+        path.mkdir()
     elif kind == "no-pages":
         path.write_bytes(
             b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
@@ -85,7 +87,9 @@ def _bad_file(tmp_path: Path, kind: str) -> Path:
     return path
 
 
-@pytest.mark.parametrize("code", ["empty", "not-pdf", "truncated", "encrypted", "no-pages"])
+@pytest.mark.parametrize(
+    "code", ["unreadable", "empty", "not-pdf", "truncated", "encrypted", "no-pages"]
+)
 def test_bad_input_gets_a_specific_error(tmp_path: Path, code: str) -> None:
     with pytest.raises(IngestError) as caught:
         open_pdf(_bad_file(tmp_path, code))
