@@ -5,7 +5,12 @@ the cell keeps its raw text beside the repaired one.
 """
 
 import re
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Collection, Sequence
+
+from rapidfuzz import fuzz
+
+from pipeline.textnorm import normalize_text
 
 # OCR and layout put a space after a thousands separator (`134, 280`, `1, 117, 438`):
 # a comma, spaces, then exactly three digits is one number.
@@ -23,6 +28,26 @@ def repair_numbers(text: str) -> str:
     text = _STRANDED_SEPARATOR.sub(lambda m: f"{int(m.group(1)):,}", text)
     text = _SPACED_THOUSANDS.sub(",", text)
     return _SPACED_DECIMAL.sub(".", text)
+
+
+# A line that stops inside a number (`1,075,` then `000`) or inside brackets.
+_OPEN_END = re.compile(r"(?:\d[,.]|[(（「『【〈《\[])$")
+_CLOSE_START = re.compile(r"^[)）」』】〉》\]、。,.]")
+
+
+def join_wrapped_lines(lines: Sequence[str]) -> str:
+    """One text from the lines a cell wrapped it over, without inventing spaces.
+
+    Beside Japanese, a line break is never a space (normalize_text drops it);
+    a line that stops inside a number or an open bracket, or a line that starts
+    with closing punctuation, continues with no space; Latin words keep one.
+    """
+    parts = [line.strip() for line in lines if line.strip()]
+    text = parts[0] if parts else ""
+    for part in parts[1:]:
+        glued = _OPEN_END.search(text) or _CLOSE_START.search(part)
+        text += part if glued else "\n" + part
+    return normalize_text(text)
 
 
 def join_across_border(left: str, right: str) -> str:
@@ -53,3 +78,47 @@ def header_paths(header_rows: Sequence[Sequence[str]]) -> list[str]:
                 parts.append(text)
         paths.append(" / ".join(parts))
     return paths
+
+
+# A printed value with its unit on one line: `12,672 人`, `1 争未件`, `(+5) 件`.
+VALUE_WITH_UNIT = re.compile(
+    r"^(?P<number>[(（]?[+\-−△▲]?\d[\d,.]*)\s*(?P<unit>[^\d\s()（）+\-−,.%]{1,6})(?P<close>[)）]?)$"
+)
+# A column speaks one unit when this share of its values carry it.
+DOMINANT_UNIT = 2 / 3
+# How alike a misread unit must be to the column's unit (0–1).
+UNIT_LIKENESS = 0.5
+
+
+def unit_likeness(misread: str, unit: str) -> float:
+    """Half shared characters (rapidfuzz), half equal length.
+
+    OCR swaps a unit's characters for similar shapes one for one (`事業体` read
+    as `争未件`), so the length survives when no character does.
+    """
+    shared = fuzz.ratio(misread, unit) / 100
+    length = 1 - abs(len(misread) - len(unit)) / max(len(misread), len(unit))
+    return (shared + length) / 2
+
+
+def column_unit(units: Sequence[str], known: Collection[str]) -> str | None:
+    """The known unit a column's values share, if one dominates them."""
+    if not units:
+        return None
+    unit, count = Counter(units).most_common(1)[0]
+    return unit if unit in known and count / len(units) >= DOMINANT_UNIT else None
+
+
+def resolve_unit(line: str, column: str | None, known: Collection[str]) -> str:
+    """A value line whose unit is no known unit, given the unit its column speaks.
+
+    The unit is replaced only when it is unknown, the column speaks one known
+    unit, and the two are alike (`unit_likeness`); anything else is left as
+    printed, so a rare but real unit is never overwritten.
+    """
+    match = VALUE_WITH_UNIT.match(line.strip())
+    if not match or column is None or match["unit"] in known:
+        return line
+    if unit_likeness(match["unit"], column) < UNIT_LIKENESS:
+        return line
+    return f"{match['number']} {column}{match['close']}"

@@ -14,8 +14,8 @@ from typing import Generic, TypeVar
 import pymupdf
 
 from pipeline.ingest import Word
+from pipeline.repair import join_wrapped_lines
 from pipeline.table import BBox, Cell, Table, TableQuality
-from pipeline.textnorm import normalize_text
 
 Segment = tuple[float, float, float, float]  # x0, y0, x1, y1 with x0 <= x1 and y0 <= y1
 
@@ -200,17 +200,20 @@ def text_lines(words: Sequence[Word]) -> list[list[Word]]:
     return [sorted(line, key=lambda w: w.bbox[0]) for line in lines]
 
 
+def cell_texts(words: Sequence[Word]) -> tuple[str, str]:
+    """A cell's raw text (its printed lines) and its text (the lines joined and folded)."""
+    lines = text_lines(words)
+    raw = "\n".join(" ".join(word.raw for word in line) for line in lines)
+    return raw, join_wrapped_lines([" ".join(word.text for word in line) for line in lines])
+
+
 def fill_cells(cells: list[Cell], words: Sequence[Word]) -> int:
     """Give each cell the words whose centre it holds; returns how many words found a cell."""
     placed = 0
     for cell in cells:
         cell.words = [word for word in words if _centre_in(word, cell.bbox)]
         placed += len(cell.words)
-        lines = text_lines(cell.words)
-        cell.raw = "\n".join(" ".join(word.raw for word in line) for line in lines)
-        cell.text = normalize_text(
-            "\n".join(" ".join(word.text for word in line) for line in lines)
-        )
+        cell.raw, cell.text = cell_texts(cell.words)
     return placed
 
 

@@ -2,7 +2,16 @@
 
 import pytest
 
-from pipeline.repair import header_paths, join_across_border, repair_numbers
+from pipeline.repair import (
+    column_unit,
+    header_paths,
+    join_across_border,
+    join_wrapped_lines,
+    repair_numbers,
+    resolve_unit,
+    unit_likeness,
+)
+from pipeline.vocabulary import known_units
 
 
 @pytest.mark.parametrize(
@@ -61,3 +70,74 @@ def test_header_paths_from_two_level_header() -> None:
 
 def test_header_paths_skip_empty_slots() -> None:
     assert header_paths([["", "2024"], ["item", "plan"]]) == ["item", "2024 / plan"]
+
+
+@pytest.mark.parametrize(
+    ("lines", "joined"),
+    [
+        # a Japanese word wrapped mid-word: no space is invented
+        (["ビジネスによ", "る創業支援"], "ビジネスによる創業支援"),
+        (["新型コロナウイルス感染症の", "影響により"], "新型コロナウイルス感染症の影響により"),
+        # Latin words keep one space; Latin beside Japanese none
+        (["PPP / PFI", "導入可能性"], "PPP / PFI導入可能性"),
+        (["annual", "visitors"], "annual visitors"),
+        # a number or bracket broken at the line end continues with no space
+        (["1,075,", "000件"], "1,075,000件"),
+        (["(", "+5)"], "(+5)"),
+        (["10.0%", "(+5.5)"], "10.0% (+5.5)"),
+        (["12 件", ")"], "12件)"),
+        # blank lines are dropped
+        (["", "目標", "  "], "目標"),
+        ([], ""),
+    ],
+)
+def test_join_wrapped_lines(lines: list[str], joined: str) -> None:
+    assert join_wrapped_lines(lines) == joined
+
+
+UNITS = known_units()
+
+
+def test_units_list_is_read_from_models() -> None:
+    assert {"人", "件", "事業体", "千円", "ha"} <= UNITS
+    assert not any(unit.startswith("#") for unit in UNITS)
+
+
+@pytest.mark.parametrize(
+    ("line", "column", "resolved"),
+    [
+        # the report's misreading of 事業体: no character shared, same length
+        ("1 争未件", "事業体", "1 事業体"),
+        # made up: other misreadings of a column's unit
+        ("35 伴", "件", "35 件"),
+        ("100 入", "人", "100 人"),
+        ("4 事業新", "事業所", "4 事業所"),
+        # left alone: a known unit, a unit unlike the column's, no column unit, prose
+        ("3 台", "件", "3 台"),
+        ("2 ヘクタール", "件", "2 ヘクタール"),
+        ("1 争未件", None, "1 争未件"),
+        ("現在のところ達成", "件", "現在のところ達成"),
+    ],
+)
+def test_resolve_unit(line: str, column: str | None, resolved: str) -> None:
+    assert resolve_unit(line, column, UNITS) == resolved
+
+
+def test_unit_likeness_weighs_shared_characters_and_length() -> None:
+    assert unit_likeness("事業新", "事業所") > unit_likeness("争未件", "事業体") >= 0.5
+    assert unit_likeness("ヘクタール", "件") < 0.5
+
+
+@pytest.mark.parametrize(
+    ("units", "column"),
+    [
+        (["事業体", "事業体", "争未件"], "事業体"),
+        (["件", "件", "件", "伴"], "件"),
+        # one indicator per row: the column mixes units, so it speaks none
+        (["件", "人", "%", "回"], None),
+        (["争未件", "争未件", "事業体"], None),
+        ([], None),
+    ],
+)
+def test_column_unit(units: list[str], column: str | None) -> None:
+    assert column_unit(units, UNITS) == column

@@ -1,0 +1,69 @@
+"""Mend: every repair applied to a table, each from its own module, in an order that holds.
+
+Units are resolved first, on the words, because a column's unit is read from
+its value cells and every later text is built from the words; then texts cut
+by inner borders are merged; then numbers broken by spaces are rejoined in
+every cell's text.
+"""
+
+from collections.abc import Collection
+from dataclasses import replace
+
+from pipeline.ingest import Word
+from pipeline.repair import VALUE_WITH_UNIT, column_unit, repair_numbers, resolve_unit
+from pipeline.ruled import cell_texts, text_lines
+from pipeline.spill import SpillSettings, mend_spills
+from pipeline.table import Cell, Table
+
+
+def _line_text(line: list[Word]) -> str:
+    """A printed line with its numbers rejoined, so `2, 200 件` reads as a value with a unit."""
+    return repair_numbers(" ".join(word.text for word in line))
+
+
+def _resolve_line(line: list[Word], column: str | None, known: Collection[str]) -> list[Word]:
+    """The line with its last word's unit replaced, if resolve_unit replaces it.
+
+    Only the folded text changes; the word keeps its raw text as printed.
+    """
+    text = _line_text(line)
+    resolved = resolve_unit(text, column, known)
+    if resolved == text:
+        return line
+    misread = VALUE_WITH_UNIT.match(text.strip())
+    last = line[-1]
+    if misread is None or not last.text.endswith(misread["unit"] + misread["close"]):
+        return line
+    tail = len(misread["unit"]) + len(misread["close"])
+    fixed = replace(last, text=f"{last.text[:-tail]}{column}{misread['close']}")
+    return [*line[:-1], fixed]
+
+
+def resolve_units(table: Table, known: Collection[str]) -> Table:
+    """Each unit misread by OCR replaced by the unit its column speaks."""
+    units_by_column: dict[int, list[str]] = {}
+    for cell in table.cells:
+        for line in text_lines(cell.words):
+            match = VALUE_WITH_UNIT.match(_line_text(line).strip())
+            if match:
+                units_by_column.setdefault(cell.col, []).append(match["unit"])
+    cells: list[Cell] = []
+    for cell in table.cells:
+        column = column_unit(units_by_column.get(cell.col, []), known)
+        lines = text_lines(cell.words)
+        resolved = [_resolve_line(line, column, known) for line in lines]
+        if resolved == lines:
+            cells.append(cell)
+            continue
+        words = [word for line in resolved for word in line]
+        cells.append(replace(cell, words=words, text=cell_texts(words)[1]))
+    return replace(table, cells=cells)
+
+
+def mend_table(
+    table: Table, known_units: Collection[str], spill: SpillSettings | None = None
+) -> Table:
+    """The table with units resolved, spilt texts merged and numbers rejoined."""
+    table = mend_spills(resolve_units(table, known_units), spill)
+    cells = [replace(cell, text=repair_numbers(cell.text)) for cell in table.cells]
+    return replace(table, cells=cells)

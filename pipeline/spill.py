@@ -1,0 +1,161 @@
+"""Text that runs across an inner cell border, put back into the one cell it belongs to.
+
+Two signs show that a border cuts through a text rather than between two:
+
+- a word crosses it: typeset text stays inside its cell, so a word reaching
+  past the border belongs to a cell that really spans both sides;
+- a line is cut at it: on the same baseline, the left part ends at the border
+  and the right part starts there, and the left part is pushed against the
+  border instead of starting at its own cell's left edge (or repeats, at the
+  border, the character the right part starts with, as OCR does with a
+  character the border cuts in two). Numbers are right-aligned by habit, so a
+  value line meeting the border proves nothing.
+
+The cells are merged into one cell with the span the text really has, and its
+lines are reassembled left part + right part, line by line.
+"""
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from pipeline.ingest import Word
+from pipeline.repair import join_across_border, join_wrapped_lines
+from pipeline.ruled import text_lines
+from pipeline.table import Cell, Table
+
+# A value as tables print it: `12,672 人`, `(+0)`, `-4.5%`, `10 個`.
+_VALUE = re.compile(r"[(（]?[+\-−△▲]?[\d,.]+\s*[^\s\d]{0,4}[)）]?")
+_SENTENCE_END = ("。", ".", "．")
+
+
+@dataclass(frozen=True)
+class SpillSettings:
+    """Tolerances as shares of the line height, so they hold at any font size."""
+
+    overhang: float = 0.25  # a word this far past a border crosses it
+    reach: float = 1.0  # a line part this close to a border meets it
+
+    def __post_init__(self) -> None:
+        if self.overhang <= 0 or self.reach <= 0:
+            raise ValueError("overhang and reach must be positive")
+
+
+Line = list[Word]
+
+
+def _height(words: Sequence[Word]) -> float:
+    heights = sorted(w.bbox[3] - w.bbox[1] for w in words)
+    return heights[len(heights) // 2] if heights else 0.0
+
+
+def crosses(left: Cell, right: Cell, settings: SpillSettings) -> bool:
+    """Whether a word of either cell reaches over the border between them."""
+    border = left.bbox[2]
+    tolerance = settings.overhang * _height(left.words + right.words)
+    return any(w.bbox[2] > border + tolerance for w in left.words) or any(
+        w.bbox[0] < border - tolerance for w in right.words
+    )
+
+
+def _centre_y(line: Line) -> float:
+    return sum((w.bbox[1] + w.bbox[3]) / 2 for w in line) / len(line)
+
+
+def _text(line: Line) -> str:
+    return "".join(w.text for w in line)
+
+
+def _paired(left: Sequence[Line], right: Sequence[Line], height: float) -> list[tuple[Line, Line]]:
+    """Lines of the two cells printed on the same baseline."""
+    return [(a, b) for a in left for b in right if abs(_centre_y(a) - _centre_y(b)) <= height / 2]
+
+
+def _cut_at_border(a: Line, b: Line, left: Cell, reach: float) -> bool | None:
+    """True for a line cut at the border, False for two texts, None when it cannot tell.
+
+    A left part that ends a sentence may be either: its right neighbour can be a
+    new sentence of the same text or another text.
+    """
+    border = left.bbox[2]
+    a_text, b_text = _text(a), _text(b)
+    if _VALUE.fullmatch(a_text) or _VALUE.fullmatch(b_text):
+        return False
+    if a_text.endswith(_SENTENCE_END):
+        return None
+    meets = border - a[-1].bbox[2] <= reach and b[0].bbox[0] - border <= reach
+    pushed = a[0].bbox[0] - left.bbox[0] > reach
+    doubled = a_text[-1] == b_text[0]
+    return meets and (pushed or doubled)
+
+
+def cut(left: Cell, right: Cell, settings: SpillSettings) -> bool:
+    """Whether the lines the two cells share a baseline on are lines cut at the border.
+
+    One pair that is plainly two texts is enough to say no.
+    """
+    height = _height(left.words + right.words)
+    pairs = _paired(text_lines(left.words), text_lines(right.words), height)
+    verdicts = [_cut_at_border(a, b, left, settings.reach * height) for a, b in pairs]
+    return True in verdicts and False not in verdicts
+
+
+def _side_by_side(left: Cell, right: Cell) -> bool:
+    return (
+        right.col == left.col + left.colspan
+        and right.row == left.row
+        and right.rowspan == left.rowspan
+    )
+
+
+def merge(left: Cell, right: Cell, rejoin: bool) -> Cell:
+    """One cell over both; each line is its left part then its right part.
+
+    The raw text keeps both parts as printed; `rejoin` drops the character OCR
+    doubled at a cut border, and is only asked for where a cut was seen, since
+    a crossing word doubles nothing.
+    """
+    border = left.bbox[2]
+    words = left.words + right.words
+    raw_lines, text_lines_ = [], []
+    for line in text_lines(words):
+        parts = [[w for w in line if (w.bbox[0] + w.bbox[2]) / 2 <= border], []]
+        parts[1] = [w for w in line if w not in parts[0]]
+        raw_lines.append(_join_parts([" ".join(w.raw for w in p) for p in parts], False))
+        text_lines_.append(_join_parts([" ".join(w.text for w in p) for p in parts], rejoin))
+    bbox = (left.bbox[0], left.bbox[1], right.bbox[2], left.bbox[3])
+    return Cell(
+        left.row,
+        left.col,
+        bbox,
+        rowspan=left.rowspan,
+        colspan=left.colspan + right.colspan,
+        words=words,
+        raw="\n".join(raw_lines),
+        text=join_wrapped_lines(text_lines_),
+    )
+
+
+def _join_parts(parts: list[str], rejoin: bool) -> str:
+    left, right = parts
+    if not (left and right):
+        return left or right
+    return join_across_border(left, right) if rejoin else f"{left} {right}"
+
+
+def mend_spills(table: Table, settings: SpillSettings | None = None) -> Table:
+    """The table with every pair of cells a text runs across merged into one."""
+    settings = settings or SpillSettings()
+    cells = sorted(table.cells, key=lambda c: (c.row, c.col))
+    mended: list[Cell] = []
+    for cell in cells:
+        previous = mended[-1] if mended else None
+        if previous is not None and previous.words and _side_by_side(previous, cell):
+            if crosses(previous, cell, settings):
+                mended[-1] = merge(previous, cell, rejoin=False)
+                continue
+            if cell.words and cut(previous, cell, settings):
+                mended[-1] = merge(previous, cell, rejoin=True)
+                continue
+        mended.append(cell)
+    return replace(table, cells=mended)

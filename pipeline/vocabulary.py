@@ -1,0 +1,22 @@
+"""The word lists in `models/`, read once: the code holds rules, `models/` holds words."""
+
+from functools import cache
+from pathlib import Path
+
+MODELS = Path(__file__).resolve().parent.parent / "models"
+UNITS = MODELS / "units.txt"
+
+
+def read_list(path: Path) -> tuple[str, ...]:
+    """The first field of each line that is not blank or a `#` comment."""
+    entries: list[str] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        fields = line.split("#", 1)[0].split()
+        if fields:
+            entries.append(fields[0])
+    return tuple(entries)
+
+
+@cache
+def known_units(path: Path = UNITS) -> frozenset[str]:
+    return frozenset(read_list(path))

@@ -1,0 +1,80 @@
+"""Text that runs across an inner border: merged when it does, left alone when it does not."""
+
+from pathlib import Path
+
+from pipeline.ingest import Word, fold
+from pipeline.layout import layout_document
+from pipeline.ruled import cell_texts
+from pipeline.spill import mend_spills
+from pipeline.table import Cell, Table
+
+PDFS = Path(__file__).resolve().parent.parent / "fixtures" / "pdfs"
+SIZE = 8.0  # points: the made-up cells' font size; one character is SIZE wide
+
+
+def word(text: str, x: float, y: float) -> Word:
+    """A word set at x, y with square characters, as Japanese type is."""
+    return Word(fold(text), text, (x, y, x + SIZE * len(text), y + SIZE))
+
+
+def cell(col: int, x0: float, x1: float, *words: Word, row: int = 0) -> Cell:
+    raw, text = cell_texts(words)
+    return Cell(row, col, (x0, 100.0, x1, 140.0), words=list(words), raw=raw, text=text)
+
+
+def table(*cells: Cell) -> Table:
+    edges = sorted({c.bbox[0] for c in cells} | {c.bbox[2] for c in cells})
+    return Table(1, (edges[0], 100.0, edges[-1], 140.0), edges, [100.0, 140.0], list(cells), "t")
+
+
+def test_a_word_crossing_the_border_spans_both_cells() -> None:
+    # a header centred over two columns, its word centre in the left one
+    header = word("年間利用者数の推移", 150, 104)  # 150 to 222
+    mended = mend_spills(table(cell(0, 100, 200, header), cell(1, 200, 300)))
+    assert [(c.col, c.colspan, c.text) for c in mended.cells] == [(0, 2, "年間利用者数の推移")]
+    assert mended.dense() == [["年間利用者数の推移", "年間利用者数の推移"]]
+
+
+def test_a_line_cut_at_the_border_is_rejoined_line_by_line() -> None:
+    # two lines cut at x=200, the left parts pushed against the border
+    left = cell(0, 100, 200, word("市民活動セン", 150, 104), word("数", 150, 116))
+    right = cell(1, 200, 300, word("ンター登録団体", 204, 104))
+    mended = mend_spills(table(left, right))
+    assert len(mended.cells) == 1
+    merged = mended.cells[0]
+    assert merged.colspan == 2
+    assert merged.text == "市民活動センター登録団体数"  # the doubled ン dropped
+    assert merged.raw == "市民活動セン ンター登録団体\n数"  # raw keeps what was printed
+    assert merged.bbox == (100, 100, 300, 140)
+
+
+def test_two_paragraphs_side_by_side_stay_two_cells() -> None:
+    # each starts at its own cell's left edge: two texts, even on one baseline
+    left = cell(0, 100, 200, word("講座を開催し", 103, 104), word("た。", 103, 116))
+    right = cell(1, 200, 300, word("参加者は増加", 203, 104))
+    mended = mend_spills(table(left, right))
+    assert [c.text for c in mended.cells] == ["講座を開催した。", "参加者は増加"]
+
+
+def test_a_right_aligned_value_beside_text_is_no_cut() -> None:
+    left = cell(0, 100, 200, word("1,200", 155, 104), word("件", 189, 104))
+    right = cell(1, 200, 300, word("増加した", 203, 104))
+    assert len(mend_spills(table(left, right)).cells) == 2
+
+
+def test_cells_of_different_rows_are_never_merged() -> None:
+    upper = cell(0, 100, 200, word("市民活動セン", 150, 104))
+    lower = cell(1, 200, 300, word("ンター", 204, 104), row=1)
+    assert len(mend_spills(table(upper, lower)).cells) == 2
+
+
+def kpi_headers(doc: str) -> list[list[str]]:
+    """The first row of every 7-column KPI grid of a fixture, after the layout stage."""
+    tables = layout_document(PDFS / f"{doc}.pdf").tables
+    return [t.dense()[0] for t in tables if t.shape[1] == 7]
+
+
+def test_fixture_header_cut_at_a_border_gets_its_true_span() -> None:
+    first = kpi_headers("sanyo-onoda-r3-kpi")[0]
+    assert first[3] == first[4] == "きららガラス未来館の来客数"
+    assert first[1] == first[2] == "ブランド化したガラス商品の販売額"
