@@ -1,0 +1,189 @@
+"""Tables the drawing reader cannot read, found by camelot: lattice for ruling, stream for none.
+
+Camelot costs 0.03 to 1.2 s a page against milliseconds for `pipeline.ruled`,
+so it is called only where the ruled reader finds nothing or a poor table. Its
+grid is kept; its cell text is not: the pipeline's own words are placed in each
+cell the way the ruled reader places them, so raw and folded text, and the
+quality report, mean the same whichever strategy found the table.
+
+Camelot reports coordinates in PDF space (origin bottom-left, unrotated
+mediabox); the page's `transformation_matrix` takes them to pymupdf's space
+(origin top-left of the crop box), in which the words are.
+"""
+
+import inspect
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any, Literal
+
+import pymupdf
+
+from pipeline.ingest import Word
+from pipeline.ruled import DisjointSets, _centre_in, _merged_cell, fill_cells
+from pipeline.table import Cell, Table, TableQuality
+
+Engine = Literal["vector", "combined", "raster"]
+Flavor = Literal["lattice", "stream"]
+Report = dict[str, Any]  # camelot's parsing report: accuracy and whitespace in %, confidence
+
+
+@dataclass(frozen=True)
+class CamelotSettings:
+    """The camelot options the pipeline sets, by camelot's names and, but for `engine`, defaults.
+
+    `engine` applies to lattice: "vector" reads the ruling from the page's
+    drawings without rendering it, 4 to 12 times faster than camelot's default
+    "combined"; `row_tol`, `column_tol` and `edge_tol` apply to stream.
+    Tables smaller than `min_rows` × `min_cols` are dropped: stream turns any
+    two lines of prose into a one-column "table".
+    """
+
+    engine: Engine = "vector"
+    line_tol: int = 2  # points: ruling lines closer than this are one line
+    joint_tol: int = 2  # points: a line ending this close to another meets it
+    row_tol: int = 2  # points: text lines closer than this are one row
+    column_tol: int = 0  # points: text edges closer than this are one column
+    edge_tol: int = 50  # points: how far apart text lines of one table may lie
+    min_rows: int = 2
+    min_cols: int = 2
+
+    def __post_init__(self) -> None:
+        if self.engine not in ("vector", "combined", "raster"):
+            raise ValueError(f"engine must be vector, combined or raster, not {self.engine!r}")
+        if min(self.line_tol, self.joint_tol, self.row_tol, self.column_tol, self.edge_tol) < 0:
+            raise ValueError("tolerances must not be negative")
+        if self.min_rows < 1 or self.min_cols < 1:
+            raise ValueError("min_rows and min_cols must be at least 1")
+
+    def options(self, flavor: Flavor) -> dict[str, Any]:
+        """The keyword arguments `camelot.read_pdf` takes for one flavor."""
+        if flavor == "stream":
+            return {
+                "row_tol": self.row_tol,
+                "column_tol": self.column_tol,
+                "edge_tol": self.edge_tol,
+            }
+        options: dict[str, Any] = {"line_tol": self.line_tol, "joint_tol": self.joint_tol}
+        if engine_supported():
+            options["engine"] = self.engine
+        return options
+
+
+@cache
+def engine_supported() -> bool:
+    """Whether camelot takes `engine`; before camelot 2 lattice always renders the page."""
+    from camelot.parsers.lattice import Lattice
+
+    return "engine" in inspect.signature(Lattice.__init__).parameters
+
+
+def lattice_tables(
+    path: Path, page_number: int, words: Sequence[Word], settings: CamelotSettings | None = None
+) -> list[Table]:
+    """Ruled tables of page `page_number` (1-based) found by camelot lattice."""
+    return camelot_tables(path, page_number, words, "lattice", settings or CamelotSettings())
+
+
+def stream_tables(
+    path: Path, page_number: int, words: Sequence[Word], settings: CamelotSettings | None = None
+) -> list[Table]:
+    """Unruled tables of page `page_number` (1-based), found by camelot stream from text."""
+    return camelot_tables(path, page_number, words, "stream", settings or CamelotSettings())
+
+
+def camelot_tables(
+    path: Path,
+    page_number: int,
+    words: Sequence[Word],
+    flavor: Flavor,
+    settings: CamelotSettings,
+) -> list[Table]:
+    """One camelot flavor run on one page, its tables turned into the pipeline's grid model."""
+    # camelot is imported here, not above: it brings pandas and OpenCV (about
+    # 0.6 s and 55 MB), which a document the ruled reader reads never needs.
+    from camelot.io import read_pdf
+
+    with pymupdf.open(path) as doc:
+        matrix = doc[page_number - 1].transformation_matrix
+    found = read_pdf(
+        str(path),
+        pages=str(page_number),
+        flavor=flavor,
+        suppress_stdout=True,
+        **settings.options(flavor),
+    )
+    tables = [
+        convert_table(table, page_number, words, flavor, matrix)
+        for table in found
+        if table.cols and table.rows
+    ]
+    kept = [
+        t for t in tables if t.shape[0] >= settings.min_rows and t.shape[1] >= settings.min_cols
+    ]
+    return sorted(kept, key=lambda table: (table.bbox[1], table.bbox[0]))
+
+
+def convert_table(
+    found: Any, page_number: int, words: Sequence[Word], flavor: Flavor, matrix: pymupdf.Matrix
+) -> Table:
+    """A camelot table as a `Table`: edges and cells in page space, the pipeline's words placed."""
+    xs = [_to_page(x, 0.0, matrix)[0] for x in _edges(found.cols)]
+    ys = [_to_page(0.0, y, matrix)[1] for y in _edges(found.rows)]
+    cells = span_cells(found.cells, xs, ys)
+    bbox = (xs[0], ys[0], xs[-1], ys[-1])
+    inside = [word for word in words if _centre_in(word, bbox)]
+    placed = fill_cells(cells, inside)
+    quality = measure(cells, placed, len(inside), flavor, found.parsing_report)
+    return Table(page_number, bbox, xs, ys, cells, flavor, quality)
+
+
+def _edges(bands: Sequence[Sequence[float]]) -> list[float]:
+    """Camelot's (start, end) bands of columns or rows as the edges between them.
+
+    Stream's bands need not touch; taking each band's end as the next band's
+    start gives every point of the table to one row and one column.
+    """
+    return [float(bands[0][0]), *(float(band[1]) for band in bands)]
+
+
+def _to_page(x: float, y: float, matrix: pymupdf.Matrix) -> tuple[float, float]:
+    point = pymupdf.Point(x, y) * matrix
+    return float(point.x), float(point.y)
+
+
+def span_cells(grid: Sequence[Sequence[Any]], xs: list[float], ys: list[float]) -> list[Cell]:
+    """Cells merged where camelot found no border between two slots (lattice's spans).
+
+    Stream marks every side as bordered, so its cells never merge.
+    """
+    rows, cols = len(ys) - 1, len(xs) - 1
+    slots = DisjointSets((r, c) for r in range(rows) for c in range(cols))
+    for r in range(rows):
+        for c in range(cols):
+            if c + 1 < cols and not grid[r][c].right:
+                slots.union((r, c), (r, c + 1))
+            if r + 1 < rows and not grid[r][c].bottom:
+                slots.union((r, c), (r + 1, c))
+    cells = [_merged_cell(group, xs, ys) for group in slots.groups()]
+    return sorted(cells, key=lambda cell: (cell.row, cell.col))
+
+
+def measure(
+    cells: Sequence[Cell], placed: int, inside: int, flavor: Flavor, report: Report
+) -> TableQuality:
+    """The ruled reader's quality measure, so that strategies compare on one scale.
+
+    Camelot's own accuracy is taken on its text lines, which join the text of
+    neighbouring cells on one baseline: a drawn grid read perfectly scores
+    80-90 % by it, so lattice's figure is left aside. Stream draws its columns
+    from those same lines, so there the figure speaks for the grid, and caps
+    ours. Camelot's whitespace counts the slots a merged cell spans as empty,
+    so the whitespace is ours.
+    """
+    accuracy = placed / inside if inside else 0.0
+    if flavor == "stream":
+        accuracy = min(accuracy, float(report["accuracy"]) / 100.0)
+    empty = sum(1 for cell in cells if not cell.words)
+    return TableQuality(accuracy=accuracy, whitespace=empty / len(cells) if cells else 1.0)
