@@ -171,10 +171,12 @@ def classify(words: list[Word], coverage: float) -> PageKind:
 def read_page(page: pymupdf.Page) -> Page:
     words, unmapped = page_words(page)
     coverage = image_coverage(page)
+    # Words come unrotated whatever the page's /Rotate says; so does the size.
+    unrotated = page.rect * page.derotation_matrix
     return Page(
         number=page.number + 1,
-        width=float(page.rect.width),
-        height=float(page.rect.height),
+        width=abs(float(unrotated.width)),
+        height=abs(float(unrotated.height)),
         rotation=int(page.rotation),
         kind=classify(words, coverage),
         words=words,

@@ -12,6 +12,7 @@ import pymupdf
 
 from pipeline.ingest import Page, open_pdf, read_page
 from pipeline.mend import mend_table
+from pipeline.orient import page_turn, turn_table_back, turn_words, upright_matrix
 from pipeline.ruled import RuledSettings, ruled_tables
 from pipeline.spill import SpillSettings
 from pipeline.table import Table
@@ -31,6 +32,7 @@ class PageLayout:
     page: Page
     tables: list[Table]
     warnings: list[str] = field(default_factory=list)
+    turn: int = 0  # degrees the page's text was turned by; its tables were read upright
 
 
 @dataclass
@@ -51,9 +53,20 @@ class DocumentLayout:
 def layout_page(pdf_page: pymupdf.Page, settings: LayoutSettings) -> PageLayout:
     """The tables of one page and what went wrong reading them."""
     page = read_page(pdf_page)
-    tables = ruled_tables(pdf_page, page.words, settings.ruled)
-    mended = [mend_table(table, known_units(), settings.spill) for table in tables]
-    return PageLayout(page, mended)
+    turn = page_turn(pdf_page)
+    if not turn:
+        tables = ruled_tables(pdf_page, page.words, settings.ruled)
+        return PageLayout(page, [_mend(table, settings) for table in tables])
+    upright = upright_matrix(turn, page.width, page.height)
+    words = turn_words(page.words, upright)
+    tables = ruled_tables(pdf_page, words, settings.ruled, upright)
+    originals = dict(zip(words, page.words, strict=True))
+    mended = [turn_table_back(_mend(table, settings), upright, originals) for table in tables]
+    return PageLayout(page, mended, turn=turn)
+
+
+def _mend(table: Table, settings: LayoutSettings) -> Table:
+    return mend_table(table, known_units(), settings.spill)
 
 
 def layout_document(path: Path, settings: LayoutSettings | None = None) -> DocumentLayout:

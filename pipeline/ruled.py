@@ -37,15 +37,24 @@ class RuledSettings:
             raise ValueError("border_coverage must lie in (0, 1]")
 
 
-def ruling_segments(page: pymupdf.Page, settings: RuledSettings) -> list[Segment]:
-    """Straight horizontal and vertical strokes: drawn lines, rectangle sides, thin fills."""
+def ruling_segments(
+    page: pymupdf.Page, settings: RuledSettings, upright: pymupdf.Matrix | None = None
+) -> list[Segment]:
+    """Straight horizontal and vertical strokes: drawn lines, rectangle sides, thin fills.
+
+    `upright` turns them the way a sideways page's words were turned.
+    """
     segments: list[Segment] = []
     for path in page.get_drawings():
         for item in path["items"]:
             if item[0] == "l":
-                segments.append(_segment(item[1].x, item[1].y, item[2].x, item[2].y))
+                start, end = item[1], item[2]
+                if upright is not None:
+                    start, end = start * upright, end * upright
+                segments.append(_segment(start.x, start.y, end.x, end.y))
             elif item[0] == "re":
-                segments += _rectangle_sides(item[1], settings.thin)
+                rect = item[1] if upright is None else (item[1] * upright).normalize()
+                segments += _rectangle_sides(rect, settings.thin)
     return [s for s in segments if _is_horizontal(s, settings) or _is_vertical(s, settings)]
 
 
@@ -218,12 +227,15 @@ def fill_cells(cells: list[Cell], words: Sequence[Word]) -> int:
 
 
 def ruled_tables(
-    page: pymupdf.Page, words: Sequence[Word], settings: RuledSettings | None = None
+    page: pymupdf.Page,
+    words: Sequence[Word],
+    settings: RuledSettings | None = None,
+    upright: pymupdf.Matrix | None = None,
 ) -> list[Table]:
     """Every ruled grid on a page, with its words placed and its quality measured."""
     settings = settings or RuledSettings()
     tables: list[Table] = []
-    for group in group_segments(ruling_segments(page, settings), settings.snap):
+    for group in group_segments(ruling_segments(page, settings, upright), settings.snap):
         xs, ys, cells = grid_cells(group, settings)
         if not cells:
             continue
