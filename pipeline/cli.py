@@ -5,6 +5,9 @@ from pathlib import Path
 import click
 
 from pipeline import __version__
+from pipeline.ingest import IngestError, open_pdf
+from pipeline.layout import LayoutSettings, PageLayout, layout_page
+from pipeline.overlay import OverlaySettings, render_overlay
 from pipeline.record import RecordFileError
 from pipeline.score import SIMILARITY_FLOOR, ScoreSettings, score_set
 from pipeline.score_inputs import TwinsFileError, load_inputs
@@ -67,3 +70,50 @@ def _write_report(path: Path, text: str) -> None:
     except OSError as error:
         click.echo(f"error: cannot write {path}: {error.strerror or error}", err=True)
         raise click.exceptions.Exit(EXIT_BAD_FILE) from error
+
+
+@main.command()
+@click.argument("pdf", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--page", "page_number", type=click.IntRange(min=1), default=1, show_default=True)
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    help="PNG file to write.",
+)
+@click.option("--dpi", type=click.IntRange(36, 600), default=110, show_default=True)
+def inspect(pdf: Path, page_number: int, out: Path, dpi: int) -> None:
+    """Draw one page with every table and cell the layout stage found, and their texts beside it.
+
+    Prints each table's place, shape and strategy; exits 2 when the file cannot be read.
+    """
+    try:
+        doc = open_pdf(pdf)
+    except IngestError as error:
+        click.echo(f"error: {error}", err=True)
+        raise click.exceptions.Exit(EXIT_BAD_FILE) from error
+    with doc:
+        if page_number > doc.page_count:
+            raise click.BadParameter(f"{pdf} has {doc.page_count} pages", param_hint="--page")
+        layout = layout_page(doc[page_number - 1], LayoutSettings())
+        try:
+            render_overlay(doc, layout, out, OverlaySettings(dpi=dpi))
+        except (OSError, RuntimeError) as error:
+            click.echo(f"error: cannot write {out}: {error}", err=True)
+            raise click.exceptions.Exit(EXIT_BAD_FILE) from error
+    click.echo(_layout_summary(layout.page.kind, layout))
+    for warning in layout.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    click.echo(f"wrote {out}")
+
+
+def _layout_summary(kind: str, layout: PageLayout) -> str:
+    lines = [f"page {layout.page.number} ({kind}): {len(layout.tables)} tables"]
+    for number, table in enumerate(layout.tables, start=1):
+        rows, cols = table.shape
+        box = ", ".join(f"{v:.0f}" for v in table.bbox)
+        lines.append(
+            f"  T{number}: {rows}×{cols} {table.strategy} at [{box}],"
+            f" quality {table.quality.score:.2f}"
+        )
+    return "\n".join(lines)
