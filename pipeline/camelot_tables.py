@@ -3,8 +3,9 @@
 Camelot costs 0.03 to 1.2 s a page against milliseconds for `pipeline.ruled`,
 so it is called only where the ruled reader finds nothing or a poor table. Its
 grid is kept; its cell text is not: the pipeline's own words are placed in each
-cell the way the ruled reader places them, so raw and folded text, and the
-quality report, mean the same whichever strategy found the table.
+cell the way the ruled reader places them, so raw and folded text mean the
+same whichever strategy found the table, and a lattice table scores what the
+ruled reader's reading of it would.
 
 Camelot reports coordinates in PDF space (origin bottom-left, unrotated
 mediabox); the page's `transformation_matrix` takes them to pymupdf's space
@@ -15,6 +16,7 @@ import inspect
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 from pathlib import Path
 from typing import Any, Literal
 
@@ -22,16 +24,15 @@ import pymupdf
 
 from pipeline.ingest import Word
 from pipeline.ruled import DisjointSets, _centre_in, _merged_cell, fill_cells
-from pipeline.table import Cell, Table, TableQuality
+from pipeline.table import BBox, Cell, Table, TableQuality
 
 Engine = Literal["vector", "combined", "raster"]
 Flavor = Literal["lattice", "stream"]
-Report = dict[str, Any]  # camelot's parsing report: accuracy and whitespace in %, confidence
 
 
 @dataclass(frozen=True)
 class CamelotSettings:
-    """The camelot options the pipeline sets, by camelot's names and, but for `engine`, defaults.
+    """Camelot's options (its names and, but for `engine`, its defaults), and which tables to keep.
 
     `engine` applies to lattice: "vector" reads the ruling from the page's
     drawings without rendering it, 4 to 12 times faster than camelot's default
@@ -46,14 +47,18 @@ class CamelotSettings:
     row_tol: int = 2  # points: text lines closer than this are one row
     column_tol: int = 0  # points: text edges closer than this are one column
     edge_tol: int = 50  # points: how far apart text lines of one table may lie
+    row_gap: float = 3.0  # line heights: stream rows further apart are two tables
     min_rows: int = 2
     min_cols: int = 2
 
     def __post_init__(self) -> None:
         if self.engine not in ("vector", "combined", "raster"):
             raise ValueError(f"engine must be vector, combined or raster, not {self.engine!r}")
-        if min(self.line_tol, self.joint_tol, self.row_tol, self.column_tol, self.edge_tol) < 0:
+        tolerances = (self.line_tol, self.joint_tol, self.row_tol, self.column_tol, self.edge_tol)
+        if min(tolerances) < 0:
             raise ValueError("tolerances must not be negative")
+        if self.row_gap <= 0:
+            raise ValueError("row_gap must be positive")
         if self.min_rows < 1 or self.min_cols < 1:
             raise ValueError("min_rows and min_cols must be at least 1")
 
@@ -115,9 +120,10 @@ def camelot_tables(
         **settings.options(flavor),
     )
     tables = [
-        convert_table(table, page_number, words, flavor, matrix)
-        for table in found
-        if table.cols and table.rows
+        table
+        for camelot_table in found
+        if camelot_table.cols and camelot_table.rows
+        for table in convert_table(camelot_table, page_number, words, flavor, matrix, settings)
     ]
     kept = [
         t for t in tables if t.shape[0] >= settings.min_rows and t.shape[1] >= settings.min_cols
@@ -126,17 +132,69 @@ def camelot_tables(
 
 
 def convert_table(
-    found: Any, page_number: int, words: Sequence[Word], flavor: Flavor, matrix: pymupdf.Matrix
-) -> Table:
-    """A camelot table as a `Table`: edges and cells in page space, the pipeline's words placed."""
+    found: Any,
+    page_number: int,
+    words: Sequence[Word],
+    flavor: Flavor,
+    matrix: pymupdf.Matrix,
+    settings: CamelotSettings,
+) -> list[Table]:
+    """A camelot table as `Table`s in page space, stream's cut where its rows stand far apart."""
     xs = [_to_page(x, 0.0, matrix)[0] for x in _edges(found.cols)]
     ys = [_to_page(0.0, y, matrix)[1] for y in _edges(found.rows)]
-    cells = span_cells(found.cells, xs, ys)
+    if flavor == "lattice":
+        blocks = [range(len(ys) - 1)]
+    else:
+        blocks = row_blocks(xs, ys, words, settings.row_gap)
+    return [
+        grid_table(
+            found.cells[b.start : b.stop], xs, ys[b.start : b.stop + 1], words, flavor, page_number
+        )
+        for b in blocks
+    ]
+
+
+def grid_table(
+    grid: Sequence[Sequence[Any]],
+    xs: list[float],
+    ys: list[float],
+    words: Sequence[Word],
+    flavor: Flavor,
+    page_number: int,
+) -> Table:
+    """Camelot's cells over the given edges, the pipeline's words placed, quality measured."""
+    cells = span_cells(grid, xs, ys)
     bbox = (xs[0], ys[0], xs[-1], ys[-1])
     inside = [word for word in words if _centre_in(word, bbox)]
-    placed = fill_cells(cells, inside)
-    quality = measure(cells, placed, len(inside), flavor, found.parsing_report)
-    return Table(page_number, bbox, xs, ys, cells, flavor, quality)
+    fill_cells(cells, inside)
+    return Table(page_number, bbox, xs, ys, cells, flavor, measure(cells, len(inside), flavor))
+
+
+def row_blocks(
+    xs: list[float], ys: list[float], words: Sequence[Word], row_gap: float
+) -> list[range]:
+    """Runs of rows whose text stands no more than `row_gap` line heights apart.
+
+    Where camelot stream finds no text edges to bound a table it takes the
+    whole page as the table's area, and a note printed well below the table
+    becomes its last row; cut off, it is a one-row table that is dropped.
+    Empty rows stay with the run above them.
+    """
+    bands = [(xs[0], top, xs[-1], bottom) for top, bottom in pairwise(ys)]
+    extents = [[w.bbox for w in words if _centre_in(w, band)] for band in bands]
+    heights = sorted(box[3] - box[1] for boxes in extents for box in boxes)
+    line = heights[len(heights) // 2] if heights else 0.0
+    blocks: list[range] = []
+    start, last_bottom = 0, None
+    for r, boxes in enumerate(extents):
+        if not boxes:
+            continue
+        top = min(box[1] for box in boxes)
+        if last_bottom is not None and top - last_bottom > row_gap * line:
+            blocks.append(range(start, r))
+            start = r
+        last_bottom = max(box[3] for box in boxes)
+    return [*blocks, range(start, len(extents))]
 
 
 def _edges(bands: Sequence[Sequence[float]]) -> list[float]:
@@ -170,20 +228,35 @@ def span_cells(grid: Sequence[Sequence[Any]], xs: list[float], ys: list[float]) 
     return sorted(cells, key=lambda cell: (cell.row, cell.col))
 
 
-def measure(
-    cells: Sequence[Cell], placed: int, inside: int, flavor: Flavor, report: Report
-) -> TableQuality:
-    """The ruled reader's quality measure, so that strategies compare on one scale.
+def measure(cells: Sequence[Cell], inside: int, flavor: Flavor) -> TableQuality:
+    """The ruled reader's quality measure; for stream, camelot's accuracy taken on our words.
 
-    Camelot's own accuracy is taken on its text lines, which join the text of
-    neighbouring cells on one baseline: a drawn grid read perfectly scores
-    80-90 % by it, so lattice's figure is left aside. Stream draws its columns
-    from those same lines, so there the figure speaks for the grid, and caps
-    ours. Camelot's whitespace counts the slots a merged cell spans as empty,
-    so the whitespace is ours.
+    A lattice table's word counts as placed when its centre lies in a cell, as
+    in the ruled reader, so one grid scores the same from either. Stream draws
+    its columns from text alignment, and text that crosses them says they are
+    wrong: there only the share of each word's width inside its cell counts, as
+    in camelot's accuracy. Camelot's own figures are not used: its accuracy is
+    taken on its text lines, which join the text of neighbouring cells on one
+    baseline (a drawn grid read perfectly scores 80-90 %), and describes the
+    table before it was cut; its whitespace counts a merged cell's slots as empty.
     """
-    accuracy = placed / inside if inside else 0.0
-    if flavor == "stream":
-        accuracy = min(accuracy, float(report["accuracy"]) / 100.0)
+    if flavor == "lattice":
+        held = sum(float(len(cell.words)) for cell in cells)
+    else:
+        held = sum(_width_inside(word.bbox, cell.bbox) for cell in cells for word in cell.words)
     empty = sum(1 for cell in cells if not cell.words)
-    return TableQuality(accuracy=accuracy, whitespace=empty / len(cells) if cells else 1.0)
+    return TableQuality(
+        accuracy=held / inside if inside else 0.0,
+        whitespace=empty / len(cells) if cells else 1.0,
+    )
+
+
+def _width_inside(box: BBox, frame: BBox) -> float:
+    """The share of `box`'s width inside `frame`'s; a box with no width counts as inside.
+
+    Widths only: stream's rows are its text lines, and pymupdf's glyph boxes
+    (ascender to descender) stand taller than the lines camelot measures.
+    """
+    width = box[2] - box[0]
+    inside = min(box[2], frame[2]) - max(box[0], frame[0])
+    return max(0.0, inside) / width if width > 0 else 1.0

@@ -6,8 +6,8 @@ from pathlib import Path
 import pymupdf
 import pytest
 
-from pipeline.camelot_tables import CamelotSettings, lattice_tables, stream_tables
-from pipeline.ingest import Word, read_page
+from pipeline.camelot_tables import CamelotSettings, lattice_tables, row_blocks, stream_tables
+from pipeline.ingest import Word, fold, read_page
 from pipeline.ruled import ruled_tables
 from pipeline.table import Table
 
@@ -98,6 +98,56 @@ def test_stream_leaves_the_prose_outside_the_table(tmp_path: Path) -> None:
     assert table.quality.whitespace == 0.0
 
 
+# A Japanese unruled table made here: a title just above it that runs across its
+# columns, and a note far below. Camelot finds no text edges to bound it and
+# takes the whole page as its area, so the note comes back as a last row.
+JAPANESE_ROWS = [
+    ["指標", "目標", "実績"],
+    ["来館者数", "1,200人", "1,150人"],
+    ["講座数", "12回", "9回"],
+    ["相談件数", "300件", "280件"],
+]
+TITLE = "令和五年度の主な指標とその実績について"
+NOTE = "本表は年度末時点の実績をまとめたものである。"
+
+
+def japanese_pdf(path: Path) -> Path:
+    doc = pymupdf.open()
+    page = doc.new_page(width=500, height=400)
+    page.insert_text((60, 78), TITLE, fontname="japan", fontsize=10)
+    for r, row in enumerate(JAPANESE_ROWS):
+        for c, text in enumerate(row):
+            page.insert_text((60 + 140 * c, 100 + 22 * r), text, fontname="japan", fontsize=10)
+    page.insert_text((60, 300), NOTE, fontname="japan", fontsize=10)
+    doc.save(path)
+    return path
+
+
+def test_stream_cuts_off_a_note_far_below_the_table(tmp_path: Path) -> None:
+    path = japanese_pdf(tmp_path / "japanese.pdf")
+    (table,) = stream_tables(path, 1, page_words(path))
+    assert table.dense()[1:] == JAPANESE_ROWS
+    assert all(NOTE not in cell.text for cell in table.cells)
+
+
+def test_stream_accuracy_counts_text_that_crosses_its_columns(tmp_path: Path) -> None:
+    path = japanese_pdf(tmp_path / "japanese.pdf")
+    (table,) = stream_tables(path, 1, page_words(path))
+    assert TITLE in table.dense()[0]
+    assert 0.9 < table.quality.accuracy < 1.0
+
+
+def line_word(top: float) -> Word:
+    return Word(fold("値"), "値", (10.0, top, 20.0, top + 10.0))
+
+
+def test_row_blocks_cut_where_rows_stand_far_apart() -> None:
+    xs, ys = [0.0, 100.0, 200.0], [0.0, 20.0, 40.0, 200.0, 220.0]
+    words = [line_word(5), line_word(25), line_word(205)]
+    assert row_blocks(xs, ys, words, row_gap=3.0) == [range(0, 3), range(3, 4)]
+    assert row_blocks(xs, ys, words, row_gap=20.0) == [range(0, 4)]
+
+
 def test_stream_makes_no_table_of_prose_alone(tmp_path: Path) -> None:
     doc = pymupdf.open()
     page = doc.new_page(width=500, height=400)
@@ -150,7 +200,14 @@ def test_lattice_agrees_with_ruled_on_a_wide_fixture_grid() -> None:
 
 @pytest.mark.parametrize(
     "options",
-    [{"engine": "pdfium"}, {"line_tol": -1}, {"edge_tol": -5}, {"min_rows": 0}, {"min_cols": 0}],
+    [
+        {"engine": "pdfium"},
+        {"line_tol": -1},
+        {"edge_tol": -5},
+        {"row_gap": 0},
+        {"min_rows": 0},
+        {"min_cols": 0},
+    ],
 )
 def test_settings_are_validated(options: dict[str, object]) -> None:
     with pytest.raises(ValueError):
