@@ -290,7 +290,7 @@ def _table(number: int, frame: Frame, grid: Grid, plan: _Plan, read: list[list[R
     sure = [100.0] * (sum(len(kept) for kept in plan.kept.values()) + len(plan.dashes))
     confidences = sure + [word.confidence for line in read for word in line]
     for (index, _), line in zip(plan.rows, read, strict=True):
-        words.setdefault(index, []).extend(_word(frame, word) for word in line)
+        words.setdefault(index, []).extend(_word(frame, word) for word in join_digits(line))
     for index, box in plan.dashes:
         words.setdefault(index, []).append(_word(frame, Read("-", box, 100.0)))
     placed = [_placed(frame, cell, words.get(index, [])) for index, cell in enumerate(cells)]
@@ -304,6 +304,35 @@ def _table(number: int, frame: Frame, grid: Grid, plan: _Plan, read: list[list[R
     )
     bbox = frame.to_page((xs[0], ys[0], xs[-1], ys[-1]))
     return Table(number, bbox, columns, rows, placed, "ocr", quality)
+
+
+def join_digits(line: list[Read]) -> list[Read]:
+    """Words of a line rejoined where Tesseract split a number between two digits.
+
+    A digit's ink is narrower than its advance (`1` most of all), so Tesseract
+    sees a word gap inside `15` or `100`; a table cell never means `1 5`.
+    """
+    joined: list[Read] = []
+    for word in line:
+        if joined and _splits_number(joined[-1], word):
+            last = joined[-1]
+            box = (
+                last.box[0],
+                min(last.box[1], word.box[1]),
+                word.box[2],
+                max(last.box[3], word.box[3]),
+            )
+            confidence = min(last.confidence, word.confidence)
+            joined[-1] = Read(last.text + word.text, box, confidence)
+        else:
+            joined.append(word)
+    return joined
+
+
+def _splits_number(left: Read, right: Read) -> bool:
+    height = max(left.box[3] - left.box[1], right.box[3] - right.box[1])
+    gap = right.box[0] - left.box[2]
+    return left.text[-1].isdigit() and right.text[0].isdigit() and gap < 1.5 * height
 
 
 def _placed(frame: Frame, cell: Cell, words: list[Word]) -> Cell:

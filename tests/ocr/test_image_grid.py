@@ -1,0 +1,112 @@
+"""Grid finding in images: skew recovered, ruling told from text strokes, merged cells kept.
+
+Every image here is drawn by the test (lines and blocks with OpenCV), not taken
+from a report.
+"""
+
+import cv2
+import numpy as np
+import pytest
+
+from pipeline.image_grid import Frame, find_ruling, is_dash, skew_angle, text_rows
+from pipeline.ruled import RuledSettings, grid_cells
+
+SCALE = 300 / 72  # pixels per point at 300 dpi
+
+
+def ruled_image(merged_right_of: tuple[int, int] | None = None) -> np.ndarray:
+    """A white page with a 3×4 grid of 2-pixel lines; optionally one inner border left out."""
+    image = np.full((1200, 1600), 255, np.uint8)
+    xs, ys = [200, 500, 800, 1100, 1400], [200, 400, 600, 800]
+    for y in ys:
+        cv2.line(image, (xs[0], y), (xs[-1], y), 0, 2)
+    for c, x in enumerate(xs):
+        for r in range(len(ys) - 1):
+            if merged_right_of != (r, c - 1):
+                cv2.line(image, (x, ys[r]), (x, ys[r + 1]), 0, 2)
+    return image
+
+
+def turned(image: np.ndarray, angle: float) -> np.ndarray:
+    """The image turned counterclockwise (as seen) by `angle` degrees."""
+    height, width = image.shape
+    matrix = cv2.getRotationMatrix2D((width / 2, height / 2), angle, 1.0)
+    return cv2.warpAffine(image, matrix, (width, height), borderValue=255)
+
+
+@pytest.mark.parametrize("angle", [0.45, -0.35, 1.5, 0.0])
+def test_skew_angle_recovers_a_small_turn(angle: float) -> None:
+    ink = turned(ruled_image(), angle) < 128
+    assert skew_angle(ink, length=50, limit=5.0) == pytest.approx(angle, abs=0.05)
+
+
+def test_skew_beyond_the_limit_is_left_alone() -> None:
+    ink = turned(ruled_image(), 4.0) < 128
+    assert skew_angle(ink, length=50, limit=2.0) == 0.0
+
+
+def test_frame_straightens_a_turned_grid() -> None:
+    image = turned(ruled_image(), 0.8)
+    frame = Frame.turned(image.shape[1], image.shape[0], 0.8, SCALE)
+    straight = frame.straighten(image) < 128
+    assert abs(skew_angle(straight, length=50, limit=5.0)) < 0.05
+
+
+def test_frame_maps_a_point_there_and_back() -> None:
+    frame = Frame.turned(1600, 1200, 0.6, SCALE)
+    x, y = frame.to_straight(100.0, 50.0)
+    box = frame.to_page((x, y, x, y))
+    assert box[0] == pytest.approx(100.0, abs=1e-6)
+    assert box[1] == pytest.approx(50.0, abs=1e-6)
+
+
+def grid_of(image: np.ndarray) -> tuple[list[float], list[float], list]:
+    ruling = find_ruling(image < 128, length=50, scale=SCALE, touch=1.5)
+    return grid_cells(ruling.segments, RuledSettings(snap=3.0))
+
+
+def test_ruling_gives_the_grid_in_points() -> None:
+    xs, ys, cells = grid_of(ruled_image())
+    assert (len(ys) - 1, len(xs) - 1) == (3, 4)
+    assert xs[0] == pytest.approx(200 / SCALE, abs=1)
+    assert len(cells) == 12
+
+
+def test_missing_inner_border_makes_a_merged_cell() -> None:
+    _, _, cells = grid_of(ruled_image(merged_right_of=(1, 1)))
+    merged = next(cell for cell in cells if (cell.row, cell.col) == (1, 1))
+    assert (merged.rowspan, merged.colspan) == (1, 2)
+    assert len(cells) == 11
+
+
+def test_long_text_strokes_inside_cells_are_not_ruling() -> None:
+    image = ruled_image()
+    cv2.line(image, (520, 300), (760, 300), 0, 3)  # a long dash run inside one cell
+    cv2.line(image, (950, 420), (950, 580), 0, 3)  # a tall stroke inside another
+    xs, ys, _ = grid_of(image)
+    assert (len(ys) - 1, len(xs) - 1) == (3, 4)
+
+
+def test_ruling_pixels_cover_the_lines_not_the_text() -> None:
+    image = ruled_image()
+    cv2.rectangle(image, (300, 280), (340, 320), 0, -1)  # a glyph-sized blot
+    ruling = find_ruling(image < 128, length=50, scale=SCALE, touch=1.5)
+    assert ruling.pixels[200, 1000]
+    assert not ruling.pixels[300, 320]
+
+
+def test_text_rows_split_a_cell_into_its_printed_lines() -> None:
+    ink = np.zeros((200, 400), bool)
+    ink[20:40, 30:300] = True
+    ink[60:80, 30:200] = True
+    assert text_rows(ink, (0, 0, 400, 200)) == [(30, 20, 300, 40), (30, 60, 200, 80)]
+
+
+@pytest.mark.parametrize(
+    ("height", "width", "dash"),
+    [(4, 20, True), (4, 6, False), (12, 40, False)],
+)
+def test_a_lone_flat_stroke_is_a_dash(height: int, width: int, dash: bool) -> None:
+    ink = np.zeros((50, 80), bool)
+    ink[20 : 20 + height, 10 : 10 + width] = True
+    assert is_dash(ink, (0, 0, 80, 50), thin=5) is dash
