@@ -27,6 +27,7 @@ from pipeline.table import Cell, Table
 # A value as tables print it: `12,672 人`, `(+0)`, `-4.5%`, `10 個`.
 _VALUE = re.compile(r"[(（]?[+\-−△▲]?[\d,.]+\s*[^\s\d]{0,4}[)）]?")
 _SENTENCE_END = ("。", ".", "．")
+_JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
 
 
 @dataclass(frozen=True)
@@ -71,6 +72,11 @@ def _paired(left: Sequence[Line], right: Sequence[Line], height: float) -> list[
     return [(a, b) for a in left for b in right if abs(_centre_y(a) - _centre_y(b)) <= height / 2]
 
 
+def _meets(a: Line, b: Line, border: float, reach: float) -> bool:
+    """Whether a left part ends and a right part starts at the border."""
+    return border - a[-1].bbox[2] <= reach and b[0].bbox[0] - border <= reach
+
+
 def _cut_at_border(a: Line, b: Line, left: Cell, reach: float) -> bool | None:
     """True for a line cut at the border, False for two texts, None when it cannot tell.
 
@@ -83,7 +89,9 @@ def _cut_at_border(a: Line, b: Line, left: Cell, reach: float) -> bool | None:
         return False
     if a_text.endswith(_SENTENCE_END):
         return None
-    meets = border - a[-1].bbox[2] <= reach and b[0].bbox[0] - border <= reach
+    if len(_JAPANESE.findall(a_text)) < 2:
+        return False  # a dash, a mark or a lone unit is not a text cut in two
+    meets = _meets(a, b, border, reach)
     pushed = a[0].bbox[0] - left.bbox[0] > reach
     doubled = a_text[-1] == b_text[0]
     return meets and (pushed or doubled)
@@ -108,21 +116,23 @@ def _side_by_side(left: Cell, right: Cell) -> bool:
     )
 
 
-def merge(left: Cell, right: Cell, rejoin: bool) -> Cell:
+def merge(left: Cell, right: Cell, reach: float) -> Cell:
     """One cell over both; each line is its left part then its right part.
 
-    The raw text keeps both parts as printed; `rejoin` drops the character OCR
-    doubled at a cut border, and is only asked for where a cut was seen, since
-    a crossing word doubles nothing.
+    The raw text keeps both parts as printed. Where the two parts of a line
+    meet at the border, the character OCR doubled there is dropped
+    (`join_across_border`); parts that stand apart are two words.
     """
     border = left.bbox[2]
     words = left.words + right.words
-    raw_lines, text_lines_ = [], []
+    raw_lines, lines = [], []
     for line in text_lines(words):
-        parts = [[w for w in line if (w.bbox[0] + w.bbox[2]) / 2 <= border], []]
-        parts[1] = [w for w in line if w not in parts[0]]
-        raw_lines.append(_join_parts([" ".join(w.raw for w in p) for p in parts], False))
-        text_lines_.append(_join_parts([" ".join(w.text for w in p) for p in parts], rejoin))
+        head = [w for w in line if (w.bbox[0] + w.bbox[2]) / 2 <= border]
+        tail = [w for w in line if w not in head]
+        raw_lines.append(" ".join(w.raw for w in line))
+        meet = bool(head and tail) and _meets(head, tail, border, reach)
+        texts = [" ".join(w.text for w in part) for part in (head, tail)]
+        lines.append(join_across_border(*texts) if meet else " ".join(t for t in texts if t))
     bbox = (left.bbox[0], left.bbox[1], right.bbox[2], left.bbox[3])
     return Cell(
         left.row,
@@ -132,15 +142,15 @@ def merge(left: Cell, right: Cell, rejoin: bool) -> Cell:
         colspan=left.colspan + right.colspan,
         words=words,
         raw="\n".join(raw_lines),
-        text=join_wrapped_lines(text_lines_),
+        text=join_wrapped_lines(lines),
     )
 
 
-def _join_parts(parts: list[str], rejoin: bool) -> str:
-    left, right = parts
-    if not (left and right):
-        return left or right
-    return join_across_border(left, right) if rejoin else f"{left} {right}"
+def spills(left: Cell, right: Cell, settings: SpillSettings) -> bool:
+    """Whether a text of the left cell runs on into the right one."""
+    if not left.words or not _side_by_side(left, right):
+        return False
+    return crosses(left, right, settings) or (bool(right.words) and cut(left, right, settings))
 
 
 def mend_spills(table: Table, settings: SpillSettings | None = None) -> Table:
@@ -150,12 +160,9 @@ def mend_spills(table: Table, settings: SpillSettings | None = None) -> Table:
     mended: list[Cell] = []
     for cell in cells:
         previous = mended[-1] if mended else None
-        if previous is not None and previous.words and _side_by_side(previous, cell):
-            if crosses(previous, cell, settings):
-                mended[-1] = merge(previous, cell, rejoin=False)
-                continue
-            if cell.words and cut(previous, cell, settings):
-                mended[-1] = merge(previous, cell, rejoin=True)
-                continue
-        mended.append(cell)
+        if previous is not None and spills(previous, cell, settings):
+            reach = settings.reach * _height(previous.words + cell.words)
+            mended[-1] = merge(previous, cell, reach)
+        else:
+            mended.append(cell)
     return replace(table, cells=mended)
