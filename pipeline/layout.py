@@ -18,6 +18,7 @@ import pymupdf
 from pipeline.camelot_tables import CamelotSettings, lattice_tables, stream_tables
 from pipeline.ingest import Page, Word, open_pdf, read_page
 from pipeline.mend import mend_table
+from pipeline.ocr import OcrSettings, ocr_page
 from pipeline.orient import page_turn, turn_table_back, turn_words, upright_matrix
 from pipeline.ruled import RuledSettings, ruled_tables, text_lines
 from pipeline.spill import SpillSettings
@@ -32,6 +33,7 @@ class LayoutSettings:
     ruled: RuledSettings = field(default_factory=RuledSettings)
     camelot: CamelotSettings = field(default_factory=CamelotSettings)
     spill: SpillSettings = field(default_factory=SpillSettings)
+    ocr: OcrSettings = field(default_factory=OcrSettings)
     # A table scoring below this sends the page to camelot for a second opinion.
     min_quality: float = 0.7
     # Stream is tried only on pages with this many lines of aligned, gapped words.
@@ -68,6 +70,11 @@ class DocumentLayout:
 def layout_page(pdf_page: pymupdf.Page, settings: LayoutSettings) -> PageLayout:
     """The tables of one page and what went wrong reading them."""
     page = read_page(pdf_page)
+    if page.kind == "image" or page.has_ocr_layer:
+        layer = page.words if page.has_ocr_layer else ()
+        scan = ocr_page(pdf_page, settings.ocr, layer)
+        tables = [_mend(table, settings) for table in scan.tables]
+        return PageLayout(page, tables, [f"page {page.number}: {w}" for w in scan.warnings])
     turn = page_turn(pdf_page)
     if not turn:
         tables = text_tables(pdf_page, page.words, settings)
