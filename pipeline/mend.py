@@ -3,17 +3,28 @@
 Units are resolved first, on the words, because a column's unit is read from
 its value cells and every later text is built from the words; then texts cut
 by inner borders are merged; then numbers broken by spaces are rejoined in
-every cell's text.
+every cell's text; last, on text read by OCR, era names and header labels
+misread by one character are given back.
 """
 
 from collections.abc import Collection
 from dataclasses import replace
 
 from pipeline.ingest import Word
-from pipeline.repair import VALUE_WITH_UNIT, column_unit, repair_numbers, resolve_unit
+from pipeline.repair import (
+    VALUE_WITH_UNIT,
+    column_unit,
+    repair_era,
+    repair_numbers,
+    resolve_unit,
+    snap_label,
+)
 from pipeline.ruled import cell_texts, text_lines
 from pipeline.spill import SpillSettings, mend_spills
 from pipeline.table import Cell, Table
+from pipeline.tokens import is_common_word, is_word
+from pipeline.vocabulary import header_fields
+from pipeline.years import ERA_FIRST_YEARS
 
 
 def _line_text(line: list[Word]) -> str:
@@ -66,4 +77,12 @@ def mend_table(
     """The table with units resolved, spilt texts merged and numbers rejoined."""
     table = mend_spills(resolve_units(table, known_units), spill)
     cells = [replace(cell, text=repair_numbers(cell.text)) for cell in table.cells]
+    if table.strategy == "ocr":
+        cells = [replace(cell, text=misread_words(cell.text)) for cell in cells]
     return replace(table, cells=cells)
+
+
+def misread_words(text: str) -> str:
+    """OCR's one-character misreadings of era names and header labels given back."""
+    text = repair_era(text, ERA_FIRST_YEARS, is_common_word)
+    return snap_label(text, header_fields().keys(), is_word)

@@ -6,7 +6,7 @@ the cell keeps its raw text beside the repaired one.
 
 import re
 from collections import Counter
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 
 from rapidfuzz import fuzz
 
@@ -122,3 +122,41 @@ def resolve_unit(line: str, column: str | None, known: Collection[str]) -> str:
     if unit_likeness(match["unit"], column) < UNIT_LIKENESS:
         return line
     return f"{match['number']} {column}{match['close']}"
+
+
+# Two letters before a year number and 年: where an era name stands (令和5年度).
+_ERA_SLOT = re.compile(r"(?P<era>[^\W\d_]{2})(?=(?:元|\d{1,2})年)")
+
+
+def _one_apart(a: str, b: str) -> bool:
+    """Same length, exactly one character different."""
+    return len(a) == len(b) and sum(x != y for x, y in zip(a, b, strict=True)) == 1
+
+
+def repair_era(text: str, eras: Mapping[str, int], is_common_word: Callable[[str], bool]) -> str:
+    """An era name OCR misread by one character (`信和5年度`, `今和3年`) given back.
+
+    Of the eras one character away, the latest is taken: reports speak of
+    recent years. A common word in the era's place (`平均3年`) is left alone.
+    """
+
+    def mend(match: re.Match[str]) -> str:
+        word = match["era"]
+        if word in eras or is_common_word(word):
+            return word
+        near = [era for era in eras if _one_apart(word, era)]
+        return max(near, key=lambda era: eras[era]) if near else word
+
+    return _ERA_SLOT.sub(mend, text)
+
+
+def snap_label(text: str, labels: Collection[str], is_word: Callable[[str], bool]) -> str:
+    """A short label OCR misread by one character (`実針`) given back as the lexicon's word.
+
+    Only a whole cell of two to six characters that is no dictionary word and
+    lies one character from exactly one label is changed.
+    """
+    if not 2 <= len(text) <= 6 or text in labels or is_word(text):
+        return text
+    near = [label for label in labels if _one_apart(text, label)]
+    return near[0] if len(near) == 1 else text

@@ -5,6 +5,7 @@ from pathlib import Path
 
 MODELS = Path(__file__).resolve().parent.parent / "models"
 UNITS = MODELS / "units.txt"
+HEADERS = MODELS / "headers.txt"
 
 
 def read_list(path: Path) -> tuple[str, ...]:
@@ -20,3 +21,14 @@ def read_list(path: Path) -> tuple[str, ...]:
 @cache
 def known_units(path: Path = UNITS) -> frozenset[str]:
     return frozenset(read_list(path))
+
+
+@cache
+def header_fields(path: Path = HEADERS) -> dict[str, frozenset[str]]:
+    """Each header word of the lexicon with the fields it can name."""
+    fields: dict[str, set[str]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        entry = line.split("#", 1)[0].split()
+        if len(entry) >= 2:
+            fields.setdefault(entry[0], set()).add(entry[1])
+    return {word: frozenset(names) for word, names in fields.items()}

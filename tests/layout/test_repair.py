@@ -7,11 +7,15 @@ from pipeline.repair import (
     header_paths,
     join_across_border,
     join_wrapped_lines,
+    repair_era,
     repair_numbers,
     resolve_unit,
+    snap_label,
     unit_likeness,
 )
-from pipeline.vocabulary import known_units
+from pipeline.tokens import is_common_word, is_word
+from pipeline.vocabulary import header_fields, known_units
+from pipeline.years import ERA_FIRST_YEARS
 
 
 @pytest.mark.parametrize(
@@ -141,3 +145,56 @@ def test_unit_likeness_weighs_shared_characters_and_length() -> None:
 )
 def test_column_unit(units: list[str], column: str | None) -> None:
     assert column_unit(units, UNITS) == column
+
+
+@pytest.mark.parametrize(
+    ("read", "meant"),
+    [
+        # OCR's misreadings of 令和 seen on a scanned report
+        ("信和5年度", "令和5年度"),
+        ("目標とする姿(今和8年度)", "目標とする姿(令和8年度)"),
+        ("念和4年度に導入した", "令和4年度に導入した"),
+        # made up: other eras, 元年, and the latest era of two one character away
+        ("平戍30年度", "平成30年度"),
+        ("昭利60年", "昭和60年"),
+        ("合和元年度", "令和元年度"),
+        # left alone: eras read right, common words before a year count, no year
+        ("令和3年度", "令和3年度"),
+        ("平成元年", "平成元年"),
+        ("平均3年間", "平均3年間"),
+        ("毎年度", "毎年度"),
+        ("信和会の活動", "信和会の活動"),
+    ],
+)
+def test_repair_era(read: str, meant: str) -> None:
+    assert repair_era(read, ERA_FIRST_YEARS, is_common_word) == meant
+
+
+LABELS = header_fields().keys()
+
+
+@pytest.mark.parametrize(
+    ("read", "meant"),
+    [
+        ("実針", "実績"),  # seen on a scanned report
+        # made up
+        ("目際", "目標"),
+        ("従前伯", "従前値"),
+        ("達成伏況", "達成状況"),
+        # left alone: lexicon words, dictionary words, long text, one letter
+        ("実績", "実績"),
+        ("実施", "実施"),
+        ("来館者数", "来館者数"),
+        ("市民の参加者数を増やす取組", "市民の参加者数を増やす取組"),
+        ("A", "A"),
+    ],
+)
+def test_snap_label(read: str, meant: str) -> None:
+    assert snap_label(read, LABELS, is_word) == meant
+
+
+def test_header_lexicon_lists_each_word_with_its_fields() -> None:
+    fields = header_fields()
+    assert fields["実績値"] == {"actual"}
+    assert fields["KPI"] == {"indicator", "target"}
+    assert all(names for names in fields.values())
