@@ -23,7 +23,7 @@ from typing import Any, Literal
 import pymupdf
 
 from pipeline.ingest import Word
-from pipeline.ruled import DisjointSets, _centre_in, _merged_cell, fill_cells
+from pipeline.ruled import DisjointSets, centre_in, fill_cells, merged_cell
 from pipeline.table import BBox, Cell, Table, TableQuality
 
 Engine = Literal["vector", "combined", "raster"]
@@ -165,7 +165,7 @@ def grid_table(
     """Camelot's cells over the given edges, the pipeline's words placed, quality measured."""
     cells = span_cells(grid, xs, ys)
     bbox = (xs[0], ys[0], xs[-1], ys[-1])
-    inside = [word for word in words if _centre_in(word, bbox)]
+    inside = [word for word in words if centre_in(word, bbox)]
     fill_cells(cells, inside)
     return Table(page_number, bbox, xs, ys, cells, flavor, measure(cells, len(inside), flavor))
 
@@ -181,7 +181,7 @@ def row_blocks(
     Empty rows stay with the run above them.
     """
     bands = [(xs[0], top, xs[-1], bottom) for top, bottom in pairwise(ys)]
-    extents = [[w.bbox for w in words if _centre_in(w, band)] for band in bands]
+    extents = [[w.bbox for w in words if centre_in(w, band)] for band in bands]
     heights = sorted(box[3] - box[1] for boxes in extents for box in boxes)
     line = heights[len(heights) // 2] if heights else 0.0
     blocks: list[range] = []
@@ -224,7 +224,7 @@ def span_cells(grid: Sequence[Sequence[Any]], xs: list[float], ys: list[float]) 
                 slots.union((r, c), (r, c + 1))
             if r + 1 < rows and not grid[r][c].bottom:
                 slots.union((r, c), (r + 1, c))
-    cells = [_merged_cell(group, xs, ys) for group in slots.groups()]
+    cells = [merged_cell(group, xs, ys) for group in slots.groups()]
     return sorted(cells, key=lambda cell: (cell.row, cell.col))
 
 

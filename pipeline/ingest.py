@@ -10,6 +10,7 @@ Bad input raises IngestError with a code that a batch can store and search:
 """
 
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -62,6 +63,7 @@ class Page:
     words: list[Word]
     image_coverage: float
     unmapped_glyphs: int = 0
+    turn: int = 0  # degrees the text runs turned by (a sideways table: 90 or 270)
 
     @property
     def has_ocr_layer(self) -> bool:
@@ -115,18 +117,39 @@ def open_pdf(path: Path) -> pymupdf.Document:
 Glyph = tuple[str, tuple[float, float, float, float]]
 
 
-def page_words(page: pymupdf.Page) -> tuple[list[Word], int]:
-    """Words with boxes from the page's spans, split at spaces; and the count of unmapped glyphs."""
+# Text direction (dx, dy) of a line → degrees the page's content is turned by.
+_TURNS = {(1, 0): 0, (0, -1): 90, (-1, 0): 180, (0, 1): 270}
+
+
+@dataclass
+class PageText:
+    """What one pass over a page's glyphs gives: words, unmapped glyphs, the text's turn."""
+
+    words: list[Word]
+    unmapped: int
+    turn: int
+
+
+def page_words(page: pymupdf.Page) -> PageText:
+    """Words with boxes from the page's spans, split at spaces; unmapped glyphs; the turn.
+
+    The turn is the direction most glyphs run in (0, 90, 180 or 270 degrees):
+    a landscape table placed sideways on a portrait page reads 90 or 270.
+    """
     words: list[Word] = []
     unmapped = 0
+    votes: Counter[int] = Counter()
     raw = page.get_text("rawdict", flags=TEXT_FLAGS)
     for block in raw["blocks"]:
         for line in block.get("lines", []):
+            direction = (round(line["dir"][0]), round(line["dir"][1]))
             for span in line["spans"]:
                 glyphs: list[Glyph] = [(c["c"], tuple(c["bbox"])) for c in span["chars"]]
                 unmapped += sum(1 for char, _ in glyphs if char == UNMAPPED)
+                votes[_TURNS.get(direction, 0)] += len(glyphs)
                 words += split_words(glyphs, invisible=span.get("alpha", 255) == 0)
-    return words, unmapped
+    turn = votes.most_common(1)[0][0] if votes else 0
+    return PageText(words, unmapped, turn)
 
 
 def split_words(glyphs: list[Glyph], invisible: bool) -> list[Word]:
@@ -169,7 +192,7 @@ def classify(words: list[Word], coverage: float) -> PageKind:
 
 
 def read_page(page: pymupdf.Page) -> Page:
-    words, unmapped = page_words(page)
+    text = page_words(page)
     coverage = image_coverage(page)
     # Words come unrotated whatever the page's /Rotate says; so does the size.
     unrotated = page.rect * page.derotation_matrix
@@ -178,10 +201,11 @@ def read_page(page: pymupdf.Page) -> Page:
         width=abs(float(unrotated.width)),
         height=abs(float(unrotated.height)),
         rotation=int(page.rotation),
-        kind=classify(words, coverage),
-        words=words,
+        kind=classify(text.words, coverage),
+        words=text.words,
         image_coverage=coverage,
-        unmapped_glyphs=unmapped,
+        unmapped_glyphs=text.unmapped,
+        turn=text.turn,
     )
 
 

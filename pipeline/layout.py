@@ -19,7 +19,7 @@ from pipeline.camelot_tables import CamelotSettings, lattice_tables, stream_tabl
 from pipeline.ingest import Page, Word, open_pdf, read_page
 from pipeline.mend import mend_table
 from pipeline.ocr import OcrSettings, ocr_page
-from pipeline.orient import page_turn, turn_table_back, turn_words, upright_matrix
+from pipeline.orient import turn_table_back, turn_words, upright_matrix
 from pipeline.ruled import RuledSettings, ruled_tables, text_lines
 from pipeline.spill import SpillSettings
 from pipeline.table import Table
@@ -75,7 +75,7 @@ def layout_page(pdf_page: pymupdf.Page, settings: LayoutSettings) -> PageLayout:
         scan = ocr_page(pdf_page, settings.ocr, layer)
         tables = [_mend(table, settings) for table in scan.tables]
         return PageLayout(page, tables, [f"page {page.number}: {w}" for w in scan.warnings])
-    turn = page_turn(pdf_page)
+    turn = page.turn
     if not turn:
         tables = text_tables(pdf_page, page.words, settings)
         return PageLayout(page, [_mend(table, settings) for table in tables])

@@ -3,33 +3,18 @@
 A landscape table is often placed on a portrait page turned a quarter (or a
 page is turned upside down). The text runs up, down or right to left, and
 rows become columns. The page's dominant text direction says how far it is
-turned; words and ruling lines are turned upright, the grid is read there,
+turned (ingest's `Page.turn`); words and ruling lines are turned upright, the grid is read there,
 and every box is turned back so that provenance points at the page as stored.
 A page's /Rotate flag needs none of this: pymupdf gives its text and drawings
 unrotated, so they already agree.
 """
 
-from collections import Counter
 from dataclasses import replace
 
 import pymupdf
 
-from pipeline.ingest import TEXT_FLAGS, Word
+from pipeline.ingest import Word
 from pipeline.table import BBox, Table
-
-# Text direction (dx, dy) of a line → quarter turns the content is turned by.
-_TURNS = {(1, 0): 0, (0, -1): 90, (-1, 0): 180, (0, 1): 270}
-
-
-def page_turn(page: pymupdf.Page) -> int:
-    """Degrees the page's text is turned by (0, 90, 180, 270), by the direction of most glyphs."""
-    votes: Counter[int] = Counter()
-    for block in page.get_text("rawdict", flags=TEXT_FLAGS)["blocks"]:
-        for line in block.get("lines", []):
-            direction = (round(line["dir"][0]), round(line["dir"][1]))
-            chars = sum(len(span["chars"]) for span in line["spans"])
-            votes[_TURNS.get(direction, 0)] += chars
-    return votes.most_common(1)[0][0] if votes else 0
 
 
 def upright_matrix(turn: int, width: float, height: float) -> pymupdf.Matrix:

@@ -52,8 +52,11 @@ def ruling_segments(
                 if upright is not None:
                     start, end = start * upright, end * upright
                 segments.append(_segment(start.x, start.y, end.x, end.y))
-            elif item[0] == "re":
-                rect = item[1] if upright is None else (item[1] * upright).normalize()
+            elif item[0] in ("re", "qu"):
+                # A closed path of four lines comes as a quad: its rect is the cell.
+                rect = item[1] if item[0] == "re" else item[1].rect
+                if upright is not None:
+                    rect = (rect * upright).normalize()
                 segments += _rectangle_sides(rect, settings.thin)
     return [s for s in segments if _is_horizontal(s, settings) or _is_vertical(s, settings)]
 
@@ -177,18 +180,18 @@ def grid_cells(
                 slots.union((r, c), (r, c + 1))
             if r + 1 < rows and not _covered(horizontals[r + 1], xs[c], xs[c + 1], settings):
                 slots.union((r, c), (r + 1, c))
-    cells = [_merged_cell(group, xs, ys) for group in slots.groups()]
+    cells = [merged_cell(group, xs, ys) for group in slots.groups()]
     return xs, ys, sorted(cells, key=lambda cell: (cell.row, cell.col))
 
 
-def _merged_cell(slots: list[tuple[int, int]], xs: list[float], ys: list[float]) -> Cell:
+def merged_cell(slots: list[tuple[int, int]], xs: list[float], ys: list[float]) -> Cell:
     top, bottom = min(r for r, _ in slots), max(r for r, _ in slots)
     left, right = min(c for _, c in slots), max(c for _, c in slots)
     bbox = (xs[left], ys[top], xs[right + 1], ys[bottom + 1])
     return Cell(top, left, bbox, rowspan=bottom - top + 1, colspan=right - left + 1)
 
 
-def _centre_in(word: Word, box: BBox) -> bool:
+def centre_in(word: Word, box: BBox) -> bool:
     x = (word.bbox[0] + word.bbox[2]) / 2
     y = (word.bbox[1] + word.bbox[3]) / 2
     return box[0] <= x <= box[2] and box[1] <= y <= box[3]
@@ -220,7 +223,7 @@ def fill_cells(cells: list[Cell], words: Sequence[Word]) -> int:
     """Give each cell the words whose centre it holds; returns how many words found a cell."""
     placed = 0
     for cell in cells:
-        cell.words = [word for word in words if _centre_in(word, cell.bbox)]
+        cell.words = [word for word in words if centre_in(word, cell.bbox)]
         placed += len(cell.words)
         cell.raw, cell.text = cell_texts(cell.words)
     return placed
@@ -240,7 +243,7 @@ def ruled_tables(
         if not cells:
             continue
         bbox = (xs[0], ys[0], xs[-1], ys[-1])
-        inside = [word for word in words if _centre_in(word, bbox)]
+        inside = [word for word in words if centre_in(word, bbox)]
         placed = fill_cells(cells, inside)
         empty = sum(1 for cell in cells if not cell.words)
         quality = TableQuality(

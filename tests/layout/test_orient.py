@@ -3,8 +3,8 @@
 import pymupdf
 import pytest
 
+from pipeline.ingest import read_page
 from pipeline.layout import LayoutSettings, layout_page
-from pipeline.orient import page_turn
 
 FONT = "japan"
 ROWS = [["施設", "目標", "実績"], ["図書館", "1,200人", "1,150人"], ["公民館", "800人", "790人"]]
@@ -40,7 +40,7 @@ def placed(turn: int) -> pymupdf.Page:
 @pytest.mark.parametrize("turn", [0, 90, 180, 270])
 def test_a_turned_page_reads_as_the_upright_one(turn: int) -> None:
     page = placed(turn)
-    assert page_turn(page) == turn
+    assert read_page(page).turn == turn
     layout = layout_page(page, LayoutSettings())
     assert layout.turn == turn
     assert [table.dense() for table in layout.tables] == [ROWS]

@@ -154,3 +154,17 @@ def test_a_border_stroked_twice_counts_once() -> None:
     (table,) = ruled_tables(page, [])
     top = next(cell for cell in table.cells if cell.row == 0)
     assert top.colspan == 2
+
+
+def test_cells_drawn_as_closed_four_line_paths_make_a_grid() -> None:
+    """Some spreadsheet exports stroke each cell as `m l l l l`; pymupdf calls that a quad."""
+    doc = pymupdf.open()
+    page = doc.new_page(width=400, height=300)
+    shape = page.new_shape()
+    for x0, x1 in ((40, 160), (160, 280)):
+        for y0, y1 in ((60, 80), (80, 100)):
+            shape.draw_polyline([(x0, y0), (x1, y0), (x1, y1), (x0, y1), (x0, y0)])
+    shape.finish(width=0.5, closePath=True)
+    shape.commit()
+    assert {item[0] for path in page.get_drawings() for item in path["items"]} == {"qu"}
+    assert [table.shape for table in ruled_tables(page, read_page(page).words)] == [(2, 2)]
