@@ -117,6 +117,7 @@ class Scan:
     frame: Frame
     grey: Image  # straightened, ruling and dust painted white: what Tesseract sees
     text: Mask  # ink of the text alone
+    erased: Mask  # the ruling's pixels painted white, with the margin around them
     segments: list[tuple[float, float, float, float]]  # ruling, straightened points
 
 
@@ -135,7 +136,7 @@ def prepare(page: pymupdf.Page, settings: OcrSettings) -> Scan:
     text = dark(clean)
     dust = specks(text, round((settings.speck * settings.scale) ** 2))
     clean[dust] = 255
-    return Scan(frame, clean, text & ~dust, ruling.segments)
+    return Scan(frame, clean, text & ~dust, border, ruling.segments)
 
 
 def ocr_page(page: pymupdf.Page, settings: OcrSettings, layer: Sequence[Word] = ()) -> OcrPage:
@@ -152,14 +153,15 @@ def ocr_page(page: pymupdf.Page, settings: OcrSettings, layer: Sequence[Word] = 
     grids = _grids(scan, settings)
     plans = [_plan(scan, cells, layer, settings) for _, _, cells in grids]
     boxes = [box for plan in plans for _, box in plan.rows]
-    found, warnings = read_lines(scan.grey, boxes, settings)
+    strips = [box for plan in plans for cells, box in plan.rows if len(cells) > 1]
+    found, warnings = read_lines(bridge_borders(scan, strips), boxes, settings)
     tables: list[Table] = []
     for grid, plan in zip(grids, plans, strict=True):
         read, found = found[: len(plan.rows)], found[len(plan.rows) :]
         tables.append(_table(page.number + 1, scan.frame, grid, plan, read))
     words = [word for table in tables for cell in table.cells for word in cell.words]
     kept = sum(len(plan.kept) for plan in plans)
-    reread = sum(len({index for index, _ in plan.rows + plan.dashes}) for plan in plans)
+    reread = sum(len(plan.reread) for plan in plans)
     return OcrPage(tables, words, scan.frame.angle, warnings, kept, reread)
 
 
@@ -178,11 +180,22 @@ def _grids(scan: Scan, settings: OcrSettings) -> list[Grid]:
 
 @dataclass(frozen=True)
 class _Plan:
-    """Per grid: the layer words kept for each cell, and the printed lines to read instead."""
+    """Per grid: the layer words kept for each cell, and the printed lines to read instead.
+
+    A printed line that runs across inner borders is one strip over the cells it
+    crosses; its words go back to those cells by their centres.
+    """
 
     kept: dict[int, list[Word]]  # cell index → layer words
-    rows: list[tuple[int, Box]]  # (cell index, line box in straightened pixels) to read
+    rows: list[tuple[tuple[int, ...], Box]]  # (cells, line box in straightened pixels) to read
     dashes: list[tuple[int, Box]]  # lines that are a lone dash, read without Tesseract
+
+    @property
+    def reread(self) -> set[int]:
+        """The cells read from the image."""
+        return {index for cells, _ in self.rows for index in cells} | {
+            index for index, _ in self.dashes
+        }
 
 
 def _plan(scan: Scan, cells: list[Cell], layer: Sequence[Word], settings: OcrSettings) -> _Plan:
@@ -195,7 +208,7 @@ def _plan(scan: Scan, cells: list[Cell], layer: Sequence[Word], settings: OcrSet
     sound = judge_layer(cells, placed)
     kept = {index: placed[index] for index, ok in enumerate(sound) if ok}
     ink = _uncovered(scan, [word for words in kept.values() for word in words])
-    rows: list[tuple[int, Box]] = []
+    lines: list[tuple[int, Box]] = []
     dashes: list[tuple[int, Box]] = []
     least = 3 * round((settings.speck * settings.scale) ** 2)
     thin = round(settings.dash * settings.scale)
@@ -205,8 +218,80 @@ def _plan(scan: Scan, cells: list[Cell], layer: Sequence[Word], settings: OcrSet
         for box in text_rows(ink, _inside(cell.bbox, settings.scale)):
             if int(ink[box[1] : box[3], box[0] : box[2]].sum()) < least:
                 continue
-            (dashes if is_dash(ink, box, thin) else rows).append((index, box))
-    return _Plan(kept, rows, dashes)
+            (dashes if is_dash(ink, box, thin) else lines).append((index, box))
+    return _Plan(kept, join_across_borders(cells, lines, settings), dashes)
+
+
+def join_across_borders(
+    cells: list[Cell], lines: list[tuple[int, Box]], settings: OcrSettings
+) -> list[tuple[tuple[int, ...], Box]]:
+    """Printed lines of side-by-side cells joined into one strip where the ink runs on over
+    the border between them.
+
+    A line whose ink ends right at a border, continued by a line of the next
+    cell whose ink starts right after it, on the same band, is one printed
+    line the border was drawn through. Read in two parts, the character under
+    the border is lost and each part is read without its context; read as one
+    strip, the line comes out whole. Text kept clear of the border (a
+    right-aligned number, a label with its padding) is never joined.
+    """
+    parent = list(range(len(lines)))
+
+    def root(n: int) -> int:
+        while parent[n] != n:
+            parent[n] = parent[parent[n]]
+            n = parent[n]
+        return n
+
+    for a, (left, box_a) in enumerate(lines):
+        for b, (right, box_b) in enumerate(lines):
+            if _runs_on(cells[left], box_a, cells[right], box_b, settings):
+                parent[root(b)] = root(a)
+    strips: dict[int, list[int]] = {}
+    for n in range(len(lines)):
+        strips.setdefault(root(n), []).append(n)
+    joined: list[tuple[tuple[int, ...], Box]] = []
+    for members in strips.values():
+        boxes = [lines[n][1] for n in members]
+        box = (
+            min(b[0] for b in boxes),
+            min(b[1] for b in boxes),
+            max(b[2] for b in boxes),
+            max(b[3] for b in boxes),
+        )
+        joined.append((tuple(sorted({lines[n][0] for n in members})), box))
+    return sorted(joined, key=lambda line: (line[0][0], line[1][1]))
+
+
+_REACH = 0.4  # ink this close to a border (in line heights) on both sides runs across it
+
+
+def _runs_on(left: Cell, a: Box, right: Cell, b: Box, settings: OcrSettings) -> bool:
+    """Whether line `a` of cell `left` runs on over their shared border into line `b`."""
+    scale = settings.scale
+    touch = settings.touch
+    if abs(left.bbox[2] - right.bbox[0]) > touch:
+        return False
+    overlap = min(a[3], b[3]) - max(a[1], b[1])
+    height = max(a[3] - a[1], b[3] - b[1])
+    if overlap * 2 <= min(a[3] - a[1], b[3] - b[1]):
+        return False
+    border = left.bbox[2] * scale
+    reach = _REACH * height
+    return border - a[2] <= reach and b[0] - border <= reach
+
+
+def bridge_borders(scan: Scan, strips: Sequence[Box]) -> Image:
+    """The cleaned image with the erased ruling filled in from the ink beside it, inside
+    each strip: strokes the border was drawn through join up again."""
+    if not strips:
+        return scan.grey
+    grey = scan.grey.copy()
+    for x0, y0, x1, y1 in strips:
+        hole = scan.erased[y0:y1, x0:x1].astype(np.uint8)
+        region = np.ascontiguousarray(grey[y0:y1, x0:x1])
+        grey[y0:y1, x0:x1] = cv2.inpaint(region, hole, 3, cv2.INPAINT_TELEA)
+    return grey
 
 
 def _uncovered(scan: Scan, words: list[Word]) -> Mask:
@@ -289,8 +374,11 @@ def _table(number: int, frame: Frame, grid: Grid, plan: _Plan, read: list[list[R
     words: dict[int, list[Word]] = {index: list(kept) for index, kept in plan.kept.items()}
     sure = [100.0] * (sum(len(kept) for kept in plan.kept.values()) + len(plan.dashes))
     confidences = sure + [word.confidence for line in read for word in line]
-    for (index, _), line in zip(plan.rows, read, strict=True):
-        words.setdefault(index, []).extend(_word(frame, word) for word in join_digits(line))
+    for (indices, _), line in zip(plan.rows, read, strict=True):
+        borders = [cells[index].bbox[2] * frame.scale for index in indices[:-1]]
+        for word in join_at_borders(join_digits(line), borders):
+            index = _owner(cells, indices, word, frame.scale)
+            words.setdefault(index, []).append(_word(frame, word))
     for index, box in plan.dashes:
         words.setdefault(index, []).append(_word(frame, Read("-", box, 100.0)))
     placed = [_placed(frame, cell, words.get(index, [])) for index, cell in enumerate(cells)]
@@ -306,6 +394,49 @@ def _table(number: int, frame: Frame, grid: Grid, plan: _Plan, read: list[list[R
     return Table(number, bbox, columns, rows, placed, "ocr", quality)
 
 
+def _owner(cells: list[Cell], indices: tuple[int, ...], word: Read, scale: float) -> int:
+    """The cell of a strip whose columns hold the word's centre (a word over a border is
+    one word; the layout stage sees it cross and merges the cells)."""
+    centre = (word.box[0] + word.box[2]) / 2 / scale
+    return min(
+        indices,
+        key=lambda i: max(cells[i].bbox[0] - centre, centre - cells[i].bbox[2], 0.0),
+    )
+
+
+def join_at_borders(line: list[Read], borders: Sequence[float]) -> list[Read]:
+    """Words of a strip rejoined where the two words flanking a border it crosses meet there.
+
+    The strip was joined because its ink runs on over the border, so the words
+    either side of it, less than a character's width apart, are one word: it
+    keeps its place across the border for the layout stage to see.
+    """
+    joined: list[Read] = []
+    for word in line:
+        if joined and any(_meet_at(joined[-1], word, border) for border in borders):
+            joined[-1] = _joined(joined[-1], word)
+        else:
+            joined.append(word)
+    return joined
+
+
+def _meet_at(left: Read, right: Read, border: float) -> bool:
+    height = max(left.box[3] - left.box[1], right.box[3] - right.box[1])
+    centres = (left.box[0] + left.box[2]) / 2, (right.box[0] + right.box[2]) / 2
+    gap = right.box[0] - left.box[2]
+    return centres[0] <= border < centres[1] and gap < height
+
+
+def _joined(left: Read, right: Read) -> Read:
+    box = (
+        min(left.box[0], right.box[0]),
+        min(left.box[1], right.box[1]),
+        max(left.box[2], right.box[2]),
+        max(left.box[3], right.box[3]),
+    )
+    return Read(left.text + right.text, box, min(left.confidence, right.confidence))
+
+
 def join_digits(line: list[Read]) -> list[Read]:
     """Words of a line rejoined where Tesseract split a number between two digits.
 
@@ -315,15 +446,7 @@ def join_digits(line: list[Read]) -> list[Read]:
     joined: list[Read] = []
     for word in line:
         if joined and _splits_number(joined[-1], word):
-            last = joined[-1]
-            box = (
-                last.box[0],
-                min(last.box[1], word.box[1]),
-                word.box[2],
-                max(last.box[3], word.box[3]),
-            )
-            confidence = min(last.confidence, word.confidence)
-            joined[-1] = Read(last.text + word.text, box, confidence)
+            joined[-1] = _joined(joined[-1], word)
         else:
             joined.append(word)
     return joined

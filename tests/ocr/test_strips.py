@@ -1,0 +1,56 @@
+"""Printed lines that run across an inner border: read as one strip, words given back by place.
+
+Boxes are in pixels at the default 300 dpi (25/6 pixels a point); the border
+between the two cells lies at 100 pt, pixel 416.7.
+"""
+
+import pytest
+
+from pipeline.ocr import OcrSettings, join_across_borders, join_at_borders
+from pipeline.table import Cell
+from pipeline.tesseract import Read
+
+LEFT = Cell(0, 0, (0.0, 0.0, 100.0, 20.0))
+RIGHT = Cell(0, 1, (100.0, 0.0, 200.0, 20.0))
+
+
+@pytest.mark.parametrize(
+    ("left_end", "right_start", "joined"),
+    [
+        (412, 421, True),  # ink right beside the border on both sides
+        (380, 421, False),  # a right-aligned value kept clear of the border
+        (412, 460, False),  # the next cell's text starts after its padding
+    ],
+)
+def test_a_line_is_one_strip_where_its_ink_runs_over_the_border(
+    left_end: int, right_start: int, joined: bool
+) -> None:
+    lines = [(0, (20, 10, left_end, 40)), (1, (right_start, 11, 700, 40))]
+    strips = join_across_borders([LEFT, RIGHT], lines, OcrSettings())
+    if joined:
+        assert strips == [((0, 1), (20, 10, 700, 40))]
+    else:
+        assert [cells for cells, _ in strips] == [(0,), (1,)]
+
+
+def test_lines_on_different_bands_stay_apart() -> None:
+    lines = [(0, (20, 10, 412, 40)), (1, (421, 60, 700, 90))]
+    strips = join_across_borders([LEFT, RIGHT], lines, OcrSettings())
+    assert [cells for cells, _ in strips] == [(0,), (1,)]
+
+
+def test_words_meeting_at_the_border_are_one_word() -> None:
+    line = [
+        Read("ガラス", (300, 10, 380, 40), 90.0),
+        Read("商", (390, 10, 410, 40), 90.0),
+        Read("品の", (425, 10, 480, 40), 90.0),
+        Read("販売", (520, 10, 580, 40), 90.0),
+    ]
+    words = join_at_borders(line, [416.7])
+    assert [word.text for word in words] == ["ガラス", "商品の", "販売"]
+    assert words[1].box == (390, 10, 480, 40)
+
+
+def test_words_far_apart_at_the_border_stay_two() -> None:
+    line = [Read("目標", (300, 10, 360, 40), 90.0), Read("実績", (460, 10, 520, 40), 90.0)]
+    assert len(join_at_borders(line, [416.7])) == 2
