@@ -39,13 +39,15 @@ def join_wrapped_lines(lines: Sequence[str]) -> str:
     """One text from the lines a cell wrapped it over, without inventing spaces.
 
     Beside Japanese, a line break is never a space (normalize_text drops it);
-    a line that stops inside a number or an open bracket, or a line that starts
-    with closing punctuation, continues with no space; Latin words keep one.
+    a line that stops inside a number or an open bracket, a line that starts
+    with closing punctuation, and a bracket that follows a bracket continue
+    with no space; Latin words keep one.
     """
     parts = [line.strip() for line in lines if line.strip()]
     text = parts[0] if parts else ""
     for part in parts[1:]:
-        glued = _OPEN_END.search(text) or _CLOSE_START.search(part)
+        bracketed = text.endswith((")", "）")) and part.startswith(("(", "（"))
+        glued = _OPEN_END.search(text) or _CLOSE_START.search(part) or bracketed
         text += part if glued else "\n" + part
     return normalize_text(text)
 
