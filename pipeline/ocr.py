@@ -13,7 +13,7 @@ A scan that already carries an OCR text layer is judged cell by cell
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import cv2
 import numpy as np
@@ -46,6 +46,7 @@ class OcrSettings:
 
     dpi: int = 300  # render resolution: Tesseract reads 7-point text poorly below 300
     language: str = "jpn"  # Tesseract language(s), `jpn+eng` style
+    numeric_language: str = "eng"  # reads again lines of digits and signs alone; "" for none
     max_skew: float = 5.0  # degrees: a larger angle is a turned page, not a skewed scan
     min_line: float = 12.0  # points: the shortest ink run taken for a ruling line
     touch: float = 1.5  # points: a line ending this close to another meets it
@@ -61,7 +62,10 @@ class OcrSettings:
     def __post_init__(self) -> None:
         if not 72 <= self.dpi <= 1200:
             raise ValueError("dpi must lie in [72, 1200]")
-        if not re.fullmatch(r"[A-Za-z_]+(\+[A-Za-z_]+)*", self.language):
+        names = r"[A-Za-z_]+(\+[A-Za-z_]+)*"
+        if not re.fullmatch(names, self.language) or not re.fullmatch(
+            f"({names})?", self.numeric_language
+        ):
             raise ValueError("language must be Tesseract language names joined by '+'")
         lengths = (
             self.min_line,
@@ -86,6 +90,15 @@ class OcrSettings:
         """Tesseract as these settings call it, at the dpi of the enlarged line images."""
         dpi = round(self.dpi * self.upscale)
         return Tesseract(self.tesseract, self.language, dpi, self.workers, self.timeout)
+
+    @property
+    def numeric_engine(self) -> Tesseract | None:
+        """Tesseract with the Latin model for numeric lines; None when not asked for or not
+        installed."""
+        if not self.numeric_language:
+            return None
+        engine = replace(self.engine, language=self.numeric_language)
+        return None if engine.problem() else engine
 
 
 def ocr_problem(settings: OcrSettings) -> str | None:
@@ -339,11 +352,38 @@ def read_lines(
     """The words of each printed line (boxes in the page image's pixels), and any warnings."""
     images = [_line_image(grey, box, settings.upscale) for box in boxes]
     found, warnings = settings.engine.read(images)
+    numeric = settings.numeric_engine
+    if numeric is not None:
+        warnings += _reread_numbers(numeric, images, found)
     moved = [
         [_to_page_pixels(read, box, settings.upscale) for read in line]
         for line, box in zip(found, boxes, strict=True)
     ]
     return moved, warnings
+
+
+# A line of digits, separators, signs and brackets alone: `(+1,000)`, `(-0.9)`, `4.5%`.
+_NUMERIC_LINE = re.compile(r"[\d,.()（）+\-−△▲%％ ]*\d[\d,.()（）+\-−△▲%％ ]*")
+
+
+def _reread_numbers(engine: Tesseract, images: list[Image], found: list[list[Read]]) -> list[str]:
+    """Numeric lines read again with the Latin model, whose reading replaces the first
+    where it too is numeric.
+
+    The Japanese model drops the small `+` and `(` of a bracketed difference
+    (`(+72)` → `72)`, `(+0)` → `(0)`); the Latin model, trained on such marks,
+    keeps them. Lines holding any other character keep the Japanese reading.
+    """
+    lines = [n for n, line in enumerate(found) if _NUMERIC_LINE.fullmatch(_text(line))]
+    again, warnings = engine.read([images[n] for n in lines])
+    for n, line in zip(lines, again, strict=True):
+        if line and _NUMERIC_LINE.fullmatch(_text(line)):
+            found[n] = line
+    return warnings
+
+
+def _text(line: list[Read]) -> str:
+    return " ".join(read.text for read in line)
 
 
 def _line_image(grey: Image, box: Box, upscale: float) -> Image:

@@ -71,11 +71,22 @@ def scanned(angle: float, layer: dict[tuple[int, int], str] | None = None) -> py
 
 @pytest.mark.parametrize(
     "changes",
-    [{"dpi": 50}, {"language": "jpn; rm"}, {"min_line": 0}, {"upscale": 0.5}, {"workers": 0}],
+    [
+        {"dpi": 50},
+        {"language": "jpn; rm"},
+        {"numeric_language": "eng rm"},
+        {"min_line": 0},
+        {"upscale": 0.5},
+        {"workers": 0},
+    ],
 )
 def test_settings_refuse_bad_values(changes: dict[str, object]) -> None:
     with pytest.raises(ValueError):
         OcrSettings(**changes)  # type: ignore[arg-type]
+
+
+def test_numeric_lines_are_not_read_again_when_no_language_is_given() -> None:
+    assert OcrSettings(numeric_language="").numeric_engine is None
 
 
 def test_missing_language_data_names_the_package() -> None:
