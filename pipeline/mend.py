@@ -14,6 +14,7 @@ from pipeline.ingest import Word
 from pipeline.repair import (
     VALUE_WITH_UNIT,
     column_unit,
+    join_wrapped_lines,
     repair_era,
     repair_numbers,
     resolve_unit,
@@ -28,26 +29,40 @@ from pipeline.years import ERA_FIRST_YEARS
 
 
 def _line_text(line: list[Word]) -> str:
-    """A printed line with its numbers rejoined, so `2, 200 件` reads as a value with a unit."""
-    return repair_numbers(" ".join(word.text for word in line))
+    """A printed line as one text: numbers rejoined (`2, 200 件`), and no space beside
+    Japanese, since OCR puts one between every character it reads (`1 争 未 件`)."""
+    return repair_numbers(join_wrapped_lines([" ".join(word.text for word in line)]))
 
 
 def _resolve_line(line: list[Word], column: str | None, known: Collection[str]) -> list[Word]:
-    """The line with its last word's unit replaced, if resolve_unit replaces it.
+    """The line with its misread unit replaced, if resolve_unit replaces it.
 
-    Only the folded text changes; the word keeps its raw text as printed.
+    The unit may be spread over the line's last words (OCR reads a word per
+    character); those words become one, whose folded text carries the
+    column's unit and whose raw text keeps what was printed.
     """
     text = _line_text(line)
-    resolved = resolve_unit(text, column, known)
-    if resolved == text:
-        return line
     misread = VALUE_WITH_UNIT.match(text.strip())
-    last = line[-1]
-    if misread is None or not last.text.endswith(misread["unit"] + misread["close"]):
+    if misread is None or column is None or resolve_unit(text, column, known) == text:
         return line
-    tail = len(misread["unit"]) + len(misread["close"])
-    fixed = replace(last, text=f"{last.text[:-tail]}{column}{misread['close']}")
-    return [*line[:-1], fixed]
+    ending = misread["unit"] + misread["close"]
+    for start in range(len(line) - 1, -1, -1):
+        tail = line[start:]
+        joined = "".join(word.text for word in tail)
+        if joined.endswith(ending):
+            merged = Word(
+                text=joined[: -len(ending)] + column + misread["close"],
+                raw="".join(word.raw for word in tail),
+                bbox=(
+                    min(w.bbox[0] for w in tail),
+                    min(w.bbox[1] for w in tail),
+                    max(w.bbox[2] for w in tail),
+                    max(w.bbox[3] for w in tail),
+                ),
+                invisible=tail[0].invisible,
+            )
+            return [*line[:start], merged]
+    return line
 
 
 def resolve_units(table: Table, known: Collection[str]) -> Table:

@@ -69,3 +69,16 @@ def test_fixture_merged_cells_fill_every_row_they_span() -> None:
     for merged in spans:
         for r in range(merged.row, merged.row + merged.rowspan):
             assert rows[r][merged.col] == merged.text != ""
+
+
+def test_a_unit_read_a_character_a_word_is_resolved_whole() -> None:
+    """OCR reads `1 争 未 件` as four words; the unit spans the last three."""
+    glyphs = ["1", "争", "未", "件"]
+    words = [Word(g, g, (100.0 + 10 * i, 50.0, 108.0 + 10 * i, 58.0)) for i, g in enumerate(glyphs)]
+    raw, text = cell_texts(words)
+    misread = Cell(2, 0, (95.0, 40.0, 185.0, 60.0), words=words, raw=raw, text=text)
+    table = column(value_cell(0, "0 事業体"), value_cell(1, "2 事業体"), misread)
+    mended = resolve_units(table, known_units()).cells[2]
+    assert mended.text == "1事業体"
+    assert mended.raw == "1 争 未 件"
+    assert [w.raw for w in mended.words] == ["1", "争未件"]
