@@ -18,6 +18,7 @@ import numpy.typing as npt
 import pymupdf
 
 from pipeline.ruled import Segment
+from pipeline.ruled import touch as meets
 
 Image = npt.NDArray[np.uint8]
 Mask = npt.NDArray[np.bool_]
@@ -214,15 +215,6 @@ def _pixels(lines: _Lines, kept: set[int]) -> Mask:
     return np.asarray(lookup[lines.labels], dtype=bool)
 
 
-def _meets(a: Segment, b: Segment, touch: float) -> bool:
-    return (
-        a[0] - touch <= b[2]
-        and b[0] - touch <= a[2]
-        and a[1] - touch <= b[3]
-        and b[1] - touch <= a[3]
-    )
-
-
 def _crossed(across: list[Segment], down: list[Segment], touch: float) -> tuple[set[int], set[int]]:
     """Indices of the lines that meet two kept lines of the other direction, to a fixed point."""
     keep_across, keep_down = set(range(len(across))), set(range(len(down)))
@@ -239,7 +231,7 @@ def _crossed(across: list[Segment], down: list[Segment], touch: float) -> tuple[
 
 
 def _meeting(line: Segment, others: list[Segment], touch: float) -> bool:
-    return sum(1 for other in others if _meets(line, other, touch)) >= 2
+    return sum(1 for other in others if meets(line, other, touch)) >= 2
 
 
 def text_rows(ink: Mask, box: Box) -> list[Box]:

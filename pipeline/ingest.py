@@ -11,9 +11,10 @@ Bad input raises IngestError with a code that a batch can store and search:
 
 import unicodedata
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Literal, TypeVar
 
 import pymupdf
 
@@ -115,6 +116,18 @@ def open_pdf(path: Path) -> pymupdf.Document:
 
 
 Glyph = tuple[str, tuple[float, float, float, float]]
+Number = TypeVar("Number", int, float)
+Box = tuple[Number, Number, Number, Number]
+
+
+def enclosing(boxes: Sequence[Box[Number]]) -> Box[Number]:
+    """The smallest box holding all the given boxes (x0, y0, x1, y1)."""
+    return (
+        min(b[0] for b in boxes),
+        min(b[1] for b in boxes),
+        max(b[2] for b in boxes),
+        max(b[3] for b in boxes),
+    )
 
 
 # Text direction (dx, dy) of a line → degrees the page's content is turned by.
@@ -162,13 +175,7 @@ def split_words(glyphs: list[Glyph], invisible: bool) -> list[Word]:
             continue
         if run:
             raw = "".join(char for char, _ in run)
-            boxes = [box for _, box in run]
-            bbox = (
-                min(b[0] for b in boxes),
-                min(b[1] for b in boxes),
-                max(b[2] for b in boxes),
-                max(b[3] for b in boxes),
-            )
+            bbox = enclosing([box for _, box in run])
             words.append(Word(fold(raw), raw, bbox, invisible))
         run = []
     return words

@@ -10,7 +10,7 @@ misread by one character are given back.
 from collections.abc import Collection
 from dataclasses import replace
 
-from pipeline.ingest import Word
+from pipeline.ingest import Word, enclosing
 from pipeline.repair import (
     VALUE_WITH_UNIT,
     column_unit,
@@ -53,12 +53,7 @@ def _resolve_line(line: list[Word], column: str | None, known: Collection[str]) 
             merged = Word(
                 text=joined[: -len(ending)] + column + misread["close"],
                 raw="".join(word.raw for word in tail),
-                bbox=(
-                    min(w.bbox[0] for w in tail),
-                    min(w.bbox[1] for w in tail),
-                    max(w.bbox[2] for w in tail),
-                    max(w.bbox[3] for w in tail),
-                ),
+                bbox=enclosing([word.bbox for word in tail]),
                 invisible=tail[0].invisible,
             )
             return [*line[:start], merged]

@@ -33,9 +33,15 @@ from pipeline.image_grid import (
     specks,
     text_rows,
 )
-from pipeline.ingest import Word, fold
+from pipeline.ingest import Word, enclosing, fold
 from pipeline.ocr_layer import judge_layer
-from pipeline.ruled import RuledSettings, cell_texts, grid_cells, group_segments
+from pipeline.ruled import (
+    DisjointSets,
+    RuledSettings,
+    cell_texts,
+    grid_cells,
+    group_segments,
+)
 from pipeline.table import BBox, Cell, Table, TableQuality
 from pipeline.tesseract import Read, Tesseract
 
@@ -248,30 +254,14 @@ def join_across_borders(
     strip, the line comes out whole. Text kept clear of the border (a
     right-aligned number, a label with its padding) is never joined.
     """
-    parent = list(range(len(lines)))
-
-    def root(n: int) -> int:
-        while parent[n] != n:
-            parent[n] = parent[parent[n]]
-            n = parent[n]
-        return n
-
+    strips = DisjointSets(range(len(lines)))
     for a, (left, box_a) in enumerate(lines):
         for b, (right, box_b) in enumerate(lines):
             if _runs_on(cells[left], box_a, cells[right], box_b, settings):
-                parent[root(b)] = root(a)
-    strips: dict[int, list[int]] = {}
-    for n in range(len(lines)):
-        strips.setdefault(root(n), []).append(n)
+                strips.union(a, b)
     joined: list[tuple[tuple[int, ...], Box]] = []
-    for members in strips.values():
-        boxes = [lines[n][1] for n in members]
-        box = (
-            min(b[0] for b in boxes),
-            min(b[1] for b in boxes),
-            max(b[2] for b in boxes),
-            max(b[3] for b in boxes),
-        )
+    for members in strips.groups():
+        box = enclosing([lines[n][1] for n in members])
         joined.append((tuple(sorted({lines[n][0] for n in members})), box))
     return sorted(joined, key=lambda line: (line[0][0], line[1][1]))
 

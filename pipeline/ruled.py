@@ -86,7 +86,8 @@ def _is_vertical(segment: Segment, settings: RuledSettings) -> bool:
     return x1 - x0 <= settings.snap / 2 and y1 - y0 > settings.snap
 
 
-def _touch(a: Segment, b: Segment, snap: float) -> bool:
+def touch(a: Segment, b: Segment, snap: float) -> bool:
+    """Whether two segments meet, or come within `snap` of meeting."""
     return (
         a[0] - snap <= b[2] and b[0] - snap <= a[2] and a[1] - snap <= b[3] and b[1] - snap <= a[3]
     )
@@ -122,7 +123,7 @@ def group_segments(segments: Sequence[Segment], snap: float) -> list[list[Segmen
     sets = DisjointSets(range(len(segments)))
     for i, a in enumerate(segments):
         for j in range(i + 1, len(segments)):
-            if _touch(a, segments[j], snap):
+            if touch(a, segments[j], snap):
                 sets.union(i, j)
     return [[segments[i] for i in group] for group in sets.groups()]
 
