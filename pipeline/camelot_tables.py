@@ -244,11 +244,7 @@ def measure(cells: Sequence[Cell], inside: int, flavor: Flavor) -> TableQuality:
         held = sum(float(len(cell.words)) for cell in cells)
     else:
         held = sum(_width_inside(word.bbox, cell.bbox) for cell in cells for word in cell.words)
-    empty = sum(1 for cell in cells if not cell.words)
-    return TableQuality(
-        accuracy=held / inside if inside else 0.0,
-        whitespace=empty / len(cells) if cells else 1.0,
-    )
+    return TableQuality.of(held / inside if inside else 0.0, cells)
 
 
 def _width_inside(box: BBox, frame: BBox) -> float:

@@ -415,11 +415,8 @@ def _table(number: int, frame: Frame, grid: Grid, plan: _Plan, read: list[list[R
     middle_x, middle_y = (xs[0] + xs[-1]) / 2, (ys[0] + ys[-1]) / 2
     columns = [frame.to_page((x, middle_y, x, middle_y))[0] for x in xs]
     rows = [frame.to_page((middle_x, y, middle_x, y))[1] for y in ys]
-    empty = sum(1 for cell in placed if not cell.words)
-    quality = TableQuality(
-        accuracy=sum(confidences) / (100 * len(confidences)) if confidences else 0.0,
-        whitespace=empty / len(placed),
-    )
+    confidence = sum(confidences) / (100 * len(confidences)) if confidences else 0.0
+    quality = TableQuality.of(confidence, placed)
     bbox = frame.to_page((xs[0], ys[0], xs[-1], ys[-1]))
     return Table(number, bbox, columns, rows, placed, "ocr", quality)
 

@@ -12,6 +12,7 @@ from pathlib import Path
 import pymupdf
 
 from pipeline.layout import PageLayout
+from pipeline.orient import turn_box
 from pipeline.table import BBox
 
 FONT = "japan"  # pymupdf's built-in CJK font
@@ -32,9 +33,7 @@ class OverlaySettings:
 
 def _shown(bbox: BBox, page: pymupdf.Page) -> pymupdf.Rect:
     """A box in the page's unrotated space, as it appears on the page drawn upright."""
-    rect: pymupdf.Rect = pymupdf.Rect(bbox) * page.rotation_matrix
-    rect.normalize()
-    return rect
+    return pymupdf.Rect(turn_box(bbox, page.rotation_matrix))
 
 
 def _entries(layout: PageLayout, settings: OverlaySettings) -> list[tuple[BBox, str]]:

@@ -246,10 +246,6 @@ def ruled_tables(
         bbox = (xs[0], ys[0], xs[-1], ys[-1])
         inside = [word for word in words if centre_in(word, bbox)]
         placed = fill_cells(cells, inside)
-        empty = sum(1 for cell in cells if not cell.words)
-        quality = TableQuality(
-            accuracy=placed / len(inside) if inside else 0.0,
-            whitespace=empty / len(cells),
-        )
+        quality = TableQuality.of(placed / len(inside) if inside else 0.0, cells)
         tables.append(Table(page.number + 1, bbox, xs, ys, cells, "ruled", quality))
     return sorted(tables, key=lambda table: (table.bbox[1], table.bbox[0]))

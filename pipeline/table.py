@@ -4,6 +4,7 @@ Raw and repaired text stand side by side on each cell: `raw` is what the page
 printed (the provenance an evaluator checks), `text` is what later stages read.
 """
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from pipeline.ingest import Word
@@ -35,6 +36,12 @@ class TableQuality:
 
     accuracy: float
     whitespace: float
+
+    @classmethod
+    def of(cls, accuracy: float, cells: Sequence[Cell]) -> "TableQuality":
+        """A quality whose whitespace is the share of `cells` holding no word (1 if none)."""
+        empty = sum(1 for cell in cells if not cell.words)
+        return cls(accuracy=accuracy, whitespace=empty / len(cells) if cells else 1.0)
 
     @property
     def score(self) -> float:
