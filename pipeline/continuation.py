@@ -4,8 +4,8 @@ A table breaks across a page when its next row does not fit. What shows it:
 the last table of a page and the first table of the next have the same
 columns at the same places, and nothing but page furniture (page numbers,
 running heads and feet printed on both pages) stands below the first or
-above the second. A heading above the second table means a new table. A repeated header is dropped
-from the continuation.
+above the second. A heading above the second table means a new table. A
+repeated header is dropped from the continuation.
 """
 
 import re
@@ -107,14 +107,9 @@ def join_continued(
     settings = settings or ContinuationSettings()
     runs: list[TableRun] = []
     for index, page in enumerate(pages):
+        carried_on = index > 0 and bool(runs) and continues(pages[index - 1], page, settings)
         for position, table in enumerate(page.tables):
-            previous = pages[index - 1] if index else None
-            if (
-                position == 0
-                and previous is not None
-                and runs
-                and continues(previous, page, settings)
-            ):
+            if position == 0 and carried_on:
                 run = runs[-1]
                 run.parts.append(table)
                 if len(run.parts) == 2:

@@ -62,16 +62,16 @@ def _resolve_line(line: list[Word], column: str | None, known: Collection[str]) 
 
 def resolve_units(table: Table, known: Collection[str]) -> Table:
     """Each unit misread by OCR replaced by the unit its column speaks."""
+    lines_of = [text_lines(cell.words) for cell in table.cells]
     units_by_column: dict[int, list[str]] = {}
-    for cell in table.cells:
-        for line in text_lines(cell.words):
+    for cell, lines in zip(table.cells, lines_of, strict=True):
+        for line in lines:
             match = VALUE_WITH_UNIT.match(_line_text(line).strip())
             if match:
                 units_by_column.setdefault(cell.col, []).append(match["unit"])
     cells: list[Cell] = []
-    for cell in table.cells:
+    for cell, lines in zip(table.cells, lines_of, strict=True):
         column = column_unit(units_by_column.get(cell.col, []), known)
-        lines = text_lines(cell.words)
         resolved = [_resolve_line(line, column, known) for line in lines]
         if resolved == lines:
             cells.append(cell)

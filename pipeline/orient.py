@@ -3,8 +3,9 @@
 A landscape table is often placed on a portrait page turned a quarter (or a
 page is turned upside down). The text runs up, down or right to left, and
 rows become columns. The page's dominant text direction says how far it is
-turned (ingest's `Page.turn`); words and ruling lines are turned upright, the grid is read there,
-and every box is turned back so that provenance points at the page as stored.
+turned (ingest's `Page.turn`); words and ruling lines are turned upright, the
+grid is read there, and every box is turned back so that provenance points at
+the page as stored.
 A page's /Rotate flag needs none of this: pymupdf gives its text and drawings
 unrotated, so they already agree.
 """

@@ -50,10 +50,9 @@ def _height(words: Sequence[Word]) -> float:
     return heights[len(heights) // 2] if heights else 0.0
 
 
-def crosses(left: Cell, right: Cell, settings: SpillSettings) -> bool:
-    """Whether a word of either cell reaches over the border between them."""
+def crosses(left: Cell, right: Cell, tolerance: float) -> bool:
+    """Whether a word of either cell reaches more than `tolerance` over the border between them."""
     border = left.bbox[2]
-    tolerance = settings.overhang * _height(left.words + right.words)
     return any(w.bbox[2] > border + tolerance for w in left.words) or any(
         w.bbox[0] < border - tolerance for w in right.words
     )
@@ -97,14 +96,13 @@ def _cut_at_border(a: Line, b: Line, left: Cell, reach: float) -> bool | None:
     return meets and (pushed or doubled)
 
 
-def cut(left: Cell, right: Cell, settings: SpillSettings) -> bool:
+def cut(left: Cell, right: Cell, height: float, reach: float) -> bool:
     """Whether the lines the two cells share a baseline on are lines cut at the border.
 
     One pair that is plainly two texts is enough to say no.
     """
-    height = _height(left.words + right.words)
     pairs = _paired(text_lines(left.words), text_lines(right.words), height)
-    verdicts = [_cut_at_border(a, b, left, settings.reach * height) for a, b in pairs]
+    verdicts = [_cut_at_border(a, b, left, reach) for a, b in pairs]
     return True in verdicts and False not in verdicts
 
 
@@ -150,7 +148,10 @@ def spills(left: Cell, right: Cell, settings: SpillSettings) -> bool:
     """Whether a text of the left cell runs on into the right one."""
     if not left.words or not _side_by_side(left, right):
         return False
-    return crosses(left, right, settings) or (bool(right.words) and cut(left, right, settings))
+    height = _height(left.words + right.words)
+    if crosses(left, right, settings.overhang * height):
+        return True
+    return bool(right.words) and cut(left, right, height, settings.reach * height)
 
 
 def mend_spills(table: Table, settings: SpillSettings | None = None) -> Table:
