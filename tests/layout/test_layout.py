@@ -1,8 +1,10 @@
 """The layout stage's choice of strategy: ruled first, camelot only where that is not enough."""
 
+from dataclasses import replace
 from pathlib import Path
 
 import pymupdf
+import pytest
 
 from pipeline.ingest import Word, fold
 from pipeline.layout import LayoutSettings, best_of, layout_document, looks_tabular
@@ -74,3 +76,28 @@ def test_settings_are_checked() -> None:
         assert "min_quality" in str(error)
     else:
         raise AssertionError("min_quality=2 was accepted")
+
+
+PDFS = Path(__file__).resolve().parent.parent / "fixtures" / "pdfs"
+
+
+def test_a_table_below_the_quality_floor_gets_camelots_second_opinion(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    asked: list[int] = []
+
+    def lattice(path: Path, page: int, words: object, settings: object) -> list[Table]:
+        asked.append(page)
+        better = table((0, 0, 595, 842), 1.0, "lattice")  # a better reading over the page
+        return [replace(better, page=page)]
+
+    monkeypatch.setattr("pipeline.layout.lattice_tables", lattice)
+    pdf = PDFS / "sanyo-onoda-r3-kpi.pdf"  # its ruled tables score 0.83 to 0.94
+    ruled = layout_document(pdf, LayoutSettings(min_quality=0.5)).tables
+    assert {t.strategy for t in ruled} == {"ruled"}
+    assert asked == []
+    weak_pages = sorted({t.page for t in ruled if t.quality.score < 0.9})
+    assert weak_pages, "some page holds a table below 0.9"
+    chosen = layout_document(pdf, LayoutSettings(min_quality=0.9)).tables
+    assert asked == weak_pages
+    assert {t.page for t in chosen if t.strategy == "lattice"} == set(weak_pages)

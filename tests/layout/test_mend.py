@@ -1,5 +1,6 @@
 """The mend stage on whole tables: units by column, merged cells in every slot, order of repairs."""
 
+from dataclasses import replace
 from pathlib import Path
 
 from pipeline.ingest import Word, fold
@@ -82,3 +83,11 @@ def test_a_unit_read_a_character_a_word_is_resolved_whole() -> None:
     assert mended.text == "1事業体"
     assert mended.raw == "1 争 未 件"
     assert [w.raw for w in mended.words] == ["1", "争未件"]
+
+
+def test_era_and_label_misreadings_are_mended_only_in_text_read_by_ocr() -> None:
+    cells = [value_cell(0, "信和5年度"), value_cell(1, "実針")]
+    typed = mend_table(column(*cells), known_units())
+    assert [c.text for c in typed.cells] == ["信和5年度", "実針"]  # a typed page means it
+    scanned = mend_table(replace(column(*cells), strategy="ocr"), known_units())
+    assert [c.text for c in scanned.cells] == ["令和5年度", "実績"]
