@@ -5,6 +5,7 @@ from pathlib import Path
 import click
 
 from pipeline import __version__
+from pipeline.extract import ExtractSettings, extract_to
 from pipeline.ingest import IngestError, open_pdf
 from pipeline.layout import LayoutSettings, PageLayout, layout_page
 from pipeline.overlay import OverlaySettings, render_overlay
@@ -105,6 +106,36 @@ def inspect(pdf: Path, page_number: int, out: Path, dpi: int) -> None:
     for warning in layout.warnings:
         click.echo(f"warning: {warning}", err=True)
     click.echo(f"wrote {out}")
+
+
+@main.command()
+@click.argument("pdfs", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    required=True,
+    help="Directory for one <doc_id>.json per PDF (and <doc_id>.error.json for a failure).",
+)
+def extract(pdfs: tuple[Path, ...], out_dir: Path) -> None:
+    """Read each PDF into a kpi-record/1 file; a document that fails gets an error file instead.
+
+    Exits 0 when every document was read, 1 when some failed.
+    """
+    settings = ExtractSettings()
+    failed = 0
+    for pdf in pdfs:
+        outcome = extract_to(pdf, out_dir, settings)
+        if outcome.error is not None:
+            failed += 1
+            click.echo(f"failed {pdf}: {outcome.error}", err=True)
+            continue
+        for warning in outcome.warnings:
+            click.echo(f"warning: {pdf.name}: {warning}", err=True)
+        click.echo(f"{outcome.path}: {outcome.records} records, {outcome.facts} facts")
+    click.echo(f"{len(pdfs) - failed} extracted, {failed} failed", err=True)
+    if failed:
+        raise click.exceptions.Exit(1)
 
 
 def _layout_summary(kind: str, layout: PageLayout) -> str:

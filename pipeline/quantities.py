@@ -25,7 +25,7 @@ from pipeline.numbers import (
     number_value,
 )
 from pipeline.vocabulary import MODELS
-from pipeline.years import parse_year
+from pipeline.years import find_years, parse_year
 
 Mark = Literal["missing", "estimated", "preliminary", "cumulative", "approximate"]
 MARKS: tuple[Mark, ...] = get_args(Mark)
@@ -77,6 +77,15 @@ class Quantity:
     @property
     def cumulative(self) -> bool:
         return "cumulative" in self.marks
+
+    @property
+    def note_year(self) -> int | None:
+        """The fiscal year a note beside the value states (`(平成27年国勢調査)` → 2015)."""
+        for note in self.notes:
+            years = find_years(note)
+            if years:
+                return years[0].fy
+        return None
 
 
 @dataclass(frozen=True)

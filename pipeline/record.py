@@ -7,6 +7,7 @@ ignores them.
 
 import json
 import math
+import tempfile
 from pathlib import Path
 from typing import Annotated, Any, Literal, get_args
 
@@ -195,3 +196,14 @@ def dump_record_file(record_file: RecordFile) -> str:
     """Serialize as the contract asks: UTF-8 text, non-ASCII kept, 2-space indent."""
     data = record_file.model_dump(mode="json")
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write a file whole or not at all: a temporary file beside it, then a rename."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile(
+        "w", encoding="utf-8", dir=path.parent, prefix=f".{path.name}.", delete=False
+    ) as handle:
+        handle.write(text)
+        temporary = Path(handle.name)
+    temporary.replace(path)

@@ -1,0 +1,298 @@
+"""Records from read tables, in the two table shapes reports print.
+
+One indicator per row: the indicator's name in a column headed 指標 or KPI (or,
+where there is none, in parentheses after the program's name), its values in
+columns headed 従前値, 目標値, 実績値 … with the year the header states.
+Years as rows: a label column of years (当初, R2, R3) and, per indicator, a
+目標 and a 実績 column under the indicator's name. Each fact keeps the page,
+box and raw text of the cell it was read from, and the confidence of the
+column mapping that gave it its kind.
+"""
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from pipeline.headers import (
+    VALUE_FIELDS,
+    WORD_FIELDS,
+    ColumnField,
+    direction_of,
+    is_grade,
+    is_year_label,
+)
+from pipeline.headings import Heading
+from pipeline.names import clean_name, split_pair
+from pipeline.quantities import Quantity, Wording, parse_cell, value_marks
+from pipeline.reading import KpiTable, Slot, is_baseline_label
+from pipeline.record import Fact, FactKind, Record, Source
+from pipeline.textnorm import normalize_grade, normalize_text
+from pipeline.vocabulary import known_units
+from pipeline.years import parse_year
+
+# Rule 8: a value marked for reference is no fact.
+_REFERENCE = "参考"
+# A value in words for a numeric kind is short Japanese (現状以上); longer text is a comment.
+_JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
+VALUE_WORDS = 12
+
+
+def _source(slot: Slot) -> Source:
+    return Source(page=slot.page, bbox=slot.bbox, text=slot.raw)
+
+
+@dataclass
+class Values:
+    """The facts read from cells and the units their numbers were printed in."""
+
+    facts: list[Fact] = field(default_factory=list)
+    units: Counter[str] = field(default_factory=Counter)
+
+    def add(self, other: "Values") -> None:
+        self.facts.extend(other.facts)
+        self.units.update(other.units)
+
+    @property
+    def unit(self) -> str | None:
+        return self.units.most_common(1)[0][0] if self.units else None
+
+
+def read_values(
+    slot: Slot,
+    kind: FactKind,
+    fy: int | None,
+    confidence: float,
+    marks: frozenset[str] = frozenset(),
+) -> Values:
+    """The facts one cell gives for a kind: a value and its cumulative twin, or a word."""
+    found = Values()
+    text, units = _value_text(slot)
+    found.units.update(units)
+    if not text or _REFERENCE in normalize_text(text):
+        return found
+    values = parse_cell(text, known_units())
+    source = _source(slot)
+    if kind in WORD_FIELDS:
+        words = [value for value in values if isinstance(value, Wording)]
+        if len(words) == 1 and (kind != "grade" or is_grade(words[0].text)):
+            text = normalize_grade(words[0].text) if kind == "grade" else words[0].text
+            found.facts.append(
+                Fact(kind=kind, fy=fy, text=text, source=source, confidence=confidence)
+            )
+        return found
+    quantities = [v for v in values if isinstance(v, Quantity) and not v.difference]
+    plain = next((q for q in quantities if not q.cumulative), None)
+    total = next((q for q in quantities if q.cumulative), None)
+    for quantity in (plain, total):
+        if quantity is None:
+            continue
+        found.facts.append(
+            Fact(
+                kind=kind,
+                fy=quantity.note_year or fy,
+                value=quantity.value,
+                cumulative=quantity.cumulative,
+                estimated=quantity.estimated or "estimated" in marks,
+                source=source,
+                confidence=confidence,
+            )
+        )
+        if quantity.unit:
+            found.units[quantity.unit] += 1
+    if not quantities and len(values) == 1 and isinstance(values[0], Wording):
+        wording = values[0].text
+        if len(wording) <= VALUE_WORDS and not wording.endswith("。") and _JAPANESE.search(wording):
+            found.facts.append(
+                Fact(kind=kind, fy=fy, text=wording, source=source, confidence=confidence)
+            )
+    return found
+
+
+def _value_text(slot: Slot) -> tuple[str, list[str]]:
+    """A slot's value text and the units printed in cells of their own beside it (`11` | `人`)."""
+    if len(slot.cells) < 2:
+        return slot.text, []
+    units = [unit for cell in slot.cells if (unit := _unit(cell.text))]
+    parts = [cell.text for cell in slot.cells if cell.text and not _unit(cell.text)]
+    return " ".join(parts), units
+
+
+def header_marks(column: ColumnField) -> frozenset[str]:
+    """Marks a header puts on all its values: 実績見込 → estimated; a legend (推:推計値) none."""
+    marks = value_marks()
+    return frozenset(marks[word] for word in column.header.words if word in marks)
+
+
+def header_unit(column: ColumnField) -> str | None:
+    """A unit the header states in brackets: `事業費(千円)`, `(単位:人)`."""
+    units = known_units()
+    for note in column.header.notes:
+        unit = note.split(":")[-1].strip()
+        if unit in units:
+            return unit
+    return None
+
+
+def _is_target(fact: Fact) -> bool:
+    return fact.kind in ("target", "final_target")
+
+
+def _record(
+    page: int,
+    program: str | None,
+    indicator: str,
+    values: Values,
+    unit: str | None,
+    direction: str | None,
+    source: Slot | None,
+) -> Record | None:
+    """A record when the indicator has a target (rule 1)."""
+    if not any(_is_target(fact) for fact in values.facts):
+        return None
+    extra = {"source": _source(source).model_dump()} if source is not None else {}
+    return Record.model_validate(
+        {
+            "page": page,
+            "program": program,
+            "indicator": indicator,
+            "unit": unit or values.unit,
+            "direction": direction,
+            "facts": values.facts,
+            **extra,
+        }
+    )
+
+
+def _first_name(row: Sequence[Slot], columns: Iterable[int]) -> tuple[str, Slot] | None:
+    for index in columns:
+        name = clean_name(row[index].text)
+        if name:
+            return name, row[index]
+    return None
+
+
+def _names(
+    table: KpiTable, row: Sequence[Slot], heading: Heading | None
+) -> tuple[str | None, str, Slot] | None:
+    """The program and indicator of one row, and the cell that names the indicator."""
+    programs = list(reversed(table.fields("program")))  # most specific first
+    indicators = list(reversed(table.fields("indicator")))
+    fallback = heading.text if heading else None
+    if indicators:
+        named = _first_name(row, indicators)
+        if named is None:
+            return None
+        program = _first_name(row, programs)
+        return (program[0] if program else fallback), named[0], named[1]
+    for position, index in enumerate(programs):
+        name = clean_name(row[index].text)
+        if not name:
+            continue
+        pair = split_pair(name)
+        if pair is not None:
+            return pair[0], pair[1], row[index]
+        outer = _first_name(row, programs[position + 1 :])
+        return (outer[0] if outer else fallback), name, row[index]
+    return None
+
+
+def row_records(table: KpiTable, heading: Heading | None) -> list[Record]:
+    """One indicator per body row."""
+    value_columns = [
+        (index, column.field)
+        for index, column in enumerate(table.columns)
+        if column.field.field in VALUE_FIELDS | WORD_FIELDS
+    ]
+    if not value_columns or table.label_column is not None:
+        return []
+    unit_columns = table.fields("unit")
+    direction_columns = table.fields("direction")
+    records: list[Record] = []
+    for row in table.body:
+        names = _names(table, row, heading)
+        if names is None:
+            continue
+        program, indicator, named = names
+        values = Values()
+        default_unit = None
+        for index, mapped in value_columns:
+            kind: FactKind = mapped.field  # type: ignore[assignment]
+            fy = mapped.year.fy if mapped.year else None
+            values.add(read_values(row[index], kind, fy, mapped.confidence, header_marks(mapped)))
+            default_unit = default_unit or header_unit(mapped)
+        unit = next((_unit(row[i].text) for i in unit_columns if _unit(row[i].text)), None)
+        direction = next(
+            (direction_of(row[i].text) for i in direction_columns if direction_of(row[i].text)),
+            None,
+        )
+        record = _record(
+            named.page, program, indicator, values, unit or default_unit, direction, named
+        )
+        if record is not None:
+            records.append(record)
+    return records
+
+
+def _unit(text: str) -> str | None:
+    folded = normalize_text(text)
+    return folded if folded in known_units() else None
+
+
+@dataclass
+class _Series:
+    """One indicator of a years-as-rows table: its name, where it is printed, its columns."""
+
+    name: str
+    head: Slot
+    columns: list[tuple[int, ColumnField]] = field(default_factory=list)
+
+
+def _series(table: KpiTable) -> list[_Series]:
+    series: list[_Series] = []
+    for index, column in enumerate(table.columns):
+        if index == table.label_column or column.field.field not in VALUE_FIELDS:
+            continue
+        upper = " ".join(column.levels[:-1])
+        name = clean_name(upper) if upper else None
+        if name and (not series or series[-1].name != name):
+            series.append(_Series(name, column.heads[0] if column.heads else Slot.empty()))
+        if series:
+            series[-1].columns.append((index, column.field))
+    return series
+
+
+def year_records(table: KpiTable, heading: Heading | None) -> list[Record]:
+    """Years as rows: per indicator, each year's 目標 and 実績; 当初 gives the baseline (rule 4)."""
+    label = table.label_column
+    if label is None:
+        return []
+    records: list[Record] = []
+    for series in _series(table):
+        values = Values()
+        for row in table.body:
+            text = row[label].text
+            if is_year_label(text):
+                year = parse_year(text)
+                fy = year.fy if year else None
+                for index, mapped in series.columns:
+                    kind: FactKind = mapped.field  # type: ignore[assignment]
+                    values.add(read_values(row[index], kind, fy, mapped.confidence))
+            elif is_baseline_label(text):
+                year = parse_year(text)
+                values.add(_baseline(row, series, year.fy if year else None))
+        program = heading.text if heading else None
+        record = _record(series.head.page, program, series.name, values, None, None, series.head)
+        if record is not None:
+            records.append(record)
+    return records
+
+
+def _baseline(row: Sequence[Slot], series: _Series, fy: int | None) -> Values:
+    """Rule 4: the 実績 column's value of a 当初 row, or its 目標 column's where 実績 is empty."""
+    order = sorted(series.columns, key=lambda pair: pair[1].field != "actual")
+    for index, mapped in order:
+        found = read_values(row[index], "baseline", fy, mapped.confidence)
+        if found.facts:
+            return found
+    return Values()

@@ -1,0 +1,242 @@
+"""One document in, one kpi-record/1 file out: layout, header mapping, records, merged.
+
+The per-document function every runner calls (`kpi extract`, the batch). It
+reads the document's tables, joins those continued over pages, maps their
+headers, assembles records in each table shape and from prose statements,
+merges an indicator printed twice (rule 9), and says what it could not read.
+"""
+
+import dataclasses
+import hashlib
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pipeline import __version__
+from pipeline.assemble import Values, row_records, year_records
+from pipeline.continuation import ContinuationSettings, join_continued
+from pipeline.headings import Heading, heading_above, municipality, title
+from pipeline.ingest import IngestError
+from pipeline.layout import LayoutSettings, layout_document
+from pipeline.names import clean_name
+from pipeline.prose import read_statements
+from pipeline.reading import KpiTable, read_table
+from pipeline.record import (
+    FORMAT,
+    DocumentInfo,
+    Fact,
+    Record,
+    RecordFile,
+    Source,
+    dump_record_file,
+    write_atomic,
+)
+from pipeline.textnorm import normalize_text
+from pipeline.vocabulary import MODELS
+
+# How sure a value read from a prose statement is: markers are explicit, names less so.
+PROSE_CONFIDENCE = 0.8
+
+
+@dataclass(frozen=True)
+class ExtractSettings:
+    """Everything a document's records depend on besides the file and `models/`."""
+
+    layout: LayoutSettings = field(default_factory=LayoutSettings)
+    continuation: ContinuationSettings = field(default_factory=ContinuationSettings)
+
+    def fingerprint(self) -> str:
+        """A stable hash of the settings, the pipeline version and every file in `models/`."""
+        digest = hashlib.sha256()
+        digest.update(__version__.encode())
+        digest.update(json.dumps(dataclasses.asdict(self), sort_keys=True, default=str).encode())
+        for path in sorted(MODELS.rglob("*")):
+            if path.is_file():
+                digest.update(path.relative_to(MODELS).as_posix().encode())
+                digest.update(path.read_bytes())
+        return digest.hexdigest()
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """A document's records, what went wrong on the way, and how many pages were read."""
+
+    record_file: RecordFile
+    warnings: tuple[str, ...]
+    pages: int
+
+
+def _program(table: KpiTable, row_index: int, heading: Heading | None) -> str | None:
+    row = table.body[row_index]
+    for index in reversed(table.fields("program")):
+        name = clean_name(row[index].text)
+        if name:
+            return name
+    return heading.text if heading else None
+
+
+def prose_records(table: KpiTable, heading: Heading | None) -> list[Record]:
+    """Records from KPI statements written inside the table's cells."""
+    records: list[Record] = []
+    for row_index, row in enumerate(table.body):
+        for index, slot in enumerate(row):
+            if "【" not in slot.text and "KPI" not in normalize_text(slot.text).upper():
+                continue
+            column = table.columns[index].field
+            year = column.year.fy if column.year else None
+            for statement in read_statements(slot.text, year):
+                source = Source(page=slot.page, bbox=slot.bbox, text=slot.raw)
+                values = Values()
+                for stated in statement.values:
+                    quantity = stated.quantity
+                    values.facts.append(
+                        Fact(
+                            kind=stated.kind,
+                            fy=stated.fy,
+                            value=quantity.value,
+                            cumulative=quantity.cumulative,
+                            estimated=quantity.estimated,
+                            source=source,
+                            confidence=PROSE_CONFIDENCE,
+                        )
+                    )
+                    if quantity.unit:
+                        values.units[quantity.unit] += 1
+                if not any(fact.kind in ("target", "final_target") for fact in values.facts):
+                    continue
+                records.append(
+                    Record(
+                        page=slot.page,
+                        program=_program(table, row_index, heading),
+                        indicator=statement.indicator,
+                        unit=values.unit,
+                        direction=None,
+                        facts=values.facts,
+                        source=source.model_dump(),
+                    )
+                )
+    return records
+
+
+def _fact_key(fact: Fact) -> tuple[Any, ...]:
+    return (fact.kind, fact.fy, fact.cumulative, fact.value, fact.text)
+
+
+def merge_records(records: Iterable[Record]) -> list[Record]:
+    """One record per indicator of a program, holding the facts of each printing once (rule 9)."""
+    merged: dict[tuple[str, str], Record] = {}
+    for record in records:
+        key = (normalize_text(record.program or ""), normalize_text(record.indicator))
+        if key not in merged:
+            merged[key] = record
+            continue
+        kept = merged[key]
+        seen = {_fact_key(fact) for fact in kept.facts}
+        kept.facts.extend(fact for fact in record.facts if _fact_key(fact) not in seen)
+        kept.unit = kept.unit or record.unit
+        kept.direction = kept.direction or record.direction
+    return list(merged.values())
+
+
+def _table_report(table: KpiTable) -> dict[str, Any]:
+    """How a table's headers were read: each column's field and confidence, the unmapped ones."""
+    return {
+        "page": table.first.page,
+        "bbox": list(table.first.bbox),
+        "pages": table.run.pages,
+        "strategy": table.first.strategy,
+        "header_rows": table.header_rows,
+        "columns": [
+            {
+                "header": column.header,
+                "field": column.field.field,
+                "confidence": column.field.confidence,
+                "year": column.field.year.fy if column.field.year else None,
+            }
+            for column in table.columns
+        ],
+        "unmapped": table.unmapped(),
+    }
+
+
+def extract_document(path: Path, settings: ExtractSettings | None = None) -> Extraction:
+    """The kpi-record/1 file of one PDF. Raises IngestError for a file that cannot be read."""
+    settings = settings or ExtractSettings()
+    layout = layout_document(path, settings.layout)
+    warnings = list(layout.warnings)
+    records: list[Record] = []
+    reports: list[dict[str, Any]] = []
+    for run in join_continued(layout.pages, settings.continuation):
+        table = read_table(run)
+        heading = heading_above(run.parts[0], layout.pages)
+        found = row_records(table, heading) + year_records(table, heading)
+        found += prose_records(table, heading)
+        if found:
+            reports.append(_table_report(table))
+            if table.unmapped():
+                unmapped = ", ".join(table.unmapped())
+                warnings.append(f"page {table.first.page}: headers mapped to no field: {unmapped}")
+        records += found
+    document = DocumentInfo(
+        doc_id=path.stem,
+        source=path.name,
+        municipality=municipality(layout.pages),
+        title=title(layout.pages),
+    )
+    record_file = RecordFile.model_validate(
+        {
+            "format": FORMAT,
+            "document": document,
+            "records": merge_records(records),
+            "pipeline": {"version": __version__, "fingerprint": settings.fingerprint()},
+            "tables": reports,
+            "warnings": warnings,
+        }
+    )
+    return Extraction(record_file, tuple(warnings), len(layout.pages))
+
+
+@dataclass(frozen=True)
+class Written:
+    """What `extract_to` left in the output directory for one document."""
+
+    path: Path
+    records: int = 0
+    facts: int = 0
+    warnings: tuple[str, ...] = ()
+    error: str | None = None
+
+
+def extract_to(pdf: Path, out_dir: Path, settings: ExtractSettings) -> Written:
+    """Extract one PDF into `out_dir/<doc_id>.json`, or `<doc_id>.error.json` saying why not.
+
+    Each file is written whole or not at all; a stale result of the other kind is
+    removed, so the directory never shows an old record file as this run's.
+    """
+    result = out_dir / f"{pdf.stem}.json"
+    error_file = out_dir / f"{pdf.stem}.error.json"
+    try:
+        extraction = extract_document(pdf, settings)
+    except IngestError as error:
+        return _failed(pdf, result, error_file, error.code, str(error))
+    except Exception as error:  # a bug on one document must not stop the others
+        return _failed(
+            pdf, result, error_file, "extraction-failed", f"{type(error).__name__}: {error}"
+        )
+    write_atomic(result, dump_record_file(extraction.record_file))
+    error_file.unlink(missing_ok=True)
+    records = extraction.record_file.records
+    return Written(result, len(records), fact_count(records), extraction.warnings)
+
+
+def _failed(pdf: Path, result: Path, error_file: Path, code: str, message: str) -> Written:
+    report = {"doc_id": pdf.stem, "source": pdf.name, "error": code, "message": message}
+    write_atomic(error_file, json.dumps(report, ensure_ascii=False, indent=2) + "\n")
+    result.unlink(missing_ok=True)
+    return Written(error_file, error=f"{code}: {message}")
+
+
+def fact_count(records: Sequence[Record]) -> int:
+    return sum(len(record.facts) for record in records)
