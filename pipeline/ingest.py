@@ -27,6 +27,8 @@ TEXT_FLAGS = (
     pymupdf.TEXT_PRESERVE_WHITESPACE | pymupdf.TEXT_PRESERVE_LIGATURES | pymupdf.TEXT_MEDIABOX_CLIP
 )
 UNMAPPED = "\ufffd"
+# Some fonts map their hyphen glyph to the soft hyphen, which NFKC keeps: it was printed.
+SOFT_HYPHEN = "\u00ad"
 # An image covering this share of the page is a scan of the page, not a figure on it.
 SCAN_COVERAGE = 0.8
 # Text beside an image this large is a mixed page: part of it may need OCR.
@@ -82,7 +84,7 @@ class IngestedDocument:
 
 def fold(text: str) -> str:
     """NFKC: Kangxi radicals (⽬ → 目) and full-width Latin and digits to their plain forms."""
-    return unicodedata.normalize("NFKC", text)
+    return unicodedata.normalize("NFKC", text).replace(SOFT_HYPHEN, "-")
 
 
 def open_pdf(path: Path) -> pymupdf.Document:

@@ -19,6 +19,8 @@ from pipeline.table import BBox, Cell, Table
 # A header row holds at least this many cells the lexicon knows well (or years).
 HEADER_CELLS = 2
 HEADER_MATCH = 0.8
+# A header is a few words; a long name that ends in 事業 is a body cell.
+HEADER_CHARS = 12
 # Header rows are looked for among the first rows only.
 MAX_HEADER_ROWS = 4
 # A label column (years as rows) holds at least this many year labels.
@@ -132,7 +134,10 @@ def _is_header_row(row: list[Cell | None], index: int) -> bool:
     for cell in starting.values():
         if not cell.text:
             continue
-        matches = match_header(read_header(cell.text))
+        header = read_header(cell.text)
+        if len(header.key) > HEADER_CHARS:
+            continue
+        matches = match_header(header)
         if (matches and matches[0].score >= HEADER_MATCH) or is_year_label(cell.text):
             known += 1
     return known >= HEADER_CELLS
@@ -145,6 +150,8 @@ def header_row_count(table: Table) -> int:
     for index, row in enumerate(grid[: min(MAX_HEADER_ROWS, len(grid) - 1)]):
         if _is_header_row(row, index):
             last = index
+        elif last >= 0:  # the body has begun
+            break
     return last + 1
 
 
