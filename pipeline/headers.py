@@ -33,7 +33,7 @@ _BRACKETED = re.compile(r"[(（【\[［〔<＜][^)）】\]］〕>＞]*[)）】\]
 _ENUMERATOR_MARK = re.compile(r"[※*＊]")
 # How a header's words match a lexicon entry, best first.
 EXACT, HEAD, FUZZY, INSIDE = 1.0, 0.9, 0.8, 0.45
-FUZZY_FLOOR = 80  # rapidfuzz ratio below which two headers are different words
+FUZZY_FLOOR = 75  # rapidfuzz ratio below which two headers are different words (one of four)
 # A mapping below this (header match times value evidence) is no mapping.
 MAPPING_FLOOR = 0.5
 # A header that states only a year (令和2年度) beside baseline and target columns heads

@@ -22,7 +22,7 @@ LEADING = re.compile(
 # Rule 2: bracketed notes (【令和元年度開始】, one cut off at the cell's end) and page references.
 _NOTE = re.compile(r"【[^】]*(?:】|$)")
 # A page number wrapped in a narrow cell keeps a space between its digits (`P.3 4`).
-_PAGE_REF = re.compile(r"\s*\b[Pp]\.?\s?\d+(?:\s?\d+)*(?:\s*[-~]\s*\d+)?\s*$")
+_PAGE_REF = re.compile(r"\s*(?<![A-Za-z])[Pp]\.?\s?\d+(?:\s?\d+)*(?:\s*[-~]\s*\d+)?\s*$")
 # Rule 10: a program and its indicator in one cell, the indicator in parentheses.
 _PAIR = re.compile(r"^(?P<program>.+?)\s*[(（](?P<indicator>[^()（）]+)[)）]$")
 

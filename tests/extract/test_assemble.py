@@ -1,0 +1,141 @@
+"""Records from crafted tables in each shape the reports print."""
+
+from grids import grid_table, run_of
+
+from pipeline.assemble import row_records, year_records
+from pipeline.extract import merge_records, prose_records
+from pipeline.headings import Heading
+from pipeline.reading import read_table
+from pipeline.record import Record
+
+HEADING = Heading("観光振興事業", 1, (0.0, 0.0, 100.0, 10.0))
+
+
+def facts(record: Record) -> list[tuple[str, int | None, float | str | None]]:
+    return [(f.kind, f.fy, f.value if f.value is not None else f.text) for f in record.facts]
+
+
+def test_one_indicator_per_row_with_years_in_the_headers() -> None:
+    table = grid_table(
+        [
+            ["事業名", "指標", "単位", "基準値", "R4目標", "R4実績", "評価"],
+            ["(1) 移住促進事業", "移住相談件数", "件", "80", "100", "112", "A"],
+            ["(2) 空き家対策事業【住宅課】", "空き家バンク登録数", "件", "－", "30", "24", "B"],
+        ]
+    )
+    records = row_records(read_table(run_of(table)), None)
+    assert [(r.program, r.indicator, r.unit) for r in records] == [
+        ("移住促進事業", "移住相談件数", "件"),
+        ("空き家対策事業", "空き家バンク登録数", "件"),
+    ]
+    assert facts(records[0]) == [
+        ("baseline", None, 80),
+        ("target", 2022, 100),
+        ("actual", 2022, 112),
+        ("grade", None, "A"),
+    ]
+    assert facts(records[1])[0] == ("target", 2022, 30)  # the dash is no fact
+
+
+def test_each_fact_names_its_cell() -> None:
+    table = grid_table([["指標", "目標値", "実績値"], ["参加者数", "1,000人", "1, 048人"]], page=3)
+    record = row_records(read_table(run_of(table)), HEADING)[0]
+    actual = record.facts[1]
+    assert actual.value == 1048 and actual.source is not None
+    assert actual.source.page == 3 and actual.source.text == "1, 048人"
+    assert actual.source.bbox == (120.0, 20.0, 180.0, 40.0)
+    assert actual.confidence is not None and 0 < actual.confidence <= 1
+    assert record.program == "観光振興事業"  # from the heading, as no column names it
+
+
+def test_a_row_without_a_target_is_no_record() -> None:
+    table = grid_table([["指標", "現状値", "目標値"], ["参考:総人口", "80,000人", "－"]])
+    assert row_records(read_table(run_of(table)), None) == []
+
+
+def test_program_and_indicator_in_one_cell() -> None:
+    table = grid_table(
+        [
+            ["施策", "実施事業", "R5 / 目標", "R5 / 実績"],
+            ["創業支援", "起業塾(受講者数) P.12", "20人", "18人"],
+        ]
+    )
+    record = row_records(read_table(run_of(table)), None)[0]
+    assert (record.program, record.indicator) == ("起業塾", "受講者数")
+
+
+def test_two_header_rows_make_header_paths() -> None:
+    table = grid_table(
+        [
+            ["指標", "令和5年度", "令和5年度", "令和6年度", "令和6年度"],
+            ["指標", "目標", "実績", "目標", "実績"],
+            ["講座数", "10講座", "12講座", "12講座", ""],
+        ],
+        spans={(0, 0): (2, 1), (0, 1): (1, 2), (0, 3): (1, 2)},
+    )
+    read = read_table(run_of(table))
+    assert read.header_rows == 2
+    record = row_records(read, None)[0]
+    assert facts(record) == [("target", 2023, 10), ("actual", 2023, 12), ("target", 2024, 12)]
+
+
+def test_years_as_rows_with_a_baseline_row() -> None:
+    table = grid_table(
+        [
+            ["", "観光客数", "観光客数", "宿泊者数", "宿泊者数"],
+            ["", "目標", "実績", "目標", "実績"],
+            ["基準", "1,000 人", "", "200 人", "210 人"],
+            ["R 4", "1,100 人 (+100)", "1,050 人 (+50)", "220 人", "190 人"],
+            ["R 5", "1,200 人 (+100)", "", "240 人", ""],
+            ["達成状況", "達成していない。", "", "", ""],
+        ],
+        spans={(0, 1): (1, 2), (0, 3): (1, 2)},
+    )
+    records = year_records(read_table(run_of(table)), HEADING)
+    assert [(r.program, r.indicator, r.unit) for r in records] == [
+        ("観光振興事業", "観光客数", "人"),
+        ("観光振興事業", "宿泊者数", "人"),
+    ]
+    # Rule 4: the baseline is the 実績 value, or the 目標 value where 実績 is empty.
+    assert facts(records[0]) == [
+        ("baseline", None, 1000),
+        ("target", 2022, 1100),
+        ("actual", 2022, 1050),
+        ("target", 2023, 1200),
+    ]
+    assert facts(records[1])[0] == ("baseline", None, 210)
+
+
+def test_a_table_continued_on_the_next_page_keeps_each_rows_page() -> None:
+    header = ["指標", "目標値", "実績値"]
+    first = grid_table([header, ["参加者数", "50", "40"]], page=1)
+    second = grid_table([header, ["相談件数", "20", "25"]], page=2)
+    records = row_records(read_table(run_of(first, second, repeated=1)), None)
+    assert [(r.indicator, r.page) for r in records] == [("参加者数", 1), ("相談件数", 2)]
+
+
+def test_prose_statements_in_a_cell() -> None:
+    table = grid_table(
+        [
+            ["事業名", "KPI（令和4年度末）"],
+            ["（１）移住促進事業", "・移住者数【ＫＰＩ】 30人【実績】 28人"],
+        ]
+    )
+    records = prose_records(read_table(run_of(table)), None)
+    assert [(r.program, r.indicator, r.unit) for r in records] == [
+        ("移住促進事業", "移住者数", "人")
+    ]
+    assert facts(records[0]) == [("target", 2022, 30), ("actual", 2022, 28)]
+
+
+def test_an_indicator_printed_twice_is_one_record() -> None:
+    summary = grid_table([["指標", "目標値"], ["参加者数", "50"]])
+    detail = grid_table([["指標", "目標値", "実績値"], ["参加者数", "50", "44"]], page=2)
+    records = [
+        record
+        for table in (summary, detail)
+        for record in row_records(read_table(run_of(table)), HEADING)
+    ]
+    merged = merge_records(records)
+    assert len(merged) == 1
+    assert facts(merged[0]) == [("target", None, 50), ("actual", None, 44)]

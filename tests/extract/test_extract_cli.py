@@ -1,0 +1,45 @@
+"""`kpi extract`: one file per PDF written whole, an error file for a document that fails."""
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from pipeline.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+FIXTURE = ROOT / "tests" / "fixtures" / "pdfs" / "kodaira-r2-kofukin.pdf"
+
+
+def test_a_bad_file_gets_an_error_file_and_the_others_go_on(tmp_path: Path) -> None:
+    bad = tmp_path / "broken.pdf"
+    bad.write_text("this is not a PDF", encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["extract", str(bad), str(FIXTURE), "--out", str(out)])
+    assert result.exit_code == 1
+    error = json.loads((out / "broken.error.json").read_text(encoding="utf-8"))
+    assert error["error"] == "not-pdf" and error["source"] == "broken.pdf"
+    assert not (out / "broken.json").exists()
+    record_file = json.loads((out / "kodaira-r2-kofukin.json").read_text(encoding="utf-8"))
+    assert record_file["format"] == "kpi-record/1"
+    assert record_file["document"]["doc_id"] == "kodaira-r2-kofukin"
+    assert record_file["records"]
+    assert sorted(path.name for path in out.iterdir()) == [
+        "broken.error.json",
+        "kodaira-r2-kofukin.json",
+    ]  # no temporary file left behind
+
+
+def test_a_document_that_now_fails_leaves_no_stale_result(tmp_path: Path) -> None:
+    pdf = tmp_path / "report.pdf"
+    pdf.write_bytes(FIXTURE.read_bytes())
+    out = tmp_path / "out"
+    assert CliRunner().invoke(main, ["extract", str(pdf), "--out", str(out)]).exit_code == 0
+    assert (out / "report.json").exists()
+    pdf.write_bytes(FIXTURE.read_bytes()[:2000])
+    assert CliRunner().invoke(main, ["extract", str(pdf), "--out", str(out)]).exit_code == 1
+    assert not (out / "report.json").exists()
+    assert json.loads((out / "report.error.json").read_text(encoding="utf-8"))["error"]
+    pdf.write_bytes(FIXTURE.read_bytes())
+    assert CliRunner().invoke(main, ["extract", str(pdf), "--out", str(out)]).exit_code == 0
+    assert not (out / "report.error.json").exists()

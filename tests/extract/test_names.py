@@ -1,0 +1,36 @@
+"""Names as the contract keeps them: enumerators, notes and page references off (rules 2 and 10)."""
+
+import pytest
+
+from pipeline.names import clean_name, enumerated, split_pair
+
+
+@pytest.mark.parametrize(
+    ("printed", "name"),
+    [
+        ("(1) 空き家バンク事業", "空き家バンク事業"),
+        ("（２）移住相談会の開催【企画課】", "移住相談会の開催"),
+        ("② 商店街の活性化", "商店街の活性化"),
+        ("④-2-1 ふるさと納税の推進", "ふるさと納税の推進"),
+        ("B 地域交通の確保", "地域交通の確保"),
+        ("施策3 農業の担い手育成", "農業の担い手育成"),
+        ("空き店舗活用事業【令和3年度開始】", "空き店舗活用事業"),
+        ("観光案内所の利用者数 P.12", "観光案内所の利用者数"),
+        ("観光案内所の利用者数 P.1 2", "観光案内所の利用者数"),
+        ("20～39歳の転入者数", "20~39歳の転入者数"),
+        ("-【都市計画課】", None),
+        ("－", None),
+    ],
+)
+def test_clean_name(printed: str, name: str | None) -> None:
+    assert clean_name(printed) == name
+
+
+def test_a_program_and_its_indicator_in_one_cell() -> None:
+    assert split_pair("移住体験ツアー(参加者数)") == ("移住体験ツアー", "参加者数")
+    assert split_pair("移住体験ツアー") is None
+
+
+def test_headings_start_with_an_enumerator() -> None:
+    assert enumerated("A 観光振興事業") and enumerated("(3) 指標") and enumerated("③ 事業")
+    assert not enumerated("本市の観光振興を図るため")
