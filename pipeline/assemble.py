@@ -33,8 +33,9 @@ from pipeline.years import parse_year
 
 # Rule 8: a value marked for reference is no fact.
 _REFERENCE = "参考"
-# A value in words for a numeric kind is short Japanese (現状以上); longer text is a comment.
-_JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
+# A value in words for a numeric kind is a short Japanese phrase (現状以上, 維持); longer
+# text is a comment, and one character or Latin letters among kana are a misreading.
+_VALUE_WORDING = re.compile(r"[\u3040-\u30ff\u3400-\u9fff][\u3040-\u30ff\u3400-\u9fff\d%.]+")
 VALUE_WORDS = 12
 
 
@@ -102,7 +103,7 @@ def read_values(
             found.units[quantity.unit] += 1
     if not quantities and len(values) == 1 and isinstance(values[0], Wording):
         wording = values[0].text
-        if len(wording) <= VALUE_WORDS and not wording.endswith("。") and _JAPANESE.search(wording):
+        if len(wording) <= VALUE_WORDS and _VALUE_WORDING.fullmatch(wording):
             found.facts.append(
                 Fact(kind=kind, fy=fy, text=wording, source=source, confidence=confidence)
             )

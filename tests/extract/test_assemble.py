@@ -139,3 +139,14 @@ def test_an_indicator_printed_twice_is_one_record() -> None:
     merged = merge_records(records)
     assert len(merged) == 1
     assert facts(merged[0]) == [("target", None, 50), ("actual", None, 44)]
+
+
+def test_a_value_in_words_is_kept_but_misread_marks_are_not() -> None:
+    table = grid_table(
+        [
+            ["指標", "目標値", "実績値", "基準値"],
+            ["空き家の活用件数", "現状以上", "く U>-", "円"],
+        ]
+    )
+    record = row_records(read_table(run_of(table)), None)[0]
+    assert facts(record) == [("target", None, "現状以上")]
