@@ -1,0 +1,202 @@
+"""Sources: the PDFs a `kpi run SOURCE...` reads, from folders, globs and manifest files.
+
+A SOURCE is one of:
+
+- a folder: every `*.pdf` under it, at any depth;
+- a glob (`archive/**/*.pdf`): the PDF files it matches;
+- a file named `*.pdf`: that file, whatever it holds (a bad file becomes an error row);
+- any other file: a manifest, UTF-8 text listing one PDF a line, relative to the
+  manifest's folder; blank lines and lines starting with `#` are skipped.
+
+A document is known by its absolute path as reached (symbolic links are not
+followed, so two links are two documents). Each SOURCE also has a scope: the
+paths it would list if they existed. A stored document inside the scope of a
+run that does not find it has disappeared, and the store marks it so; one
+outside every scope belongs to another corpus and is left alone.
+"""
+
+import fnmatch
+import glob
+import hashlib
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path, PurePath
+from typing import Literal
+
+PDF_SUFFIX = ".pdf"
+_GLOB_CHARACTERS = frozenset("*?[")
+
+ScopeKind = Literal["folder", "glob", "file", "manifest"]
+
+
+class SourceError(ValueError):
+    """A SOURCE that cannot be used: it does not exist, or a manifest cannot be read."""
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What one SOURCE covers: a folder's tree, a glob's matches, or a list of paths."""
+
+    kind: ScopeKind
+    pattern: str
+    listed: frozenset[str] = frozenset()
+
+    def covers(self, key: str) -> bool:
+        """Whether a document with this key would be listed by the SOURCE if it existed."""
+        if self.kind == "folder":
+            return is_pdf_name(key) and PurePath(key).is_relative_to(self.pattern)
+        if self.kind == "glob":
+            return is_pdf_name(key) and glob_matches(self.pattern, key)
+        return key in self.listed
+
+
+@dataclass(frozen=True)
+class SourceSet:
+    """The PDFs of a run, in path order, each once; manifest entries not found; the scopes."""
+
+    paths: tuple[Path, ...]
+    not_found: tuple[Path, ...]
+    scopes: tuple[Scope, ...]
+    warnings: tuple[str, ...] = ()
+
+    def covers(self, key: str) -> bool:
+        return any(scope.covers(key) for scope in self.scopes)
+
+
+def is_pdf_name(path: str | PurePath) -> bool:
+    return PurePath(path).suffix.lower() == PDF_SUFFIX
+
+
+def is_glob(argument: str) -> bool:
+    return any(character in _GLOB_CHARACTERS for character in argument)
+
+
+def glob_matches(pattern: str, path: str) -> bool:
+    """Whether a path matches an absolute glob, part by part as `glob.glob` would.
+
+    `*` does not cross a `/`; `**` may stand for any number of folders.
+    """
+    if "**" in pattern:
+        return fnmatch.fnmatchcase(path, pattern)
+    pattern_parts, path_parts = PurePath(pattern).parts, PurePath(path).parts
+    return len(pattern_parts) == len(path_parts) and all(
+        fnmatch.fnmatchcase(part, wanted)
+        for part, wanted in zip(path_parts, pattern_parts, strict=True)
+    )
+
+
+def document_key(path: Path) -> str:
+    """The store's key for a document: its absolute path, links not followed."""
+    return os.path.abspath(path)
+
+
+def folder_pdfs(folder: Path) -> list[Path]:
+    """Every PDF under a folder, linked folders not entered (a link loop would never end)."""
+    found = []
+    for root, folders, files in os.walk(folder):
+        folders.sort()
+        found += [Path(root, name) for name in sorted(files) if is_pdf_name(name)]
+    return found
+
+
+def read_manifest(manifest: Path) -> list[Path]:
+    """The paths a manifest lists, relative to its folder."""
+    try:
+        text = manifest.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise SourceError(
+            f"{manifest}: not a PDF name (*.pdf) and not a UTF-8 manifest ({error.reason})"
+        ) from error
+    except OSError as error:
+        raise SourceError(f"{manifest}: cannot read the manifest ({error.strerror})") from error
+    entries = (line.strip() for line in text.splitlines())
+    return [manifest.parent / entry for entry in entries if entry and not entry.startswith("#")]
+
+
+@dataclass
+class _Resolution:
+    paths: list[Path]
+    not_found: list[Path]
+    scope: Scope
+    warning: str | None = None
+
+
+def _resolve_glob(pattern: str) -> _Resolution:
+    absolute = document_key(Path(pattern).expanduser())
+    matches = sorted(glob.glob(absolute, recursive=True))
+    paths = [Path(match) for match in matches if is_pdf_name(match) and Path(match).is_file()]
+    warning = None if paths else f"{pattern}: the glob matches no PDF file"
+    return _Resolution(paths, [], Scope("glob", absolute), warning)
+
+
+def _resolve_manifest(manifest: Path) -> _Resolution:
+    listed = [Path(document_key(entry)) for entry in read_manifest(manifest)]
+    for entry in listed:
+        if entry.is_dir():
+            raise SourceError(f"{manifest}: lists a folder, not a PDF: {entry}")
+    present = [entry for entry in listed if entry.is_file()]
+    missing = [entry for entry in listed if not entry.is_file()]
+    keys = frozenset(str(entry) for entry in listed)
+    return _Resolution(present, missing, Scope("manifest", str(manifest), keys))
+
+
+def _resolve_source(argument: str) -> _Resolution:
+    """One SOURCE's PDFs, missing manifest entries and scope; SourceError when it is unusable."""
+    if is_glob(argument):
+        return _resolve_glob(argument)
+    path = Path(document_key(Path(argument).expanduser()))
+    if path.is_dir():
+        return _Resolution(folder_pdfs(path), [], Scope("folder", str(path)))
+    if not path.is_file():
+        raise SourceError(f"{argument}: no such file or folder")
+    if is_pdf_name(path):
+        return _Resolution([path], [], Scope("file", str(path), frozenset({str(path)})))
+    return _resolve_manifest(path)
+
+
+def _unique(paths: Iterable[Path]) -> tuple[Path, ...]:
+    return tuple(sorted(set(paths)))
+
+
+def resolve_sources(arguments: Sequence[str]) -> SourceSet:
+    """Every SOURCE resolved: the run's PDFs, each once, in path order."""
+    resolutions = [_resolve_source(argument) for argument in arguments]
+    paths = _unique(path for resolution in resolutions for path in resolution.paths)
+    not_found = _unique(path for resolution in resolutions for path in resolution.not_found)
+    return SourceSet(
+        paths=paths,
+        not_found=not_found,
+        scopes=tuple(resolution.scope for resolution in resolutions),
+        warnings=tuple(r.warning for r in resolutions if r.warning is not None),
+    )
+
+
+@dataclass(frozen=True)
+class SourceDocument:
+    """A PDF as found by this run: its key, doc_id (the file stem), content hash and size.
+
+    `content_hash` is the SHA-256 of the file's bytes; with the pipeline version
+    and the settings fingerprint it decides whether a stored result still holds.
+    """
+
+    key: str
+    doc_id: str
+    content_hash: str
+    size_bytes: int
+
+
+def read_source(path: Path) -> SourceDocument:
+    """Hash one PDF's bytes.
+
+    A file that cannot be read (gone since it was listed, a dangling link, no
+    permission) gets no hash: it is never current, so it goes to a worker, whose
+    ingest turns it into an `unreadable` error row.
+    """
+    try:
+        with path.open("rb") as file:
+            digest = hashlib.file_digest(file, "sha256").hexdigest()
+            size = file.tell()
+    except OSError:
+        digest, size = "", 0
+    return SourceDocument(document_key(path), path.stem, digest, size)

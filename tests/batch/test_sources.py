@@ -1,0 +1,104 @@
+"""SOURCE resolution: folders, globs and manifests, and the scope each one covers."""
+
+from pathlib import Path
+
+import pytest
+
+from pipeline.sources import SourceError, glob_matches, read_source, resolve_sources
+
+
+def touch(path: Path) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(b"%PDF-1.7\n%%EOF\n")
+    return path
+
+
+@pytest.fixture
+def tree(tmp_path: Path) -> Path:
+    for name in ("a.pdf", "b.PDF", "notes.txt", "2021/c.pdf", "2021/deep/d.pdf"):
+        touch(tmp_path / "archive" / name)
+    return tmp_path / "archive"
+
+
+def names(paths: tuple[Path, ...]) -> list[str]:
+    return [path.name for path in paths]
+
+
+def test_a_folder_gives_every_pdf_at_any_depth(tree: Path) -> None:
+    assert names(resolve_sources([str(tree)]).paths) == ["c.pdf", "d.pdf", "a.pdf", "b.PDF"]
+
+
+def test_a_glob_gives_the_pdf_files_it_matches(tree: Path) -> None:
+    assert names(resolve_sources([str(tree / "*" / "*.pdf")]).paths) == ["c.pdf"]
+    assert names(resolve_sources([str(tree / "**" / "*.pdf")]).paths) == ["c.pdf", "d.pdf", "a.pdf"]
+
+
+def test_a_manifest_lists_pdfs_relative_to_itself(tree: Path) -> None:
+    manifest = tree / "list.txt"
+    manifest.write_text("# tonight's files\n\na.pdf\n2021/c.pdf\ngone.pdf\n", encoding="utf-8")
+    sources = resolve_sources([str(manifest)])
+    assert names(sources.paths) == ["c.pdf", "a.pdf"]
+    assert names(sources.not_found) == ["gone.pdf"]
+
+
+def test_a_file_given_twice_is_read_once(tree: Path) -> None:
+    sources = resolve_sources([str(tree), str(tree / "a.pdf")])
+    assert names(sources.paths).count("a.pdf") == 1
+
+
+def test_a_source_that_does_not_exist_is_a_usage_error(tmp_path: Path) -> None:
+    with pytest.raises(SourceError, match="no such file or folder"):
+        resolve_sources([str(tmp_path / "nowhere")])
+
+
+def test_a_binary_file_not_named_pdf_is_no_manifest(tmp_path: Path) -> None:
+    blob = tmp_path / "scan.bin"
+    blob.write_bytes(b"\xff\xfe\x00\x81" * 10)
+    with pytest.raises(SourceError, match="not a UTF-8 manifest"):
+        resolve_sources([str(blob)])
+
+
+def test_a_glob_matching_nothing_is_warned_of(tree: Path) -> None:
+    sources = resolve_sources([str(tree / "*.pdfx")])
+    assert sources.paths == ()
+    assert "matches no PDF file" in sources.warnings[0]
+
+
+@pytest.mark.parametrize(
+    ("relative", "covered"),
+    [
+        ("a.pdf", True),
+        ("2021/deep/gone.pdf", True),
+        ("notes.txt", False),
+    ],
+)
+def test_a_folder_covers_its_pdfs_even_gone(tree: Path, relative: str, covered: bool) -> None:
+    assert resolve_sources([str(tree)]).covers(str(tree / relative)) is covered
+
+
+def test_a_folder_does_not_cover_a_sibling_folder(tree: Path) -> None:
+    sibling = tree.parent / "archive-2" / "a.pdf"
+    assert not resolve_sources([str(tree)]).covers(str(sibling))
+
+
+@pytest.mark.parametrize(
+    ("pattern", "path", "matches"),
+    [
+        ("/a/*.pdf", "/a/x.pdf", True),
+        ("/a/*.pdf", "/a/b/x.pdf", False),
+        ("/a/**/*.pdf", "/a/b/c/x.pdf", True),
+        ("/a/r?.pdf", "/a/r3.pdf", True),
+        ("/a/[!x]*.pdf", "/a/x1.pdf", False),
+    ],
+)
+def test_glob_matches_part_by_part(pattern: str, path: str, matches: bool) -> None:
+    assert glob_matches(pattern, path) is matches
+
+
+def test_a_document_is_known_by_its_content_hash(tree: Path) -> None:
+    before = read_source(tree / "a.pdf")
+    (tree / "a.pdf").write_bytes(b"%PDF-1.7\nchanged\n%%EOF\n")
+    after = read_source(tree / "a.pdf")
+    assert before.key == after.key
+    assert before.doc_id == "a"
+    assert before.content_hash != after.content_hash
