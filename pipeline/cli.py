@@ -148,3 +148,9 @@ def _layout_summary(kind: str, layout: PageLayout) -> str:
             f" quality {table.quality.score:.2f}"
         )
     return "\n".join(lines)
+
+
+from pipeline.batch_cli import export, run  # noqa: E402  (batch commands live in their own module)
+
+main.add_command(run)
+main.add_command(export)

@@ -1,0 +1,26 @@
+"""Per-document functions that misbehave as a document's extraction might: they hang or kill
+their worker. Executors run them in worker processes, which import them from here by name."""
+
+import os
+import signal
+import time
+from pathlib import Path
+
+from pipeline.executors import Job
+from pipeline.outcome import DocumentOutcome
+from pipeline.sources import SourceDocument
+
+
+def jobs(*names: str) -> list[Job]:
+    """Jobs for documents that need not exist: the functions here go by the name alone."""
+    return [Job(SourceDocument(f"/corpus/{name}.pdf", name, "0", 0), False) for name in names]
+
+
+def pages_of_name(path: str) -> DocumentOutcome:
+    """Behave by the file's name: `hang` sleeps past any limit, `die` kills its own process."""
+    name = Path(path).stem
+    if name == "hang":
+        time.sleep(120)
+    if name == "die":
+        os.kill(os.getpid(), signal.SIGKILL)
+    return DocumentOutcome('{"records": []}', pages=len(name))

@@ -1,0 +1,39 @@
+"""Executors turn a hang or a dead worker into one error outcome, and the others still finish."""
+
+import pytest
+from stand_ins import jobs, pages_of_name
+
+from pipeline.executors import LocalPool, exit_reason
+from pipeline.outcome import DocumentOutcome
+
+
+def outcomes_by_name(pool: LocalPool, *names: str) -> dict[str, DocumentOutcome]:
+    return {
+        job.document.doc_id: outcome for job, outcome in pool.outcomes(jobs(*names), pages_of_name)
+    }
+
+
+def test_a_document_over_the_time_limit_fails_with_timeout_and_the_rest_finish() -> None:
+    outcomes = outcomes_by_name(LocalPool(workers=2, time_limit=2.0), "a", "hang", "bcd")
+    assert outcomes["hang"].issues[0].code == "timeout"
+    assert outcomes["hang"].failed
+    assert (outcomes["a"].pages, outcomes["bcd"].pages) == (1, 3)
+
+
+def test_a_worker_that_dies_fails_its_document_with_crash_and_the_rest_finish() -> None:
+    outcomes = outcomes_by_name(LocalPool(workers=1, time_limit=30.0), "a", "die", "bcd")
+    assert outcomes["die"].issues[0].code == "crash"
+    assert "SIGKILL" in outcomes["die"].issues[0].message
+    assert (outcomes["a"].pages, outcomes["bcd"].pages) == (1, 3)
+
+
+def test_no_jobs_start_no_pool() -> None:
+    assert list(LocalPool(workers=1, time_limit=1.0).outcomes([], pages_of_name)) == []
+
+
+@pytest.mark.parametrize(
+    ("exit_code", "reason"),
+    [(-11, "killed by SIGSEGV"), (-9, "killed by SIGKILL"), (1, "exit code 1")],
+)
+def test_exit_reason_names_the_signal(exit_code: int, reason: str) -> None:
+    assert exit_reason(exit_code) == reason

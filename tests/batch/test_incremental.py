@@ -1,0 +1,82 @@
+"""Incremental runs: unchanged documents skipped, changed ones replaced, vanished ones marked."""
+
+import json
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+from click.testing import Result
+from conftest import FIXTURES, query, snapshot
+
+
+def summary(result: Result, store: Path) -> dict[str, int]:
+    assert result.exit_code == 0, result.output
+    data = json.loads(store.with_name(store.stem + ".last-run.json").read_text(encoding="utf-8"))
+    return {key: data[key] for key in ("new", "changed", "skipped", "failed", "missing")}
+
+
+def test_a_second_run_skips_every_unchanged_document(
+    corpus: Path, tmp_path: Path, kpi: Callable[..., Result]
+) -> None:
+    store = tmp_path / "kpi.duckdb"
+    first = summary(kpi("run", corpus, "--store", store, "--workers", "1"), store)
+    before = snapshot(store)
+    second = summary(kpi("run", corpus, "--store", store, "--workers", "1"), store)
+    assert first == {"new": 3, "changed": 0, "skipped": 0, "failed": 0, "missing": 0}
+    assert second == {"new": 0, "changed": 0, "skipped": 3, "failed": 0, "missing": 0}
+    assert snapshot(store) == before
+    assert query(store, "SELECT DISTINCT processed_run FROM documents") == [(1,)]
+
+
+def test_a_modified_file_is_read_again_and_its_old_rows_are_gone(
+    corpus: Path, tmp_path: Path, kpi: Callable[..., Result]
+) -> None:
+    store = tmp_path / "kpi.duckdb"
+    target = corpus / "kodaira-r2-kofukin.pdf"
+    summary(kpi("run", corpus, "--store", store, "--workers", "1"), store)
+    shutil.copy(FIXTURES / "sanyo-onoda-r3-kpi.pdf", target)
+    counts = summary(kpi("run", corpus, "--store", store, "--workers", "1"), store)
+    assert counts["changed"] == 1
+    assert counts["skipped"] == 2
+    # The file now holds the Sanyo-Onoda report: its rows must equal a fresh run's on it.
+    fresh_corpus = tmp_path / "fresh"
+    fresh_corpus.mkdir()
+    shutil.copy(target, fresh_corpus / target.name)
+    fresh = tmp_path / "fresh.duckdb"
+    summary(kpi("run", fresh_corpus, "--store", fresh, "--workers", "1"), fresh)
+    sql = "SELECT page, program, indicator, unit, direction, facts FROM records WHERE doc_key = ?"
+    changed = query(store, sql, str(target))
+    assert changed
+    assert sorted(changed) == sorted(query(fresh, sql, str(fresh_corpus / target.name)))
+    facts = "SELECT count(*) FROM facts WHERE doc_key = ?"
+    assert query(store, facts, str(target)) == query(fresh, facts, str(fresh_corpus / target.name))
+
+
+def test_a_file_that_disappeared_is_marked_missing_and_back_when_it_returns(
+    corpus: Path, tmp_path: Path, kpi: Callable[..., Result]
+) -> None:
+    store = tmp_path / "kpi.duckdb"
+    moved = corpus / "tsukuba-r2-kpi.pdf"
+    summary(kpi("run", corpus, "--store", store, "--workers", "1"), store)
+    shutil.move(moved, tmp_path / moved.name)
+    counts = summary(kpi("run", corpus, "--store", store, "--workers", "1"), store)
+    assert counts["missing"] == 1
+    present = "SELECT present, missing_run FROM documents WHERE doc_key = ?"
+    assert query(store, present, str(moved)) == [(False, 2)]
+    shutil.move(tmp_path / moved.name, moved)
+    counts = summary(kpi("run", corpus, "--store", store, "--workers", "1"), store)
+    assert counts["skipped"] == 3
+    assert query(store, present, str(moved)) == [(True, None)]
+
+
+def test_documents_outside_the_sources_are_left_alone(
+    corpus: Path, tmp_path: Path, kpi: Callable[..., Result]
+) -> None:
+    store = tmp_path / "kpi.duckdb"
+    summary(kpi("run", corpus, "--store", store, "--workers", "1"), store)
+    other = tmp_path / "other"
+    other.mkdir()
+    shutil.copy(FIXTURES / "akiruno-r7-shokogyo.pdf", other / "a.pdf")
+    counts = summary(kpi("run", other, "--store", store, "--workers", "1"), store)
+    assert counts == {"new": 1, "changed": 0, "skipped": 0, "failed": 0, "missing": 0}
+    assert query(store, "SELECT count(*) FROM documents WHERE present") == [(4,)]

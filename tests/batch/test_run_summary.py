@@ -1,0 +1,101 @@
+"""The run summary: counts and scores printed, written as JSON, kept per run; exit status."""
+
+import json
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from click.testing import Result
+from conftest import GOLD, query
+
+
+def test_scores_are_kept_per_run_and_compared_with_the_last(
+    corpus: Path, tmp_path: Path, kpi: Callable[..., Result]
+) -> None:
+    store = tmp_path / "kpi.duckdb"
+    first = kpi("run", corpus, "--store", store, "--gold", GOLD, "--workers", "1")
+    second = kpi("run", corpus, "--store", store, "--gold", GOLD, "--workers", "1")
+    assert (first.exit_code, second.exit_code) == (0, 0), first.output
+    runs = query(store, "SELECT run_id, fact_f1, scores FROM runs ORDER BY run_id")
+    assert [run_id for run_id, _, _ in runs] == [1, 2]
+    f1 = runs[0][1]
+    assert 0.0 < f1 <= 1.0
+    assert runs[1][1] == f1
+    scored = {doc["doc_id"]: doc for doc in json.loads(runs[0][2])["documents"]}
+    assert scored["tsukuba-r2-kpi"]["status"] == "scored"
+    assert scored["sanyo-onoda-r3-kpi"]["status"] == "no_prediction"
+    assert f"fact F1 {f1:.3f} (run 1: {f1:.3f}, change +0.000)" in second.output
+
+
+def test_the_summary_file_holds_what_was_printed(
+    corpus: Path, tmp_path: Path, kpi: Callable[..., Result]
+) -> None:
+    target = tmp_path / "reports" / "tonight.json"
+    store = tmp_path / "kpi.duckdb"
+    result = kpi("run", corpus, "--store", store, "--summary", target, "--workers", "1")
+    summary = json.loads(target.read_text(encoding="utf-8"))
+    assert summary["documents"] == 3
+    assert summary["pages"] == 4
+    assert summary["pages_per_second"] > 0
+    assert summary["peak_worker_mb"] > 0
+    assert summary["scores"] is None
+    assert f"{summary['pages']} pages in" in result.output
+    stored = query(store, "SELECT summary FROM runs WHERE run_id = 1")[0][0]
+    assert json.loads(stored) == summary
+
+
+def test_a_source_that_does_not_exist_exits_2(tmp_path: Path, kpi: Callable[..., Result]) -> None:
+    result = kpi("run", tmp_path / "nowhere", "--store", tmp_path / "kpi.duckdb")
+    assert result.exit_code == 2
+    assert "no such file or folder" in result.output
+    assert not (tmp_path / "kpi.duckdb").exists()
+
+
+def test_a_bad_gold_folder_exits_2_before_any_work(
+    corpus: Path, tmp_path: Path, kpi: Callable[..., Result]
+) -> None:
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    (gold / "broken.json").write_text('{"format": "kpi-record/1"}', encoding="utf-8")
+    result = kpi("run", corpus, "--store", tmp_path / "kpi.duckdb", "--gold", gold)
+    assert result.exit_code == 2
+    assert "broken.json" in result.output
+    assert not (tmp_path / "kpi.duckdb").exists()
+
+
+def test_a_file_that_is_not_a_store_exits_2(
+    corpus: Path, tmp_path: Path, kpi: Callable[..., Result]
+) -> None:
+    notes = tmp_path / "notes.duckdb"
+    notes.write_text("not a database\n", encoding="utf-8")
+    result = kpi("run", corpus, "--store", notes)
+    assert result.exit_code == 2
+    assert "cannot open the store" in result.output
+
+
+def test_a_store_in_use_by_another_process_exits_2(
+    corpus: Path, tmp_path: Path, kpi: Callable[..., Result]
+) -> None:
+    store = tmp_path / "kpi.duckdb"
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            f"import duckdb, time; db = duckdb.connect({str(store)!r});"
+            " print('open', flush=True); time.sleep(60)",
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline() == "open\n"
+        started = time.monotonic()
+        result = kpi("run", corpus, "--store", store)
+    finally:
+        holder.kill()
+        holder.wait()
+    assert result.exit_code == 2
+    assert "cannot open the store" in result.output
+    assert time.monotonic() - started < 30
