@@ -253,6 +253,11 @@ def join_across_borders(
     the border is lost and each part is read without its context; read as one
     strip, the line comes out whole. Text kept clear of the border (a
     right-aligned number, a label with its padding) is never joined.
+
+    The right part tells most: a cell pads its text by about half a line
+    height, so ink starting hard against the border was printed under it. The
+    left part may then end up to a character short of the border, since `、`
+    and `。` sit in the left half of their square.
     """
     strips = DisjointSets(range(len(lines)))
     for a, (left, box_a) in enumerate(lines):
@@ -266,22 +271,23 @@ def join_across_borders(
     return sorted(joined, key=lambda line: (line[0][0], line[1][1]))
 
 
-_REACH = 0.4  # ink this close to a border (in line heights) on both sides runs across it
+# In line heights: how far from a border the ink of a line running across it lies.
+_REACH = 0.4  # on both sides
+_SNUG = 0.25  # on the right, closer than any cell's padding
+_SHORT = 1.0  # on the left, when the right part is snug: one character's width
 
 
 def _runs_on(left: Cell, a: Box, right: Cell, b: Box, settings: OcrSettings) -> bool:
     """Whether line `a` of cell `left` runs on over their shared border into line `b`."""
-    scale = settings.scale
-    touch = settings.touch
-    if abs(left.bbox[2] - right.bbox[0]) > touch:
+    if abs(left.bbox[2] - right.bbox[0]) > settings.touch:
         return False
     overlap = min(a[3], b[3]) - max(a[1], b[1])
     height = max(a[3] - a[1], b[3] - b[1])
     if overlap * 2 <= min(a[3] - a[1], b[3] - b[1]):
         return False
-    border = left.bbox[2] * scale
-    reach = _REACH * height
-    return border - a[2] <= reach and b[0] - border <= reach
+    border = left.bbox[2] * settings.scale
+    before, after = (border - a[2]) / height, (b[0] - border) / height
+    return max(before, after) <= _REACH or (after <= _SNUG and before <= _SHORT)
 
 
 def bridge_borders(scan: Scan, strips: Sequence[Box]) -> Image:

@@ -20,6 +20,9 @@ RIGHT = Cell(0, 1, (100.0, 0.0, 200.0, 20.0))
         (412, 421, True),  # ink right beside the border on both sides
         (380, 421, False),  # a right-aligned value kept clear of the border
         (412, 460, False),  # the next cell's text starts after its padding
+        (392, 421, True),  # a line ending in `、` short of the border, its next part snug
+        (392, 430, False),  # ...but the next cell's text keeps its padding
+        (370, 421, False),  # more than a character short of the border
     ],
 )
 def test_a_line_is_one_strip_where_its_ink_runs_over_the_border(
