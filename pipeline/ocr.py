@@ -43,7 +43,7 @@ from pipeline.ruled import (
     group_segments,
 )
 from pipeline.table import BBox, Cell, Table, TableQuality
-from pipeline.tesseract import Read, Tesseract
+from pipeline.tesseract import Read, Tesseract, is_unsure, more_confident
 
 
 @dataclass(frozen=True)
@@ -60,6 +60,8 @@ class OcrSettings:
     dash: float = 1.2  # points: a lone flat stroke no thicker than this is a dash
     threshold_window: float = 7.5  # points: neighbourhood of the adaptive threshold
     upscale: float = 1.5  # each text line is enlarged this much before Tesseract
+    second_upscale: float = 1.25  # an unsure line is read again enlarged this much
+    unsure: float = 70.0  # a line holding a word Tesseract scores below this (0–100) is unsure
     workers: int = 2  # Tesseract processes run side by side, one model load each
     timeout: float = 600.0  # seconds one Tesseract process may take
     tesseract: str = "tesseract"  # the command
@@ -81,8 +83,10 @@ class OcrSettings:
             self.threshold_window,
             self.max_skew,
         )
-        if min(lengths) <= 0 or self.upscale < 1 or self.timeout <= 0:
-            raise ValueError("lengths, max_skew and timeout must be positive, upscale at least 1")
+        if min(lengths) <= 0 or min(self.upscale, self.second_upscale) < 1 or self.timeout <= 0:
+            raise ValueError("lengths, max_skew and timeout must be positive, upscales at least 1")
+        if not 0 <= self.unsure <= 100:
+            raise ValueError("unsure must lie in [0, 100]")
         if self.workers < 1:
             raise ValueError("workers must be at least 1")
 
@@ -94,7 +98,11 @@ class OcrSettings:
     @property
     def engine(self) -> Tesseract:
         """Tesseract as these settings call it, at the dpi of the enlarged line images."""
-        dpi = round(self.dpi * self.upscale)
+        return self.engine_at(self.upscale)
+
+    def engine_at(self, upscale: float) -> Tesseract:
+        """Tesseract at the dpi of line images enlarged `upscale` times."""
+        dpi = round(self.dpi * upscale)
         return Tesseract(self.tesseract, self.language, dpi, self.workers, self.timeout)
 
     @property
@@ -345,14 +353,43 @@ _PAD = 8  # white pixels around each line image: Tesseract misreads glyphs touch
 def read_lines(
     grey: Image, boxes: Sequence[Box], settings: OcrSettings
 ) -> tuple[list[list[Read]], list[str]]:
-    """The words of each printed line (boxes in the page image's pixels), and any warnings."""
-    images = [_line_image(grey, box, settings.upscale) for box in boxes]
-    found, warnings = settings.engine.read(images)
+    """The words of each printed line (boxes in the page image's pixels), and any warnings.
+
+    Tesseract's line model reads the same glyphs differently at different
+    sizes: at one it invents a character between two (`む お 中`) or takes one
+    for a likeness (`さし` for `され`), at another it reads the line right, and
+    is surer of it. So a line holding a word Tesseract is unsure of is read
+    again at a second enlargement, and the more confident reading is kept.
+    """
+    found, warnings = _read_at(grey, boxes, settings, settings.upscale)
+    unsure = [n for n, line in enumerate(found) if is_unsure(line, settings.unsure)]
+    again, more = _read_at(grey, [boxes[n] for n in unsure], settings, settings.second_upscale)
+    for n, line in zip(unsure, again, strict=True):
+        found[n] = more_confident(found[n], line)
+    return found, warnings + more
+
+
+def _read_at(
+    grey: Image, boxes: Sequence[Box], settings: OcrSettings, upscale: float
+) -> tuple[list[list[Read]], list[str]]:
+    """Lines read enlarged `upscale` times: by the main model, numeric lines by the Latin one."""
+    engine = settings.engine_at(upscale)
+    found, warnings = _read_enlarged(engine, grey, boxes, upscale)
     numeric = settings.numeric_engine
     if numeric is not None:
-        warnings += _reread_numbers(numeric, images, found)
+        latin = replace(numeric, dpi=engine.dpi)
+        warnings += _reread_numbers(latin, grey, boxes, found, upscale)
+    return found, warnings
+
+
+def _read_enlarged(
+    engine: Tesseract, grey: Image, boxes: Sequence[Box], upscale: float
+) -> tuple[list[list[Read]], list[str]]:
+    """Lines cut out, enlarged `upscale` times and read; the word boxes in the page's pixels."""
+    images = [_line_image(grey, box, upscale) for box in boxes]
+    found, warnings = engine.read(images)
     moved = [
-        [_to_page_pixels(read, box, settings.upscale) for read in line]
+        [_to_page_pixels(read, box, upscale) for read in line]
         for line, box in zip(found, boxes, strict=True)
     ]
     return moved, warnings
@@ -362,7 +399,9 @@ def read_lines(
 _NUMERIC_LINE = re.compile(r"[\d,.()（）+\-−△▲%％ ]*\d[\d,.()（）+\-−△▲%％ ]*")
 
 
-def _reread_numbers(engine: Tesseract, images: list[Image], found: list[list[Read]]) -> list[str]:
+def _reread_numbers(
+    engine: Tesseract, grey: Image, boxes: Sequence[Box], found: list[list[Read]], upscale: float
+) -> list[str]:
     """Numeric lines read again with the Latin model, whose reading replaces the first
     where it too is numeric.
 
@@ -371,7 +410,7 @@ def _reread_numbers(engine: Tesseract, images: list[Image], found: list[list[Rea
     keeps them. Lines holding any other character keep the Japanese reading.
     """
     lines = [n for n, line in enumerate(found) if _NUMERIC_LINE.fullmatch(_text(line))]
-    again, warnings = engine.read([images[n] for n in lines])
+    again, warnings = _read_enlarged(engine, grey, [boxes[n] for n in lines], upscale)
     for n, line in zip(lines, again, strict=True):
         if line and _NUMERIC_LINE.fullmatch(_text(line)):
             found[n] = line

@@ -29,6 +29,21 @@ class Read:
     confidence: float
 
 
+def is_unsure(line: Sequence[Read], floor: float) -> bool:
+    """Whether a line holds a word scored below `floor`, or nothing was read from its ink."""
+    return min((read.confidence for read in line), default=0.0) < floor
+
+
+def more_confident(first: list[Read], second: list[Read]) -> list[Read]:
+    """The reading of a line whose words Tesseract scores higher on average; the first on a tie."""
+    return second if mean_confidence(second) > mean_confidence(first) else first
+
+
+def mean_confidence(line: Sequence[Read]) -> float:
+    """The mean of a line's word confidences; 0 for a line with no words."""
+    return sum(read.confidence for read in line) / len(line) if line else 0.0
+
+
 @dataclass(frozen=True)
 class Tesseract:
     """One way of calling Tesseract: the command, the language(s), the dpi the images are at."""

@@ -41,16 +41,7 @@ def report(doc_id: str, score: GridScore) -> None:
 
 
 TEXT = sorted(path.stem for path in GRIDS.glob("*.json"))
-# Below the floor, and shown as such: 149 of 168 cells (0.887). Five misses are
-# stray marks the report printed (`Įν _°`, `<u></u>`), ten are characters lost
-# under a border that a paragraph runs across, four misread kana and `～`.
-BELOW_FLOOR = {"sanyo-onoda-r3-kpi-scan": "OCR reads 0.887 of this scan's cells; the floor is 0.90"}
-SCANS = [
-    pytest.param(doc, marks=pytest.mark.xfail(reason=BELOW_FLOOR[doc], strict=True))
-    if doc in BELOW_FLOOR
-    else doc
-    for doc in sorted(twins())
-]
+SCANS = sorted(twins())
 
 
 def test_every_text_fixture_has_a_grid_and_every_scan_a_twin() -> None:

@@ -77,6 +77,8 @@ def scanned(angle: float, layer: dict[tuple[int, int], str] | None = None) -> py
         {"numeric_language": "eng rm"},
         {"min_line": 0},
         {"upscale": 0.5},
+        {"second_upscale": 0.9},
+        {"unsure": 101},
         {"workers": 0},
     ],
 )
