@@ -4,7 +4,7 @@ A spaCy Language whose tokenizer wraps fugashi finds the markers, years,
 累計 and numbers with an EntityRuler whose patterns are data
 (`models/prose_patterns.jsonl`). A statement is an indicator's name, a target
 marker and its value, then optionally an actual and a baseline note
-(`※H28当初値（H26経済センサス基礎調査）4,238事業所`). A (参考) mark ends the
+(`※R1当初値（H28調査）850事業所`). A (参考) mark ends the
 statement before it: what follows it until the next target is for reference.
 """
 

@@ -121,7 +121,7 @@ def _from_match(match: re.Match[str]) -> FiscalYear | None:
 def find_years(text: str) -> list[FiscalYear]:
     """Every year the text states, in reading order (`平成29年度～令和8年度` gives two).
 
-    A bare four-digit number from 1900 to 2199 counts as a year (2015農林業センサス), so
+    A bare four-digit number from 1900 to 2199 counts as a year (2020国勢調査), so
     apply this to headers, labels and notes, not to value cells.
     """
     years = (_from_match(match) for match in _YEAR.finditer(normalize_text(text)))
