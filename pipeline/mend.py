@@ -3,8 +3,8 @@
 Units are resolved first, on the words, because a column's unit is read from
 its value cells and every later text is built from the words; then texts cut
 by inner borders are merged; then numbers broken by spaces are rejoined in
-every cell's text; last, on text read by OCR, era names and header labels
-misread by one character are given back.
+every cell's text; last, on text read by OCR, era names, header labels and
+kana misread by one mark or stroke are given back.
 """
 
 from collections.abc import Collection
@@ -17,6 +17,8 @@ from pipeline.repair import (
     join_wrapped_lines,
     repair_era,
     repair_numbers,
+    repair_split_i,
+    repair_voicing,
     resolve_unit,
     snap_label,
 )
@@ -93,6 +95,7 @@ def mend_table(
 
 
 def misread_words(text: str) -> str:
-    """OCR's one-character misreadings of era names and header labels given back."""
+    """OCR's one-character misreadings of era names, header labels and kana given back."""
     text = repair_era(text, ERA_FIRST_YEARS, is_common_word)
+    text = repair_voicing(repair_split_i(text), is_word)
     return snap_label(text, header_fields().keys(), is_word)

@@ -162,3 +162,44 @@ def snap_label(text: str, labels: Collection[str], is_word: Callable[[str], bool
         return text
     near = [label for label in labels if _one_apart(text, label)]
     return near[0] if len(near) == 1 else text
+
+
+# Tesseract takes the small circle of ゜ for the two strokes of ゛ at small sizes, and back.
+_VOICING = str.maketrans("パピプペポバビブベボ", "バビブベボパピプペポ")
+_KATAKANA_RUN = re.compile(r"[ァ-ヺー]{2,}")
+
+
+def repair_voicing(text: str, is_word: Callable[[str], bool]) -> str:
+    """A katakana word OCR read with ゜ for ゛ or back (`プランド`, `アブリ`) given back.
+
+    A run of katakana the dictionary does not know becomes the one known
+    word that differs from it by a single such mark; with none or several,
+    or when the run is a known word (`プラン` and `ブラン` both are), it stays.
+    """
+
+    def mend(match: re.Match[str]) -> str:
+        run = match.group()
+        if is_word(run):
+            return run
+        near = {
+            run[:i] + run[i].translate(_VOICING) + run[i + 1 :]
+            for i in range(len(run))
+            if run[i].translate(_VOICING) != run[i]
+        }
+        known = [word for word in near if is_word(word)]
+        return known[0] if len(known) == 1 else run
+
+    return _KATAKANA_RUN.sub(mend, text)
+
+
+# い drawn as two strokes, read as し and a digit one or a letter that looks like it.
+_SPLIT_I = re.compile(r"(?<=[ぁ-ゖ])し[1lI|](?=[、。，．」』）)]|[,.](?!\d)|$)")
+
+
+def repair_split_i(text: str) -> str:
+    """`い` that OCR read as `し` and a stroke (`なし1。`) given back (`ない。`).
+
+    Only between a kana and a punctuation mark or the end: a number there
+    would carry a unit or go on, so `し1件`, `し1,000人` and `第1回` stay.
+    """
+    return _SPLIT_I.sub("い", text)

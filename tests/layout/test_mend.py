@@ -85,9 +85,10 @@ def test_a_unit_read_a_character_a_word_is_resolved_whole() -> None:
     assert [w.raw for w in mended.words] == ["1", "争未件"]
 
 
-def test_era_and_label_misreadings_are_mended_only_in_text_read_by_ocr() -> None:
-    cells = [value_cell(0, "信和5年度"), value_cell(1, "実針")]
+def test_era_label_and_kana_misreadings_are_mended_only_in_text_read_by_ocr() -> None:
+    read = ["信和5年度", "実針", "ボイント", "少なし1。"]
+    cells = [value_cell(row, text) for row, text in enumerate(read)]
     typed = mend_table(column(*cells), known_units())
-    assert [c.text for c in typed.cells] == ["信和5年度", "実針"]  # a typed page means it
+    assert [c.text for c in typed.cells] == read  # a typed page means it
     scanned = mend_table(replace(column(*cells), strategy="ocr"), known_units())
-    assert [c.text for c in scanned.cells] == ["令和5年度", "実績"]
+    assert [c.text for c in scanned.cells] == ["令和5年度", "実績", "ポイント", "少ない。"]

@@ -9,6 +9,8 @@ from pipeline.repair import (
     join_wrapped_lines,
     repair_era,
     repair_numbers,
+    repair_split_i,
+    repair_voicing,
     resolve_unit,
     snap_label,
     unit_likeness,
@@ -192,6 +194,42 @@ LABELS = header_fields().keys()
 )
 def test_snap_label(read: str, meant: str) -> None:
     assert snap_label(read, LABELS, is_word) == meant
+
+
+@pytest.mark.parametrize(
+    ("read", "meant"),
+    [
+        ("ボイント制度", "ポイント制度"),
+        ("スボーツ教室の参加者数", "スポーツ教室の参加者数"),
+        ("パッテリー交換", "バッテリー交換"),
+        ("ブロモーション動画", "プロモーション動画"),
+        # left alone: known words, two known words a mark apart, no known word near
+        ("プール利用者数", "プール利用者数"),
+        ("ピル", "ピル"),
+        ("ボルベリ", "ボルベリ"),
+        ("テジタル化", "テジタル化"),
+    ],
+)
+def test_repair_voicing(read: str, meant: str) -> None:
+    assert repair_voicing(read, is_word) == meant
+
+
+@pytest.mark.parametrize(
+    ("read", "meant"),
+    [
+        ("まだ少なし1。", "まだ少ない。"),
+        ("予定はなし1", "予定はない"),
+        ("うれしし|」と", "うれしい」と"),
+        ("見込めなしl、", "見込めない、"),
+        # left alone: numbers with a unit, going on, or not after a kana
+        ("該当なし1件", "該当なし1件"),
+        ("推進し1,000人", "推進し1,000人"),
+        ("第1回", "第1回"),
+        ("R1。", "R1。"),
+    ],
+)
+def test_repair_split_i(read: str, meant: str) -> None:
+    assert repair_split_i(read) == meant
 
 
 def test_header_lexicon_lists_each_word_with_its_fields() -> None:
