@@ -356,9 +356,9 @@ def read_lines(
     """The words of each printed line (boxes in the page image's pixels), and any warnings.
 
     Tesseract's line model reads the same glyphs differently at different
-    sizes: at one it invents a character between two (`む お 中`) or takes one
-    for a likeness (`さし` for `され`), at another it reads the line right, and
-    is surer of it. So a line holding a word Tesseract is unsure of is read
+    sizes: at one it invents a character between two (`予 お 算`) or takes one
+    for a likeness (`シ` for `ツ`), at another it reads the line right, and is
+    surer of it. So a line holding a word Tesseract is unsure of is read
     again at a second enlargement, and the more confident reading is kept.
     """
     found, warnings = _read_at(grey, boxes, settings, settings.upscale)

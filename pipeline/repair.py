@@ -170,11 +170,11 @@ _KATAKANA_RUN = re.compile(r"[ァ-ヺー]{2,}")
 
 
 def repair_voicing(text: str, is_word: Callable[[str], bool]) -> str:
-    """A katakana word OCR read with ゜ for ゛ or back (`プランド`, `アブリ`) given back.
+    """A katakana word OCR read with ゜ for ゛ or back (`ボイント`, `スボーツ`) given back.
 
     A run of katakana the dictionary does not know becomes the one known
     word that differs from it by a single such mark; with none or several,
-    or when the run is a known word (`プラン` and `ブラン` both are), it stays.
+    or when the run is a known word (`ピル` and `ビル` both are), it stays.
     """
 
     def mend(match: re.Match[str]) -> str:
@@ -197,7 +197,7 @@ _SPLIT_I = re.compile(r"(?<=[ぁ-ゖ])し[1lI|](?=[、。，．」』）)]|[,.](
 
 
 def repair_split_i(text: str) -> str:
-    """`い` that OCR read as `し` and a stroke (`なし1。`) given back (`ない。`).
+    """`い` that OCR read as `し` and a stroke (`新しし1、`) given back (`新しい、`).
 
     Only between a kana and a punctuation mark or the end: a number there
     would carry a unit or go on, so `し1件`, `し1,000人` and `第1回` stay.
