@@ -10,7 +10,6 @@ import json
 import sys
 from functools import partial
 from pathlib import Path
-from types import TracebackType
 
 import click
 import duckdb
@@ -34,9 +33,17 @@ from pipeline.run_report import (
     summary_json,
     summary_text,
 )
+from pipeline.score import Scorecard
 from pipeline.score_inputs import TwinsFileError
 from pipeline.sources import SourceError, SourceSet, resolve_sources
-from pipeline.store import DEFAULT_STORE, EXPORT_FORMATS, ExportFormat, StoreError, open_store
+from pipeline.store import (
+    DEFAULT_STORE,
+    EXPORT_FORMATS,
+    ExportFormat,
+    Store,
+    StoreError,
+    open_store,
+)
 
 EXIT_FAILED_DOCUMENTS = 1
 EXIT_CONFIGURATION = 2
@@ -64,13 +71,8 @@ class Progress:
     document also gets a line, which is what a nightly job's log keeps.
     """
 
-    def __init__(self, total: int, enabled: bool | None, verbose: bool) -> None:
-        self.bar = tqdm(
-            total=total,
-            unit="doc",
-            disable=None if enabled is None else not enabled,
-            file=sys.stderr,
-        )
+    def __init__(self, bar: tqdm, verbose: bool) -> None:
+        self.bar = bar
         self.verbose = verbose
         self.done = self.skipped = self.failed = 0
 
@@ -88,17 +90,6 @@ class Progress:
                 line += f"  {outcome.pages} pages, {outcome.seconds:.2f} s"
                 line += "".join(f"  [{issue.code}]" for issue in outcome.issues)
             self.bar.write(line, file=sys.stderr)
-
-    def __enter__(self) -> "Progress":
-        return self
-
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        error: BaseException | None,
-        trace: TracebackType | None,
-    ) -> None:
-        self.bar.close()
 
 
 def _executor(name: str, workers: int, time_limit: float, scheduler: str | None) -> Executor:
@@ -205,37 +196,18 @@ def run(
     source_set = _sources(sources)
     gold = _gold(gold_dir)
     settings = ExtractSettings()
-    try:
-        store = open_store(store_path)
-    except StoreError as error:
-        raise _fail(str(error)) from error
-    with store:
+    with _open_store(store_path) as store:
         executor = _executor(executor_name, workers, time_limit, scheduler)
         described = {"executor": executor.name, "workers": executor.workers}
-        stamp = run_stamp(
-            store, {**described, "sources": json.dumps(sources)}, settings.fingerprint()
-        )
-        total = len(source_set.paths) + len(source_set.not_found)
+        run_row = {**described, "sources": json.dumps(sources)}
+        stamp = run_stamp(store, run_row, settings.fingerprint())
+        function = partial(process_document, settings=settings)
+        batch = BatchRun(source_set, store, executor, function, stamp)
         try:
-            with Progress(total, progress, verbose) as shown:
-                batch = BatchRun(
-                    source_set,
-                    store,
-                    executor,
-                    partial(process_document, settings=settings),
-                    stamp,
-                    on_document=shown,
-                )
-                batch.execute()
-        except (StoreError, duckdb.Error) as error:
-            raise _fail(f"{store_path}: the store cannot be written: {error}") from error
+            _execute(batch, progress, verbose)
         finally:
             executor.close()
-        scorecard = None
-        if gold is not None:
-            scorecard, warnings = score_run(batch, gold)
-            for warning in warnings:
-                click.echo(f"warning: {warning}", err=True)
+        scorecard = _scores(batch, gold)
         summary = summary_json(batch, scorecard, store.previous_fact_f1(stamp.run_id))
         store.finish_run(stamp.run_id, run_columns(summary))
     click.echo(summary_text(summary, scorecard), nl=False)
@@ -244,6 +216,34 @@ def run(
     click.echo(f"summary written to {target}")
     if summary["failed"]:
         raise click.exceptions.Exit(EXIT_FAILED_DOCUMENTS)
+
+
+def _open_store(path: Path) -> Store:
+    try:
+        return open_store(path)
+    except StoreError as error:
+        raise _fail(str(error)) from error
+
+
+def _execute(batch: BatchRun, progress: bool | None, verbose: bool) -> None:
+    """Carry out the run under a progress bar; a store that cannot be written exits 2."""
+    total = len(batch.keys)
+    disabled = None if progress is None else not progress
+    try:
+        with tqdm(total=total, unit="doc", disable=disabled, file=sys.stderr) as bar:
+            batch.on_document = Progress(bar, verbose)
+            batch.execute()
+    except (StoreError, duckdb.Error) as error:
+        raise _fail(f"{batch.store.path}: the store cannot be written: {error}") from error
+
+
+def _scores(batch: BatchRun, gold: GoldSet | None) -> Scorecard | None:
+    if gold is None:
+        return None
+    scorecard, warnings = score_run(batch, gold)
+    for warning in warnings:
+        click.echo(f"warning: {warning}", err=True)
+    return scorecard
 
 
 @click.command("export")

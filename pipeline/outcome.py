@@ -9,12 +9,13 @@ Codes, by stage:
 
 - `ingest`: `unreadable`, `not-pdf`, `empty`, `truncated`, `encrypted`, `no-pages`
   (from `pipeline.ingest.IngestError`);
-- `extract`: `extract-error` (an exception inside extraction: a bug this document
+- `extract`: `extraction-failed` (an exception inside extraction: a bug this document
   brings out; the traceback is in `detail`), and the warnings `extract-warning`
   (what extraction warned of, such as a page OCR could not read) and `no-records`
   (pages read, no KPI record found);
 - `batch`: `timeout` (over the per-document time limit; the worker was stopped),
-  `crash` (the worker process died), `not-found` (listed, but no such file).
+  `crash` (the worker process died), `worker-error` (the outcome could not come
+  back from the worker), `not-found` (listed in a manifest, but no such file).
 """
 
 from dataclasses import dataclass, field

@@ -2,7 +2,7 @@
 
 It never raises for a document's sake. A file that cannot be read is an error
 with ingest's code; any other exception inside extraction is a bug this document
-brings out, and becomes an `extract-error` carrying its traceback, so a batch of
+brings out, and becomes an `extraction-failed` carrying its traceback, so a batch of
 thousands goes on and the bug can still be found and fixed.
 """
 
@@ -54,7 +54,7 @@ def process_document(path: str, settings: ExtractSettings) -> DocumentOutcome:
         outcome = failure(error.code, "ingest", str(error))
     except Exception as error:  # a bug of this document: kept with its traceback
         message = f"{type(error).__name__}: {error}"
-        outcome = failure("extract-error", "extract", message, detail=traceback.format_exc())
+        outcome = failure("extraction-failed", "extract", message, detail=traceback.format_exc())
     else:
         record_json = dump_record_file(extraction.record_file)
         outcome = DocumentOutcome(record_json, extraction.pages, extraction_issues(extraction))

@@ -5,23 +5,34 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from click.testing import Result
 from conftest import FIXTURES, query, snapshot
 
+KEYS = ("new", "changed", "skipped", "failed", "missing")
+Counts = dict[str, int]
 
-def summary(result: Result, store: Path) -> dict[str, int]:
-    assert result.exit_code == 0, result.output
-    data = json.loads(store.with_name(store.stem + ".last-run.json").read_text(encoding="utf-8"))
-    return {key: data[key] for key in ("new", "changed", "skipped", "failed", "missing")}
+
+@pytest.fixture
+def run(kpi: Callable[..., Result]) -> Callable[[Path, Path], Counts]:
+    """`kpi run FOLDER --store STORE` on one worker; the run's counts from its summary file."""
+
+    def counts(folder: Path, store: Path) -> Counts:
+        result = kpi("run", folder, "--store", store, "--workers", "1")
+        assert result.exit_code == 0, result.output
+        summary = store.with_name(store.stem + ".last-run.json").read_text(encoding="utf-8")
+        return {key: json.loads(summary)[key] for key in KEYS}
+
+    return counts
 
 
 def test_a_second_run_skips_every_unchanged_document(
-    corpus: Path, tmp_path: Path, kpi: Callable[..., Result]
+    corpus: Path, tmp_path: Path, run: Callable[[Path, Path], Counts]
 ) -> None:
     store = tmp_path / "kpi.duckdb"
-    first = summary(kpi("run", corpus, "--store", store, "--workers", "1"), store)
+    first = run(corpus, store)
     before = snapshot(store)
-    second = summary(kpi("run", corpus, "--store", store, "--workers", "1"), store)
+    second = run(corpus, store)
     assert first == {"new": 3, "changed": 0, "skipped": 0, "failed": 0, "missing": 0}
     assert second == {"new": 0, "changed": 0, "skipped": 3, "failed": 0, "missing": 0}
     assert snapshot(store) == before
@@ -29,13 +40,13 @@ def test_a_second_run_skips_every_unchanged_document(
 
 
 def test_a_modified_file_is_read_again_and_its_old_rows_are_gone(
-    corpus: Path, tmp_path: Path, kpi: Callable[..., Result]
+    corpus: Path, tmp_path: Path, run: Callable[[Path, Path], Counts]
 ) -> None:
     store = tmp_path / "kpi.duckdb"
     target = corpus / "kodaira-r2-kofukin.pdf"
-    summary(kpi("run", corpus, "--store", store, "--workers", "1"), store)
+    run(corpus, store)
     shutil.copy(FIXTURES / "sanyo-onoda-r3-kpi.pdf", target)
-    counts = summary(kpi("run", corpus, "--store", store, "--workers", "1"), store)
+    counts = run(corpus, store)
     assert counts["changed"] == 1
     assert counts["skipped"] == 2
     # The file now holds the Sanyo-Onoda report: its rows must equal a fresh run's on it.
@@ -43,7 +54,7 @@ def test_a_modified_file_is_read_again_and_its_old_rows_are_gone(
     fresh_corpus.mkdir()
     shutil.copy(target, fresh_corpus / target.name)
     fresh = tmp_path / "fresh.duckdb"
-    summary(kpi("run", fresh_corpus, "--store", fresh, "--workers", "1"), fresh)
+    run(fresh_corpus, fresh)
     sql = "SELECT page, program, indicator, unit, direction, facts FROM records WHERE doc_key = ?"
     changed = query(store, sql, str(target))
     assert changed
@@ -53,30 +64,53 @@ def test_a_modified_file_is_read_again_and_its_old_rows_are_gone(
 
 
 def test_a_file_that_disappeared_is_marked_missing_and_back_when_it_returns(
-    corpus: Path, tmp_path: Path, kpi: Callable[..., Result]
+    corpus: Path, tmp_path: Path, run: Callable[[Path, Path], Counts]
 ) -> None:
     store = tmp_path / "kpi.duckdb"
     moved = corpus / "tsukuba-r2-kpi.pdf"
-    summary(kpi("run", corpus, "--store", store, "--workers", "1"), store)
+    run(corpus, store)
     shutil.move(moved, tmp_path / moved.name)
-    counts = summary(kpi("run", corpus, "--store", store, "--workers", "1"), store)
+    counts = run(corpus, store)
     assert counts["missing"] == 1
     present = "SELECT present, missing_run FROM documents WHERE doc_key = ?"
     assert query(store, present, str(moved)) == [(False, 2)]
     shutil.move(tmp_path / moved.name, moved)
-    counts = summary(kpi("run", corpus, "--store", store, "--workers", "1"), store)
+    counts = run(corpus, store)
     assert counts["skipped"] == 3
     assert query(store, present, str(moved)) == [(True, None)]
 
 
 def test_documents_outside_the_sources_are_left_alone(
-    corpus: Path, tmp_path: Path, kpi: Callable[..., Result]
+    corpus: Path, tmp_path: Path, run: Callable[[Path, Path], Counts]
 ) -> None:
     store = tmp_path / "kpi.duckdb"
-    summary(kpi("run", corpus, "--store", store, "--workers", "1"), store)
+    run(corpus, store)
     other = tmp_path / "other"
     other.mkdir()
     shutil.copy(FIXTURES / "akiruno-r7-shokogyo.pdf", other / "a.pdf")
-    counts = summary(kpi("run", other, "--store", store, "--workers", "1"), store)
+    counts = run(other, store)
     assert counts == {"new": 1, "changed": 0, "skipped": 0, "failed": 0, "missing": 0}
     assert query(store, "SELECT count(*) FROM documents WHERE present") == [(4,)]
+
+
+@pytest.mark.parametrize(
+    ("target", "name", "value"),
+    [
+        ("pipeline.batch", "__version__", "99.0.0"),
+        ("pipeline.extract.ExtractSettings", "fingerprint", lambda settings: "other settings"),
+    ],
+)
+def test_a_new_pipeline_version_or_settings_reads_every_document_again(
+    corpus: Path,
+    tmp_path: Path,
+    run: Callable[[Path, Path], Counts],
+    monkeypatch: pytest.MonkeyPatch,
+    target: str,
+    name: str,
+    value: object,
+) -> None:
+    store = tmp_path / "kpi.duckdb"
+    run(corpus, store)
+    monkeypatch.setattr(f"{target}.{name}", value)
+    counts = run(corpus, store)
+    assert (counts["changed"], counts["skipped"]) == (3, 0)

@@ -40,7 +40,7 @@ def test_an_exception_inside_extraction_becomes_an_error_with_its_traceback(
     outcome = process_document(str(FIXTURES / "kodaira-r2-kofukin.pdf"), ExtractSettings())
     (issue,) = outcome.issues
     assert (issue.code, issue.stage, issue.message) == (
-        "extract-error",
+        "extraction-failed",
         "extract",
         "KeyError: 'header'",
     )
