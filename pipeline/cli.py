@@ -154,3 +154,7 @@ from pipeline.batch_cli import export, run  # noqa: E402  (batch commands live i
 
 main.add_command(run)
 main.add_command(export)
+
+from pipeline.report_cli import report  # noqa: E402  (the review report lives in its own module)
+
+main.add_command(report)

@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Installs everything the project needs on a Debian machine with Python 3.11:
-# system packages (Tesseract with Japanese data, a Japanese font, poppler) and
+# system packages (Tesseract with Japanese data, a Japanese font, poppler, and
+# Chromium for the review report's browser test) and
 # the package itself with its development tools. Safe to run again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-APT_PACKAGES=(tesseract-ocr tesseract-ocr-jpn tesseract-ocr-eng fonts-ipafont-gothic poppler-utils)
+APT_PACKAGES=(tesseract-ocr tesseract-ocr-jpn tesseract-ocr-eng fonts-ipafont-gothic poppler-utils chromium)
 missing=()
 for package in "${APT_PACKAGES[@]}"; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")

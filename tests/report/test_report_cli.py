@@ -1,0 +1,129 @@
+"""`kpi report` on the session's store: with and without gold, without layout, on bad input."""
+
+import re
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import duckdb
+import pytest
+from click.testing import Result
+
+from pipeline.report_data import read_store
+from pipeline.store import StoreError, open_store
+
+
+def _store_copy(report_store, tmp_path: Path) -> Path:
+    copy = tmp_path / "copy.duckdb"
+    shutil.copy(report_store.path, copy)
+    return copy
+
+
+def _statuses(html: str) -> set[str]:
+    return set(re.findall(r'<rect id="fact-\d+" class="fact (\w+)"', html))
+
+
+def test_without_gold_every_fact_is_drawn_as_predicted_and_nothing_is_scored(
+    report_store, tmp_path: Path, kpi: Callable[..., Result]
+) -> None:
+    result = kpi("report", "--store", report_store.path, "--out", tmp_path / "site")
+    assert result.exit_code == 0, result.output
+    summary = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert 'id="fact-f1"' not in summary
+    assert "No gold given" in summary
+    assert not (tmp_path / "site" / "scores.json").exists()
+    page = tmp_path / "site" / "documents" / f"{report_store.removed.doc_id}.html"
+    assert _statuses(page.read_text(encoding="utf-8")) == {"predicted"}
+
+
+def test_the_site_names_its_scores_and_pages(site: Path, report_store) -> None:
+    removed = report_store.removed.doc_id
+    assert (site / "scores.json").is_file()
+    assert (site / "report.css").is_file()
+    assert sorted(p.name for p in (site / "documents" / removed).glob("p*.png")) == [
+        "p1.png",
+        "p2.png",
+    ]
+    html = (site / "documents" / f"{removed}.html").read_text(encoding="utf-8")
+    assert _statuses(html) == {"matched", "missed"}
+    assert 'class="cell"' in html and 'class="table"' in html
+    # The summary lists the gold documents with no prediction: charged, and linked.
+    summary = (site / "index.html").read_text(encoding="utf-8")
+    assert 'data-doc-id="kodaira-r2-sangyo"' in summary
+    assert "no_prediction" in summary
+
+
+def test_without_layout_no_table_or_cell_is_drawn_and_the_missed_fact_is_unplaced(
+    report_store, gold: Path, tmp_path: Path, kpi: Callable[..., Result]
+) -> None:
+    out = tmp_path / "site"
+    result = kpi(
+        "report", "--store", report_store.path, "--gold", gold, "--out", out, "--no-layout"
+    )
+    assert result.exit_code == 0, result.output
+    html = (out / "documents" / f"{report_store.removed.doc_id}.html").read_text(encoding="utf-8")
+    assert 'class="cell"' not in html and 'class="table"' not in html
+    assert _statuses(html) == {"matched"}
+    assert re.search(r'<li id="unplaced-\d+" class="missed">', html)
+
+
+def test_a_file_changed_since_it_was_read_shows_no_page(
+    report_store, gold: Path, tmp_path: Path, kpi: Callable[..., Result]
+) -> None:
+    store = _store_copy(report_store, tmp_path)
+    with duckdb.connect(str(store)) as db:
+        db.execute("UPDATE documents SET content_hash = 'an older file'")
+    out = tmp_path / "site"
+    result = kpi("report", "--store", store, "--gold", gold, "--out", out, "--no-layout")
+    assert result.exit_code == 0, result.output
+    html = (out / "documents" / f"{report_store.removed.doc_id}.html").read_text(encoding="utf-8")
+    assert "has changed since it was read" in html
+    assert "<svg" not in html
+    assert not list(out.glob("documents/*/p*.png"))
+
+
+def test_a_store_that_does_not_exist_exits_2(tmp_path: Path, kpi: Callable[..., Result]) -> None:
+    result = kpi("report", "--store", tmp_path / "none.duckdb", "--out", tmp_path / "site")
+    assert result.exit_code == 2
+    assert "no such store" in result.output
+    assert not (tmp_path / "site").exists()
+
+
+def test_reading_the_store_leaves_out_documents_gone_from_their_path(
+    report_store, tmp_path: Path
+) -> None:
+    store = _store_copy(report_store, tmp_path)
+    before = read_store(store)
+    gone = before.documents[0]
+    with open_store(store) as writable:
+        writable.mark_presence([gone.key], present=False, run_id=2)
+    after = read_store(store)
+    assert [doc.doc_id for doc in after.documents] == [doc.doc_id for doc in before.documents[1:]]
+    assert len(after.runs) == 1 and after.runs[0].scores is not None
+
+
+def test_two_files_of_one_doc_id_report_the_first_and_warn_of_the_other(
+    report_store, tmp_path: Path
+) -> None:
+    store = _store_copy(report_store, tmp_path)
+    doc_id = report_store.removed.doc_id
+    with duckdb.connect(str(store)) as db:
+        db.execute(
+            "INSERT INTO documents SELECT '/zz/elsewhere.pdf', * EXCLUDE (doc_key)"
+            " FROM documents WHERE doc_id = ?",
+            [doc_id],
+        )
+    view = read_store(store)
+    assert [doc.doc_id for doc in view.documents].count(doc_id) == 1
+    assert view.warnings == (
+        f"/zz/elsewhere.pdf: doc_id `{doc_id}` is also that of "
+        f"{next(d.key for d in view.documents if d.doc_id == doc_id)};"
+        " not reported",
+    )
+
+
+def test_a_file_that_is_not_a_store_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "not-a-store.duckdb"
+    path.write_bytes(b"not a database")
+    with pytest.raises(StoreError):
+        read_store(path)
