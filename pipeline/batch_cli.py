@@ -138,7 +138,11 @@ def _write_summary(path: Path, summary: dict[str, object]) -> None:
     help="Score this run against these gold record files.",
 )
 @click.option(
-    "--workers", type=click.IntRange(min=1), default=default_workers, show_default="cores"
+    "--workers",
+    type=click.IntRange(min=1),
+    default=default_workers,
+    show_default="cores",
+    help="Worker processes of the local pool (or of the local Dask cluster).",
 )
 @click.option(
     "--time-limit",
