@@ -118,6 +118,16 @@ def _score_lines(summary: dict[str, Any], scorecard: Scorecard) -> list[str]:
     return [*lines, headline]
 
 
+def _speed_line(summary: dict[str, Any]) -> str:
+    if not summary["pages"]:
+        return f"  no page read: {summary['seconds']:.1f} s"
+    return (
+        f"  {summary['pages']} pages in {summary['seconds']:.1f} s:"
+        f" {summary['pages_per_second']:.2f} pages/s;"
+        f" peak memory per worker {summary['peak_worker_mb']:.0f} MB"
+    )
+
+
 def summary_text(summary: dict[str, Any], scorecard: Scorecard | None) -> str:
     """The summary a reader sees at the end of a run."""
     lines = [
@@ -125,9 +135,7 @@ def summary_text(summary: dict[str, Any], scorecard: Scorecard | None) -> str:
         f" ({summary['executor']}, {summary['workers']} workers)",
         f"  new {summary['new']}, changed {summary['changed']}, skipped {summary['skipped']},"
         f" failed {summary['failed']}, missing {summary['missing']}",
-        f"  {summary['pages']} pages in {summary['seconds']:.1f} s:"
-        f" {summary['pages_per_second']:.2f} pages/s;"
-        f" peak memory per worker {summary['peak_worker_mb']:.0f} MB",
+        _speed_line(summary),
     ]
     failures = summary["failures"]
     if failures:
