@@ -48,7 +48,7 @@ from pipeline.store import (
 EXIT_FAILED_DOCUMENTS = 1
 EXIT_CONFIGURATION = 2
 
-_STORE_OPTION = click.option(
+STORE_OPTION = click.option(
     "--store",
     "store_path",
     type=click.Path(dir_okay=False, path_type=Path),
@@ -130,7 +130,7 @@ def _write_summary(path: Path, summary: dict[str, object]) -> None:
 
 @click.command("run")
 @click.argument("sources", nargs=-1, required=True)
-@_STORE_OPTION
+@STORE_OPTION
 @click.option(
     "--gold",
     "gold_dir",
@@ -251,7 +251,7 @@ def _scores(batch: BatchRun, gold: GoldSet | None) -> Scorecard | None:
 
 
 @click.command("export")
-@_STORE_OPTION
+@STORE_OPTION
 @click.option("--format", "export_format", type=click.Choice(EXPORT_FORMATS), required=True)
 @click.option(
     "--out",

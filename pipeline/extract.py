@@ -9,10 +9,11 @@ merges an indicator printed twice (rule 9), and says what it could not read.
 import dataclasses
 import hashlib
 import json
+import traceback
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pipeline import __version__
 from pipeline.assemble import Values, row_records, year_records
@@ -48,12 +49,12 @@ class ExtractSettings:
     continuation: ContinuationSettings = field(default_factory=ContinuationSettings)
 
     def fingerprint(self) -> str:
-        """A stable hash of the settings, the pipeline version and every file in `models/`."""
+        """A stable hash of the settings, the pipeline version and the vocabulary of `models/`."""
         digest = hashlib.sha256()
         digest.update(__version__.encode())
         digest.update(json.dumps(dataclasses.asdict(self), sort_keys=True, default=str).encode())
         for path in sorted(MODELS.rglob("*")):
-            if path.is_file():
+            if path.is_file() and path.suffix != ".md":  # what the pipeline reads, not notes
                 digest.update(path.relative_to(MODELS).as_posix().encode())
                 digest.update(path.read_bytes())
         return digest.hexdigest()
@@ -199,6 +200,27 @@ def extract_document(path: Path, settings: ExtractSettings | None = None) -> Ext
 
 
 @dataclass(frozen=True)
+class Failure:
+    """Why a document gave no records: an ingest error code, or `extraction-failed`."""
+
+    code: str
+    stage: Literal["ingest", "extract"]  # the file cannot be read; a fault while reading it
+    message: str
+    detail: str | None = None  # the traceback of an unexpected exception
+
+
+def try_extract(path: Path, settings: ExtractSettings) -> Extraction | Failure:
+    """`extract_document`, with whatever goes wrong on this one document returned, not raised."""
+    try:
+        return extract_document(path, settings)
+    except IngestError as error:
+        return Failure(error.code, "ingest", str(error))
+    except Exception as error:  # a bug on one document must not stop the others
+        message = f"{type(error).__name__}: {error}"
+        return Failure("extraction-failed", "extract", message, traceback.format_exc())
+
+
+@dataclass(frozen=True)
 class Written:
     """What `extract_to` left in the output directory for one document."""
 
@@ -217,14 +239,9 @@ def extract_to(pdf: Path, out_dir: Path, settings: ExtractSettings) -> Written:
     """
     result = out_dir / f"{pdf.stem}.json"
     error_file = out_dir / f"{pdf.stem}.error.json"
-    try:
-        extraction = extract_document(pdf, settings)
-    except IngestError as error:
-        return _failed(pdf, result, error_file, error.code, str(error))
-    except Exception as error:  # a bug on one document must not stop the others
-        return _failed(
-            pdf, result, error_file, "extraction-failed", f"{type(error).__name__}: {error}"
-        )
+    extraction = try_extract(pdf, settings)
+    if isinstance(extraction, Failure):
+        return _failed(pdf, result, error_file, extraction.code, extraction.message)
     write_atomic(result, dump_record_file(extraction.record_file))
     error_file.unlink(missing_ok=True)
     records = extraction.record_file.records

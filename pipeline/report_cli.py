@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from pipeline.batch_cli import _STORE_OPTION
+from pipeline.batch_cli import STORE_OPTION
 from pipeline.record import RecordFileError
 from pipeline.report import ReportSettings, write_report
 from pipeline.report_data import read_store
@@ -20,7 +20,7 @@ EXIT_BAD_INPUT = 2
 
 
 @click.command("report")
-@_STORE_OPTION
+@STORE_OPTION
 @click.option(
     "--gold",
     "gold_dir",

@@ -10,12 +10,10 @@ import re
 import resource
 import sys
 import time
-import traceback
 from dataclasses import replace
 from pathlib import Path
 
-from pipeline.extract import Extraction, ExtractSettings, extract_document
-from pipeline.ingest import IngestError
+from pipeline.extract import Extraction, ExtractSettings, Failure, try_extract
 from pipeline.outcome import DocumentOutcome, Issue, failure
 from pipeline.record import dump_record_file
 
@@ -48,13 +46,11 @@ def extraction_issues(extraction: Extraction) -> tuple[Issue, ...]:
 def process_document(path: str, settings: ExtractSettings) -> DocumentOutcome:
     """Extract one document; whatever happens inside, return an outcome."""
     started = time.perf_counter()
-    try:
-        extraction = extract_document(Path(path), settings)
-    except IngestError as error:
-        outcome = failure(error.code, "ingest", str(error))
-    except Exception as error:  # a bug of this document: kept with its traceback
-        message = f"{type(error).__name__}: {error}"
-        outcome = failure("extraction-failed", "extract", message, detail=traceback.format_exc())
+    extraction = try_extract(Path(path), settings)
+    if isinstance(extraction, Failure):
+        outcome = failure(
+            extraction.code, extraction.stage, extraction.message, detail=extraction.detail
+        )
     else:
         record_json = dump_record_file(extraction.record_file)
         outcome = DocumentOutcome(record_json, extraction.pages, extraction_issues(extraction))

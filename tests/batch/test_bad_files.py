@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pymupdf
 import pytest
+from batch_store import FIXTURES, SMALL, query
 from click.testing import Result
-from conftest import FIXTURES, SMALL, query
 
 
 def write_bad_files(folder: Path) -> None:

@@ -6,8 +6,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from batch_store import snapshot
 from click.testing import Result
-from conftest import snapshot
 from distributed import LocalCluster
 from stand_ins import jobs, pages_of_name
 

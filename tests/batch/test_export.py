@@ -8,8 +8,8 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from batch_store import FIXTURES, query
 from click.testing import Result
-from conftest import FIXTURES, query
 
 TABLES = ("documents", "records", "facts", "errors", "runs")
 READERS = {"parquet": "read_parquet", "jsonl": "read_json_auto", "csv": "read_csv_auto"}

@@ -6,8 +6,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from batch_store import FIXTURES, query, snapshot
 from click.testing import Result
-from conftest import FIXTURES, query, snapshot
 
 KEYS = ("new", "changed", "skipped", "failed", "missing")
 Counts = dict[str, int]

@@ -9,8 +9,8 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from batch_store import FIXTURES, SMALL, query, snapshot
 from click.testing import Result
-from conftest import FIXTURES, SMALL, query, snapshot
 
 
 def make_corpus(folder: Path) -> Path:

@@ -7,8 +7,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from batch_store import GOLD, query
 from click.testing import Result
-from conftest import GOLD, query
 
 
 def test_scores_are_kept_per_run_and_compared_with_the_last(

@@ -4,9 +4,9 @@ from pathlib import Path
 
 import pymupdf
 import pytest
-from conftest import FIXTURES
+from batch_store import FIXTURES
 
-from pipeline import worker
+from pipeline import extract, worker
 from pipeline.extract import ExtractSettings
 from pipeline.worker import process_document
 
@@ -36,7 +36,7 @@ def test_an_exception_inside_extraction_becomes_an_error_with_its_traceback(
     def broken(path: Path, settings: ExtractSettings) -> None:
         raise KeyError("header")
 
-    monkeypatch.setattr(worker, "extract_document", broken)
+    monkeypatch.setattr(extract, "extract_document", broken)
     outcome = process_document(str(FIXTURES / "kodaira-r2-kofukin.pdf"), ExtractSettings())
     (issue,) = outcome.issues
     assert (issue.code, issue.stage, issue.message) == (
