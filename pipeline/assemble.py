@@ -24,7 +24,8 @@ from pipeline.headers import (
 )
 from pipeline.headings import Heading
 from pipeline.names import clean_name, split_pair
-from pipeline.quantities import Quantity, Wording, parse_cell, value_marks
+from pipeline.prose import read_statements
+from pipeline.quantities import Quantity, Wording, parse_cell, stated_values, value_marks
 from pipeline.reading import KpiTable, Slot, is_baseline_label
 from pipeline.record import Fact, FactKind, Record, Source
 from pipeline.textnorm import normalize_grade, normalize_text
@@ -54,6 +55,30 @@ class Values:
         self.facts.extend(other.facts)
         self.units.update(other.units)
 
+    def add_quantity(
+        self,
+        kind: FactKind,
+        quantity: Quantity,
+        fy: int | None,
+        source: Source,
+        confidence: float,
+        estimated: bool = False,
+    ) -> None:
+        """A number as a fact of the kind, its unit counted towards the record's."""
+        self.facts.append(
+            Fact(
+                kind=kind,
+                fy=fy,
+                value=quantity.value,
+                cumulative=quantity.cumulative,
+                estimated=quantity.estimated or estimated,
+                source=source,
+                confidence=confidence,
+            )
+        )
+        if quantity.unit:
+            self.units[quantity.unit] += 1
+
     @property
     def unit(self) -> str | None:
         return self.units.most_common(1)[0][0] if self.units else None
@@ -82,25 +107,10 @@ def read_values(
                 Fact(kind=kind, fy=fy, text=text, source=source, confidence=confidence)
             )
         return found
-    quantities = [v for v in values if isinstance(v, Quantity) and not v.difference]
-    plain = next((q for q in quantities if not q.cumulative), None)
-    total = next((q for q in quantities if q.cumulative), None)
-    for quantity in (plain, total):
-        if quantity is None:
-            continue
-        found.facts.append(
-            Fact(
-                kind=kind,
-                fy=quantity.note_year or fy,
-                value=quantity.value,
-                cumulative=quantity.cumulative,
-                estimated=quantity.estimated or "estimated" in marks,
-                source=source,
-                confidence=confidence,
-            )
-        )
-        if quantity.unit:
-            found.units[quantity.unit] += 1
+    quantities = stated_values(values)
+    for quantity in quantities:
+        estimated = "estimated" in marks
+        found.add_quantity(kind, quantity, quantity.note_year or fy, source, confidence, estimated)
     if not quantities and len(values) == 1 and isinstance(values[0], Wording):
         wording = values[0].text
         if len(wording) <= VALUE_WORDS and _VALUE_WORDING.fullmatch(wording):
@@ -173,19 +183,25 @@ def _first_name(row: Sequence[Slot], columns: Iterable[int]) -> tuple[str, Slot]
     return None
 
 
+def _program(row: Sequence[Slot], programs: Sequence[int], heading: Heading | None) -> str | None:
+    """The first program the columns name (most specific first), else the heading's."""
+    named = _first_name(row, programs)
+    if named is not None:
+        return named[0]
+    return heading.text if heading else None
+
+
 def _names(
     table: KpiTable, row: Sequence[Slot], heading: Heading | None
 ) -> tuple[str | None, str, Slot] | None:
     """The program and indicator of one row, and the cell that names the indicator."""
     programs = list(reversed(table.fields("program")))  # most specific first
     indicators = list(reversed(table.fields("indicator")))
-    fallback = heading.text if heading else None
     if indicators:
         named = _first_name(row, indicators)
         if named is None:
             return None
-        program = _first_name(row, programs)
-        return (program[0] if program else fallback), named[0], named[1]
+        return _program(row, programs, heading), named[0], named[1]
     for position, index in enumerate(programs):
         name = clean_name(row[index].text)
         if not name:
@@ -193,8 +209,7 @@ def _names(
         pair = split_pair(name)
         if pair is not None:
             return pair[0], pair[1], row[index]
-        outer = _first_name(row, programs[position + 1 :])
-        return (outer[0] if outer else fallback), name, row[index]
+        return _program(row, programs[position + 1 :], heading), name, row[index]
     return None
 
 
@@ -207,6 +222,8 @@ def row_records(table: KpiTable, heading: Heading | None) -> list[Record]:
     ]
     if not value_columns or table.label_column is not None:
         return []
+    marks = [header_marks(mapped) for _, mapped in value_columns]
+    default_unit = next(filter(None, (header_unit(mapped) for _, mapped in value_columns)), None)
     unit_columns = table.fields("unit")
     direction_columns = table.fields("direction")
     records: list[Record] = []
@@ -216,17 +233,12 @@ def row_records(table: KpiTable, heading: Heading | None) -> list[Record]:
             continue
         program, indicator, named = names
         values = Values()
-        default_unit = None
-        for index, mapped in value_columns:
+        for (index, mapped), column_marks in zip(value_columns, marks, strict=True):
             kind: FactKind = mapped.field  # type: ignore[assignment]
             fy = mapped.year.fy if mapped.year else None
-            values.add(read_values(row[index], kind, fy, mapped.confidence, header_marks(mapped)))
-            default_unit = default_unit or header_unit(mapped)
-        unit = next((_unit(row[i].text) for i in unit_columns if _unit(row[i].text)), None)
-        direction = next(
-            (direction_of(row[i].text) for i in direction_columns if direction_of(row[i].text)),
-            None,
-        )
+            values.add(read_values(row[index], kind, fy, mapped.confidence, column_marks))
+        unit = next(filter(None, (_unit(row[i].text) for i in unit_columns)), None)
+        direction = next(filter(None, (direction_of(row[i].text) for i in direction_columns)), None)
         record = _record(
             named.page, program, indicator, values, unit or default_unit, direction, named
         )
@@ -297,3 +309,31 @@ def _baseline(row: Sequence[Slot], series: _Series, fy: int | None) -> Values:
         if found.facts:
             return found
     return Values()
+
+
+# How sure a value read from a prose statement is: markers are explicit, names less so.
+PROSE_CONFIDENCE = 0.8
+
+
+def prose_records(table: KpiTable, heading: Heading | None) -> list[Record]:
+    """Records from KPI statements written inside the table's cells."""
+    programs = list(reversed(table.fields("program")))
+    records: list[Record] = []
+    for row in table.body:
+        for index, slot in enumerate(row):
+            if "【" not in slot.text and "KPI" not in normalize_text(slot.text).upper():
+                continue
+            column = table.columns[index].field
+            year = column.year.fy if column.year else None
+            for statement in read_statements(slot.text, year):
+                values = Values()
+                source = _source(slot)
+                for stated in statement.values:
+                    values.add_quantity(
+                        stated.kind, stated.quantity, stated.fy, source, PROSE_CONFIDENCE
+                    )
+                program = _program(row, programs, heading)
+                record = _record(slot.page, program, statement.indicator, values, None, None, slot)
+                if record is not None:
+                    records.append(record)
+    return records

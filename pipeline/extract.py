@@ -16,13 +16,11 @@ from pathlib import Path
 from typing import Any, Literal
 
 from pipeline import __version__
-from pipeline.assemble import Values, row_records, year_records
+from pipeline.assemble import prose_records, row_records, year_records
 from pipeline.continuation import ContinuationSettings, join_continued
-from pipeline.headings import Heading, heading_above, municipality, title
+from pipeline.headings import heading_above, municipality, title
 from pipeline.ingest import IngestError
 from pipeline.layout import LayoutSettings, layout_document
-from pipeline.names import clean_name
-from pipeline.prose import read_statements
 from pipeline.reading import KpiTable, read_table
 from pipeline.record import (
     FORMAT,
@@ -30,15 +28,11 @@ from pipeline.record import (
     Fact,
     Record,
     RecordFile,
-    Source,
     dump_record_file,
     write_atomic,
 )
 from pipeline.textnorm import normalize_text
 from pipeline.vocabulary import MODELS
-
-# How sure a value read from a prose statement is: markers are explicit, names less so.
-PROSE_CONFIDENCE = 0.8
 
 
 @dataclass(frozen=True)
@@ -67,58 +61,6 @@ class Extraction:
     record_file: RecordFile
     warnings: tuple[str, ...]
     pages: int
-
-
-def _program(table: KpiTable, row_index: int, heading: Heading | None) -> str | None:
-    row = table.body[row_index]
-    for index in reversed(table.fields("program")):
-        name = clean_name(row[index].text)
-        if name:
-            return name
-    return heading.text if heading else None
-
-
-def prose_records(table: KpiTable, heading: Heading | None) -> list[Record]:
-    """Records from KPI statements written inside the table's cells."""
-    records: list[Record] = []
-    for row_index, row in enumerate(table.body):
-        for index, slot in enumerate(row):
-            if "【" not in slot.text and "KPI" not in normalize_text(slot.text).upper():
-                continue
-            column = table.columns[index].field
-            year = column.year.fy if column.year else None
-            for statement in read_statements(slot.text, year):
-                source = Source(page=slot.page, bbox=slot.bbox, text=slot.raw)
-                values = Values()
-                for stated in statement.values:
-                    quantity = stated.quantity
-                    values.facts.append(
-                        Fact(
-                            kind=stated.kind,
-                            fy=stated.fy,
-                            value=quantity.value,
-                            cumulative=quantity.cumulative,
-                            estimated=quantity.estimated,
-                            source=source,
-                            confidence=PROSE_CONFIDENCE,
-                        )
-                    )
-                    if quantity.unit:
-                        values.units[quantity.unit] += 1
-                if not any(fact.kind in ("target", "final_target") for fact in values.facts):
-                    continue
-                records.append(
-                    Record(
-                        page=slot.page,
-                        program=_program(table, row_index, heading),
-                        indicator=statement.indicator,
-                        unit=values.unit,
-                        direction=None,
-                        facts=values.facts,
-                        source=source.model_dump(),
-                    )
-                )
-    return records
 
 
 def _fact_key(fact: Fact) -> tuple[Any, ...]:
@@ -176,8 +118,8 @@ def extract_document(path: Path, settings: ExtractSettings | None = None) -> Ext
         found += prose_records(table, heading)
         if found:
             reports.append(_table_report(table))
-            if table.unmapped():
-                unmapped = ", ".join(table.unmapped())
+            unmapped = ", ".join(table.unmapped())
+            if unmapped:
                 warnings.append(f"page {table.first.page}: headers mapped to no field: {unmapped}")
         records += found
     document = DocumentInfo(

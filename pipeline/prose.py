@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from pipeline.names import clean_name
-from pipeline.quantities import Quantity, parse_cell
+from pipeline.quantities import Quantity, parse_cell, stated_values
 from pipeline.record import FactKind
 from pipeline.textnorm import normalize_text
 from pipeline.tokens import tagger
@@ -123,14 +123,8 @@ def _name(text: str) -> str | None:
 
 
 def _values(text: str, kind: FactKind, fy: int | None) -> list[StatedValue]:
-    quantities = [
-        value
-        for value in parse_cell(text, known_units())
-        if isinstance(value, Quantity) and not value.difference
-    ]
-    plain = next((q for q in quantities if not q.cumulative), None)
-    total = next((q for q in quantities if q.cumulative), None)
-    return [StatedValue(kind, q, q.note_year or fy) for q in (plain, total) if q is not None]
+    quantities = stated_values(parse_cell(text, known_units()))
+    return [StatedValue(kind, q, q.note_year or fy) for q in quantities]
 
 
 def read_statements(text: str, year: int | None = None) -> list[Statement]:

@@ -9,7 +9,7 @@ Wording (現状以上, 順調, A), the contract's `text`.
 """
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
@@ -282,6 +282,17 @@ def parse_cell(text: str, units: Collection[str]) -> list[CellValue]:
         return []
     reading = _scan(folded, units)
     return [Wording(folded)] if reading is None else list(reading.found)
+
+
+def stated_values(values: Sequence[CellValue]) -> list[Quantity]:
+    """The numbers a cell states as facts: its first value and its first 累計 (rule 5).
+
+    A bracketed difference (`(+3)`) states no fact.
+    """
+    quantities = [v for v in values if isinstance(v, Quantity) and not v.difference]
+    plain = next((q for q in quantities if not q.cumulative), None)
+    total = next((q for q in quantities if q.cumulative), None)
+    return [q for q in (plain, total) if q is not None]
 
 
 def parse_quantity(text: str, units: Collection[str]) -> Quantity | None:

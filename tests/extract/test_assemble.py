@@ -2,8 +2,8 @@
 
 from grids import grid_table, run_of
 
-from pipeline.assemble import row_records, year_records
-from pipeline.extract import merge_records, prose_records
+from pipeline.assemble import prose_records, row_records, year_records
+from pipeline.extract import merge_records
 from pipeline.headings import Heading
 from pipeline.reading import read_table
 from pipeline.record import Record
