@@ -18,7 +18,7 @@ from typing import Any, Literal
 from pipeline import __version__
 from pipeline.assemble import prose_records, row_records, year_records
 from pipeline.continuation import ContinuationSettings, join_continued
-from pipeline.headings import heading_above, municipality, title
+from pipeline.headings import heading_above, municipality, page_lines, title
 from pipeline.ingest import IngestError
 from pipeline.layout import LayoutSettings, layout_document
 from pipeline.reading import KpiTable, read_table
@@ -111,9 +111,10 @@ def extract_document(path: Path, settings: ExtractSettings | None = None) -> Ext
     warnings = list(layout.warnings)
     records: list[Record] = []
     reports: list[dict[str, Any]] = []
+    lines = page_lines(layout.pages)
     for run in join_continued(layout.pages, settings.continuation):
         table = read_table(run)
-        heading = heading_above(run.parts[0], layout.pages)
+        heading = heading_above(run.parts[0], lines)
         found = row_records(table, heading) + year_records(table, heading)
         found += prose_records(table, heading)
         if found:
@@ -126,7 +127,7 @@ def extract_document(path: Path, settings: ExtractSettings | None = None) -> Ext
         doc_id=path.stem,
         source=path.name,
         municipality=municipality(layout.pages),
-        title=title(layout.pages),
+        title=title(lines),
     )
     record_file = RecordFile.model_validate(
         {

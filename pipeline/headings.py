@@ -8,7 +8,7 @@ page gives the document's title and the municipality that reports.
 
 import itertools
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from pipeline.headers import match_header, read_header
@@ -83,15 +83,17 @@ def program_heading(line: Line) -> Heading | None:
     return Heading(name, line.page, line.bbox)
 
 
-def heading_above(table: Table, pages: Sequence[PageLayout]) -> Heading | None:
+def page_lines(pages: Sequence[PageLayout]) -> dict[int, list[Line]]:
+    """Each page's free lines by page number, read once for every table that looks above."""
+    return {page.page.number: free_lines(page) for page in pages}
+
+
+def heading_above(table: Table, lines_of: Mapping[int, list[Line]]) -> Heading | None:
     """The nearest program heading above the table, on its page or the page before."""
-    index = next((i for i, page in enumerate(pages) if page.page.number == table.page), None)
-    if index is None:
-        return None
     for back in range(HEADING_PAGES + 1):
-        if index - back < 0:
+        if table.page - back not in lines_of:
             break
-        lines = free_lines(pages[index - back])
+        lines = lines_of[table.page - back]
         if back == 0:
             lines = [line for line in lines if line.bbox[3] <= table.bbox[1] + 1]
         for line in reversed(lines):
@@ -101,10 +103,10 @@ def heading_above(table: Table, pages: Sequence[PageLayout]) -> Heading | None:
     return None
 
 
-def title(pages: Sequence[PageLayout]) -> str | None:
+def title(lines_of: Mapping[int, list[Line]]) -> str | None:
     """The document's title: the first line of the first page that prints text."""
-    for page in pages:
-        for line in free_lines(page):
+    for lines in lines_of.values():
+        for line in lines:
             text = normalize_text(line.text)
             if len(text) >= 4 and not text.isdigit():
                 return text
