@@ -1,0 +1,57 @@
+"""The text around the tables: the heading that names a table's program, the document's name."""
+
+import pymupdf
+
+from pipeline.headings import Line, heading_above, municipality, page_lines, program_heading, title
+from pipeline.ingest import read_page
+from pipeline.layout import PageLayout
+from pipeline.table import Cell, Table
+
+
+def line(text: str, top: float, page: int = 1) -> Line:
+    return Line(text, page, (40.0, top, 300.0, top + 10.0))
+
+
+def test_an_enumerated_line_names_a_program() -> None:
+    heading = program_heading(line("B 移住定住促進事業", 60.0))
+    assert heading is not None and heading.text == "移住定住促進事業"
+    assert program_heading(line("施策2 中心市街地の活性化", 60.0)) is not None
+
+
+def test_section_headings_and_prose_name_no_program() -> None:
+    assert program_heading(line("(1) 事業内容", 80.0)) is None
+    assert program_heading(line("(2) 重要業績評価指標(KPI)", 100.0)) is None
+    assert program_heading(line("本市では移住の相談窓口を設けている。", 120.0)) is None
+
+
+def _table(page: int, top: float) -> Table:
+    box = (40.0, top, 300.0, top + 40.0)
+    return Table(page, box, [40.0, 300.0], [top, top + 40.0], [Cell(0, 0, box)], "ruled")
+
+
+def test_the_nearest_program_heading_above_the_table_on_its_page_or_the_one_before() -> None:
+    lines = {
+        1: [
+            line("A 観光振興事業", 40.0),
+            line("(1) 事業内容", 60.0),
+            line("B 移住促進事業", 300.0),
+        ],
+        2: [line("(2) 重要業績評価指標(KPI)", 40.0, page=2)],
+    }
+    above_b = heading_above(_table(1, 350.0), lines)
+    assert above_b is not None and above_b.text == "移住促進事業"
+    above_a = heading_above(_table(1, 100.0), lines)
+    assert above_a is not None and above_a.text == "観光振興事業"
+    carried = heading_above(_table(2, 80.0), lines)
+    assert carried is not None and carried.text == "移住促進事業" and carried.page == 1
+
+
+def test_title_and_municipality_from_the_first_page() -> None:
+    with pymupdf.open() as doc:
+        page = doc.new_page()
+        page.insert_text((40, 40), "令和4年度 移住促進事業の実績", fontname="japan", fontsize=12)
+        page.insert_text((40, 70), "横須賀市では移住者が増えた。", fontname="japan", fontsize=10)
+        layout = PageLayout(read_page(page), [])
+        lines = page_lines([layout])
+        assert title(lines) == "令和4年度移住促進事業の実績"
+        assert municipality([layout]) == "横須賀市"
