@@ -150,3 +150,29 @@ def test_a_value_in_words_is_kept_but_misread_marks_are_not() -> None:
     )
     record = row_records(read_table(run_of(table)), None)[0]
     assert facts(record) == [("target", None, "現状以上")]
+
+
+def test_body_rows_of_long_program_names_are_not_header_rows() -> None:
+    """Names ending in 事業 hold a lexicon word; a header is a few words, not such a name."""
+    table = grid_table(
+        [
+            ["事業名", "個別事業名", "指標", "目標値", "実績値"],
+            [
+                "中心市街地にぎわい再生推進事業",
+                "商店街の空き店舗活用支援事業",
+                "来街者数",
+                "1,000人",
+                "900人",
+            ],
+            [
+                "中心市街地にぎわい再生推進事業",
+                "空き店舗を活用した創業支援事業",
+                "創業件数",
+                "5件",
+                "6件",
+            ],
+        ]
+    )
+    read = read_table(run_of(table))
+    assert read.header_rows == 1
+    assert [r.indicator for r in row_records(read, None)] == ["来街者数", "創業件数"]

@@ -41,7 +41,14 @@ def test_words_keep_raw_text_and_boxes() -> None:
 
 @pytest.mark.parametrize(
     ("raw", "folded"),
-    [("⽬標", "目標"), ("ＫＰＩ", "KPI"), ("１２３", "123"), ("（参考）", "(参考)"), ("ｶﾞ", "ガ")],
+    [
+        ("⽬標", "目標"),
+        ("ＫＰＩ", "KPI"),
+        ("１２３", "123"),
+        ("（参考）", "(参考)"),
+        ("ｶﾞ", "ガ"),
+        ("\u00ad", "-"),  # a font that maps its hyphen glyph to the soft hyphen
+    ],
 )
 def test_fold(raw: str, folded: str) -> None:
     assert fold(raw) == folded

@@ -1,0 +1,25 @@
+"""The settings fingerprint: what makes a stored document stale, and what does not."""
+
+from pathlib import Path
+
+import pytest
+
+from pipeline import extract
+from pipeline.extract import ExtractSettings
+from pipeline.layout import LayoutSettings
+
+
+def test_vocabulary_and_settings_change_the_fingerprint_but_notes_do_not(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "units.txt").write_text("人\n", encoding="utf-8")
+    (tmp_path / "README.md").write_text("notes\n", encoding="utf-8")
+    monkeypatch.setattr(extract, "MODELS", tmp_path)
+    first = ExtractSettings().fingerprint()
+    assert ExtractSettings().fingerprint() == first
+    (tmp_path / "README.md").write_text("other notes\n", encoding="utf-8")
+    assert ExtractSettings().fingerprint() == first
+    (tmp_path / "units.txt").write_text("人\n件\n", encoding="utf-8")
+    changed = ExtractSettings().fingerprint()
+    assert changed != first
+    assert ExtractSettings(layout=LayoutSettings(min_quality=0.5)).fingerprint() != changed
