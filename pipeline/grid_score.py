@@ -36,6 +36,7 @@ from typing import NamedTuple
 import numpy as np
 from scipy.optimize import linear_sum_assignment
 
+from pipeline.record import FileFieldError
 from pipeline.textnorm import normalize_text
 
 _GRID_FIELDS = ("doc_id", "tables")
@@ -116,15 +117,8 @@ class GridScore:
         )
 
 
-class GridFileError(ValueError):
+class GridFileError(FileFieldError):
     """An expected-grid file that cannot be used: names the file and the field at fault."""
-
-    def __init__(self, path: Path, field: str, message: str) -> None:
-        self.path = path
-        self.field = field
-        self.message = message
-        where = f"{path}: {field}: " if field else f"{path}: "
-        super().__init__(where + message)
 
 
 def load_expected_grid(path: Path) -> ExpectedGrid:

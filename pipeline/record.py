@@ -142,8 +142,8 @@ class RecordFile(BaseModel):
     records: list[Record]
 
 
-class RecordFileError(ValueError):
-    """A record file that cannot be read: names the file and the field at fault."""
+class FileFieldError(ValueError):
+    """A file that cannot be used: names the file and the field at fault."""
 
     def __init__(self, path: Path, field: str, message: str) -> None:
         self.path = path
@@ -151,6 +151,10 @@ class RecordFileError(ValueError):
         self.message = message
         where = f"{path}: {field}: " if field else f"{path}: "
         super().__init__(where + message)
+
+
+class RecordFileError(FileFieldError):
+    """A record file that cannot be read: names the file and the field at fault."""
 
 
 _MODELS: tuple[type[BaseModel], ...] = (RecordFile, DocumentInfo, Record, Fact, Source)
