@@ -61,7 +61,13 @@ def write_copies(folder: Path, pages: dict[Path, int], target: int) -> tuple[int
 def kpi_run(folder: Path, store: Path, workers: int) -> tuple[float, dict[str, Any]]:
     """Run `kpi run`; its wall seconds and its summary."""
     summary_path = store.with_suffix(".json")
-    command = [sys.executable, "-c", "from pipeline.cli import main; main()", "run", str(folder)]
+    command = [
+        sys.executable,
+        "-c",
+        "from pipeline.cli.main import main; main()",
+        "run",
+        str(folder),
+    ]
     command += ["--store", str(store), "--workers", str(workers), "--no-progress"]
     command += ["--summary", str(summary_path)]
     started = time.perf_counter()

@@ -8,7 +8,7 @@ child's peak resident set size (`resource.getrusage`, RUSAGE_SELF, read when
 it has read everything), its imports included, the scorer's not. Seconds
 count only the reading, after one unmeasured warm-up document. Cell accuracy
 scores each tool's tables against the expected grids (`tests/layout/grids`)
-with `pipeline.grid_score`.
+with `pipeline.score.grid`.
 
 The expected grids are dense: a merged cell's text stands in every slot it
 spans. Each tool is given its own way to fill those slots, so that none loses
@@ -47,13 +47,13 @@ DOC_IDS = (
 )
 
 Rows = Sequence[Sequence[str | None]]
-Found = tuple[int, Rows]  # a table as `pipeline.grid_score.FoundTable` takes it: page, rows
+Found = tuple[int, Rows]  # a table as `pipeline.score.grid.FoundTable` takes it: page, rows
 Reader = Callable[[Path], list[Found]]
 
 
 def layout_reader() -> Reader:
     """The pipeline's layout stage: ruled grids from drawings, cells mended."""
-    from pipeline.layout import layout_document
+    from pipeline.layout.pages import layout_document
 
     def read(path: Path) -> list[Found]:
         return [(t.page, t.dense()) for t in layout_document(path).tables]
@@ -167,7 +167,7 @@ def measure(tool: str, rounds: int, pages: int) -> Result:
 
 def cell_score(found: dict[str, list[Found]]) -> Any:
     """Every document's tables scored against its expected grid, the scores added up."""
-    from pipeline.grid_score import FoundTable, GridScore, load_expected_grid, score_grid
+    from pipeline.score.grid import FoundTable, GridScore, load_expected_grid, score_grid
 
     scores = (
         score_grid(load_expected_grid(GRIDS / f"{d}.json"), [FoundTable(*t) for t in found[d]])

@@ -116,7 +116,7 @@ def main() -> int:
         folder.mkdir()
         kinds = write_mutants(folder, args.mutants, args.seed, fixtures(args.with_scans))
         store = Path(temporary) / "fuzz.duckdb"
-        command = [sys.executable, "-c", "from pipeline.cli import main; main()", "run"]
+        command = [sys.executable, "-c", "from pipeline.cli.main import main; main()", "run"]
         command += [str(folder), "--store", str(store), "--workers", str(args.workers)]
         command += ["--time-limit", str(args.time_limit), "--no-progress"]
         started = time.perf_counter()

@@ -11,9 +11,9 @@ import pytest
 from click.testing import CliRunner
 from rapidfuzz import fuzz
 
-from pipeline.cli import main
-from pipeline.record import Fact, load_record_file
-from pipeline.textnorm import normalize_text
+from pipeline.cli.main import main
+from pipeline.model.record import Fact, load_record_file
+from pipeline.text.normalize import normalize_text
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "gold"

@@ -12,7 +12,7 @@ import pytest
 from batch_store import copy_fixtures
 from click.testing import CliRunner, Result
 
-from pipeline.cli import main
+from pipeline.cli.main import main
 
 
 @pytest.fixture

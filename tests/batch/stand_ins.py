@@ -6,9 +6,9 @@ import signal
 import time
 from pathlib import Path
 
-from pipeline.executors import Job
-from pipeline.outcome import DocumentOutcome
-from pipeline.sources import SourceDocument
+from pipeline.batch.executors import Job
+from pipeline.batch.outcome import DocumentOutcome
+from pipeline.batch.sources import SourceDocument
 
 
 def jobs(*names: str) -> list[Job]:

@@ -11,7 +11,7 @@ from click.testing import Result
 from distributed import LocalCluster
 from stand_ins import jobs, pages_of_name
 
-from pipeline.executors import DaskExecutor
+from pipeline.batch.executors import DaskExecutor
 
 
 @pytest.fixture(scope="module")

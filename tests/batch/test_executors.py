@@ -3,8 +3,8 @@
 import pytest
 from stand_ins import jobs, pages_of_name
 
-from pipeline.executors import LocalPool, exit_reason
-from pipeline.outcome import DocumentOutcome
+from pipeline.batch.executors import LocalPool, exit_reason
+from pipeline.batch.outcome import DocumentOutcome
 
 
 def outcomes_by_name(pool: LocalPool, *names: str) -> dict[str, DocumentOutcome]:

@@ -96,8 +96,12 @@ def test_documents_outside_the_sources_are_left_alone(
 @pytest.mark.parametrize(
     ("target", "name", "value"),
     [
-        ("pipeline.batch", "__version__", "99.0.0"),
-        ("pipeline.extract.ExtractSettings", "fingerprint", lambda settings: "other settings"),
+        ("pipeline.batch.run", "__version__", "99.0.0"),
+        (
+            "pipeline.understand.extract.ExtractSettings",
+            "fingerprint",
+            lambda settings: "other settings",
+        ),
     ],
 )
 def test_a_new_pipeline_version_or_settings_reads_every_document_again(

@@ -24,7 +24,7 @@ def make_corpus(folder: Path) -> Path:
 
 def kill_after_first_document(corpus: Path, store: Path) -> None:
     """Start `kpi run`, and kill its whole process group once one document is committed."""
-    command = [sys.executable, "-c", "from pipeline.cli import main; main()"]
+    command = [sys.executable, "-c", "from pipeline.cli.main import main; main()"]
     command += ["run", str(corpus), "--store", str(store)]
     command += ["--workers", "1", "--verbose", "--no-progress"]
     process = subprocess.Popen(

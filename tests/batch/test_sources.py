@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.sources import SourceError, glob_matches, read_source, resolve_sources
+from pipeline.batch.sources import SourceError, glob_matches, read_source, resolve_sources
 
 
 def touch(path: Path) -> Path:

@@ -7,8 +7,8 @@ import pytest
 from batch_store import FIXTURES
 
 from pipeline import extract, worker
-from pipeline.extract import ExtractSettings
-from pipeline.worker import process_document
+from pipeline.batch.worker import process_document
+from pipeline.understand.extract import ExtractSettings
 
 
 def test_a_good_document_gives_its_record_file() -> None:

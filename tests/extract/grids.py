@@ -2,8 +2,8 @@
 
 from collections.abc import Mapping, Sequence
 
-from pipeline.continuation import TableRun
-from pipeline.table import Cell, Table
+from pipeline.layout.continuation import TableRun
+from pipeline.model.table import Cell, Table
 
 WIDTH, HEIGHT = 60.0, 20.0
 

@@ -2,11 +2,11 @@
 
 from grids import grid_table, run_of
 
-from pipeline.assemble import prose_records, row_records, year_records
-from pipeline.extract import merge_records
-from pipeline.headings import Heading
-from pipeline.reading import read_table
-from pipeline.record import Record
+from pipeline.model.record import Record
+from pipeline.understand.assemble import prose_records, row_records, year_records
+from pipeline.understand.extract import merge_records
+from pipeline.understand.headings import Heading
+from pipeline.understand.reading import read_table
 
 HEADING = Heading("観光振興事業", 1, (0.0, 0.0, 100.0, 10.0))
 

@@ -5,8 +5,8 @@ from pathlib import Path
 import pytest
 
 from pipeline import extract
-from pipeline.extract import ExtractSettings
-from pipeline.layout import LayoutSettings
+from pipeline.layout.pages import LayoutSettings
+from pipeline.understand.extract import ExtractSettings
 
 
 def test_vocabulary_and_settings_change_the_fingerprint_but_notes_do_not(

@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from pipeline.cli import main
-from pipeline.score import ScoreSettings, score_set
-from pipeline.score_inputs import load_inputs
-from pipeline.score_report import text_report
+from pipeline.cli.main import main
+from pipeline.score.compare import ScoreSettings, score_set
+from pipeline.score.inputs import load_inputs
+from pipeline.score.scorecard import text_report
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 PDFS = ROOT / "tests" / "fixtures" / "pdfs"

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from rebuild import OTHER_FONT, Variant, rebuild
 
-from pipeline.extract import extract_document
-from pipeline.record import load_record_file
-from pipeline.score import ScoreSettings, score_document
+from pipeline.model.record import load_record_file
+from pipeline.score.compare import ScoreSettings, score_document
+from pipeline.understand.extract import extract_document
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 PDFS = ROOT / "tests" / "fixtures" / "pdfs"

@@ -2,7 +2,13 @@
 
 import pytest
 
-from pipeline.headers import direction_of, evidence, is_year_label, map_column, read_header
+from pipeline.understand.header_map import (
+    direction_of,
+    evidence,
+    is_year_label,
+    map_column,
+    read_header,
+)
 
 
 @pytest.mark.parametrize(

@@ -2,10 +2,17 @@
 
 import pymupdf
 
-from pipeline.headings import Line, heading_above, municipality, page_lines, program_heading, title
-from pipeline.ingest import read_page
-from pipeline.layout import PageLayout
-from pipeline.table import Cell, Table
+from pipeline.ingest.pages import read_page
+from pipeline.layout.pages import PageLayout
+from pipeline.model.table import Cell, Table
+from pipeline.understand.headings import (
+    Line,
+    heading_above,
+    municipality,
+    page_lines,
+    program_heading,
+    title,
+)
 
 
 def line(text: str, top: float, page: int = 1) -> Line:

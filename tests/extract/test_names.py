@@ -2,7 +2,7 @@
 
 import pytest
 
-from pipeline.names import clean_name, enumerated, split_pair
+from pipeline.understand.names import clean_name, enumerated, split_pair
 
 
 @pytest.mark.parametrize(

@@ -1,6 +1,6 @@
 """KPI statements in prose: markers, values with units, 累計, years and reference notes."""
 
-from pipeline.prose import prose_reader, read_statements
+from pipeline.understand.prose import prose_reader, read_statements
 
 
 def facts(text: str, year: int | None = None) -> list[tuple[str, str, int | None, float, bool]]:

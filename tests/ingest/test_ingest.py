@@ -5,7 +5,8 @@ from pathlib import Path
 import pymupdf
 import pytest
 
-from pipeline.ingest import IngestError, classify, fold, ingest, open_pdf
+from pipeline.ingest.pages import IngestError, classify, ingest, open_pdf
+from pipeline.text.normalize import fold
 
 PDFS = Path(__file__).resolve().parent.parent / "fixtures" / "pdfs"
 
@@ -65,7 +66,7 @@ def test_fold(raw: str, folded: str) -> None:
     ],
 )
 def test_classify(has_words: bool, coverage: float, kind: str) -> None:
-    from pipeline.ingest import Word
+    from pipeline.model.geometry import Word
 
     words = [Word("a", "a", (0, 0, 1, 1))] if has_words else []
     assert classify(words, coverage) == kind

@@ -6,10 +6,12 @@ from pathlib import Path
 import pymupdf
 import pytest
 
-from pipeline.camelot_tables import CamelotSettings, lattice_tables, row_blocks, stream_tables
-from pipeline.ingest import Word, fold, read_page
-from pipeline.ruled import ruled_tables
-from pipeline.table import Table
+from pipeline.ingest.pages import read_page
+from pipeline.layout.camelot import CamelotSettings, lattice_tables, row_blocks, stream_tables
+from pipeline.layout.ruled import ruled_tables
+from pipeline.model.geometry import Word
+from pipeline.model.table import Table
+from pipeline.text.normalize import fold
 
 PDFS = Path(__file__).resolve().parent.parent / "fixtures" / "pdfs"
 

@@ -5,8 +5,8 @@ from pathlib import Path
 import pymupdf
 import pytest
 
-from pipeline.continuation import join_continued
-from pipeline.layout import LayoutSettings, PageLayout, layout_document, layout_page
+from pipeline.layout.continuation import join_continued
+from pipeline.layout.pages import LayoutSettings, PageLayout, layout_document, layout_page
 
 PDFS = Path(__file__).resolve().parent.parent / "fixtures" / "pdfs"
 FONT = "japan"  # pymupdf's built-in Japanese font

@@ -4,9 +4,9 @@ import re
 from functools import cache
 from pathlib import Path
 
-from pipeline.layout import layout_document
-from pipeline.repair import header_paths
-from pipeline.table import Table
+from pipeline.layout.pages import layout_document
+from pipeline.model.table import Table
+from pipeline.understand.reading import header_paths
 
 # A space with a kana or kanji on either side: one that layout invented.
 BESIDE_JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff] | [\u3040-\u30ff\u4e00-\u9fff]")

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.grid_score import (
+from pipeline.score.grid import (
     CellMiss,
     ExpectedGrid,
     ExpectedTable,

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.grid_score import FoundTable, GridScore, load_expected_grid, score_grid
-from pipeline.layout import layout_document
+from pipeline.layout.pages import layout_document
+from pipeline.score.grid import FoundTable, GridScore, load_expected_grid, score_grid
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 PDFS = ROOT / "tests" / "fixtures" / "pdfs"

@@ -5,8 +5,8 @@ from pathlib import Path
 import pymupdf
 from click.testing import CliRunner
 
-from pipeline.cli import main
-from pipeline.overlay import TABLE_COLOUR
+from pipeline.cli.main import main
+from pipeline.report.overlay import TABLE_COLOUR
 
 PDFS = Path(__file__).resolve().parent.parent / "fixtures" / "pdfs"
 

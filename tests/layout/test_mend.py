@@ -3,12 +3,12 @@
 from dataclasses import replace
 from pathlib import Path
 
-from pipeline.ingest import Word, fold
-from pipeline.layout import layout_document
-from pipeline.mend import mend_table, resolve_units
-from pipeline.ruled import cell_texts
-from pipeline.table import Cell, Table
-from pipeline.vocabulary import known_units
+from pipeline.layout.pages import layout_document
+from pipeline.layout.repair.mend import mend_table, resolve_units
+from pipeline.model.geometry import Word, cell_texts
+from pipeline.model.table import Cell, Table
+from pipeline.text.normalize import fold
+from pipeline.text.vocabulary import known_units
 
 PDFS = Path(__file__).resolve().parent.parent / "fixtures" / "pdfs"
 

@@ -3,8 +3,8 @@
 import pymupdf
 import pytest
 
-from pipeline.ingest import read_page
-from pipeline.layout import LayoutSettings, layout_page
+from pipeline.ingest.pages import read_page
+from pipeline.layout.pages import LayoutSettings, layout_page
 
 FONT = "japan"
 ROWS = [["施設", "目標", "実績"], ["図書館", "1,200人", "1,150人"], ["公民館", "800人", "790人"]]

@@ -2,22 +2,22 @@
 
 import pytest
 
-from pipeline.repair import (
+from pipeline.layout.repair.cells import (
     column_unit,
-    header_paths,
     join_across_border,
-    join_wrapped_lines,
     repair_era,
-    repair_numbers,
     repair_split_i,
     repair_voicing,
     resolve_unit,
     snap_label,
     unit_likeness,
 )
-from pipeline.tokens import is_common_word, is_word
-from pipeline.vocabulary import header_fields, known_units
-from pipeline.years import ERA_FIRST_YEARS
+from pipeline.text.normalize import join_wrapped_lines
+from pipeline.text.numbers import repair_numbers
+from pipeline.text.tokens import is_common_word, is_word
+from pipeline.text.vocabulary import header_fields, known_units
+from pipeline.text.years import ERA_FIRST_YEARS
+from pipeline.understand.reading import header_paths
 
 
 @pytest.mark.parametrize(

@@ -5,9 +5,11 @@ from pathlib import Path
 import pymupdf
 import pytest
 
-from pipeline.ingest import read_page
-from pipeline.ruled import RuledSettings, cluster, ruled_tables, text_lines
-from pipeline.table import Table
+from pipeline.ingest.pages import read_page
+from pipeline.layout.ruled import ruled_tables
+from pipeline.model.geometry import text_lines
+from pipeline.model.grid import RuledSettings, cluster
+from pipeline.model.table import Table
 
 PDFS = Path(__file__).resolve().parent.parent / "fixtures" / "pdfs"
 

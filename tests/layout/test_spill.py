@@ -2,11 +2,11 @@
 
 from pathlib import Path
 
-from pipeline.ingest import Word, fold
-from pipeline.layout import layout_document
-from pipeline.ruled import cell_texts
-from pipeline.spill import mend_spills
-from pipeline.table import Cell, Table
+from pipeline.layout.pages import layout_document
+from pipeline.layout.repair.spill import mend_spills
+from pipeline.model.geometry import Word, cell_texts
+from pipeline.model.table import Cell, Table
+from pipeline.text.normalize import fold
 
 PDFS = Path(__file__).resolve().parent.parent / "fixtures" / "pdfs"
 SIZE = 8.0  # points: the made-up cells' font size; one character is SIZE wide

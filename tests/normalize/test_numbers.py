@@ -2,7 +2,7 @@
 
 import pytest
 
-from pipeline.numbers import (
+from pipeline.text.numbers import (
     fold_value_text,
     is_blank,
     is_minus,

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.quantities import (
+from pipeline.text.quantities import (
     Quantity,
     Wording,
     is_missing,
@@ -12,7 +12,7 @@ from pipeline.quantities import (
     parse_quantity,
     value_marks,
 )
-from pipeline.vocabulary import known_units
+from pipeline.text.vocabulary import known_units
 
 UNITS = known_units()
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from pipeline.years import ERA_FIRST_YEARS, ERA_INITIALS, FiscalYear, find_years, parse_year
+from pipeline.text.years import ERA_FIRST_YEARS, ERA_INITIALS, FiscalYear, find_years, parse_year
 
 # (text, Gregorian year, 年度, 末, month), each from a seed report's header, label or note.
 SEED_YEARS = [

@@ -8,8 +8,8 @@ import cv2
 import numpy as np
 import pytest
 
-from pipeline.image_grid import Frame, find_ruling, is_dash, skew_angle, text_rows
-from pipeline.ruled import RuledSettings, grid_cells
+from pipeline.model.grid import RuledSettings, grid_cells
+from pipeline.ocr.image_grid import Frame, find_ruling, is_dash, skew_angle, text_rows
 
 SCALE = 300 / 72  # pixels per point at 300 dpi
 

@@ -12,9 +12,9 @@ import numpy as np
 import pymupdf
 import pytest
 
-from pipeline.ingest import read_page
-from pipeline.ocr import OcrPage, OcrSettings, digit_groups, ocr_page, ocr_problem
-from pipeline.textnorm import normalize_text
+from pipeline.ingest.pages import read_page
+from pipeline.ocr.page import OcrPage, OcrSettings, digit_groups, ocr_page, ocr_problem
+from pipeline.text.normalize import normalize_text
 
 NEEDS_TESSERACT = pytest.mark.skipif(
     ocr_problem(OcrSettings()) is not None, reason="Tesseract with jpn data is not installed"

@@ -14,12 +14,12 @@ from pathlib import Path
 import pymupdf
 import pytest
 
-from pipeline.grid_score import FoundTable, load_expected_grid, score_grid
-from pipeline.ingest import read_page
-from pipeline.layout import layout_document
-from pipeline.mend import mend_table
-from pipeline.ocr import OcrPage, OcrSettings, ocr_page, ocr_problem
-from pipeline.vocabulary import known_units
+from pipeline.ingest.pages import read_page
+from pipeline.layout.pages import layout_document
+from pipeline.layout.repair.mend import mend_table
+from pipeline.ocr.page import OcrPage, OcrSettings, ocr_page, ocr_problem
+from pipeline.score.grid import FoundTable, load_expected_grid, score_grid
+from pipeline.text.vocabulary import known_units
 
 pytestmark = pytest.mark.skipif(
     ocr_problem(OcrSettings()) is not None, reason="Tesseract with jpn data is not installed"

@@ -6,9 +6,9 @@ between the two cells lies at 100 pt, pixel 416.7.
 
 import pytest
 
-from pipeline.ocr import OcrSettings, join_across_borders, join_at_borders
-from pipeline.table import Cell
-from pipeline.tesseract import Read
+from pipeline.model.table import Cell
+from pipeline.ocr.page import OcrSettings, join_across_borders, join_at_borders
+from pipeline.ocr.tesseract import Read
 
 LEFT = Cell(0, 0, (0.0, 0.0, 100.0, 20.0))
 RIGHT = Cell(0, 1, (100.0, 0.0, 200.0, 20.0))

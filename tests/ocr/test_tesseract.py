@@ -3,7 +3,7 @@ and which of two readings of one line is kept."""
 
 import pytest
 
-from pipeline.tesseract import Read, is_unsure, more_confident
+from pipeline.ocr.tesseract import Read, is_unsure, more_confident
 
 BOX = (0.0, 0.0, 10.0, 10.0)
 

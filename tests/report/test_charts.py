@@ -4,14 +4,14 @@ import re
 from pathlib import Path
 from typing import Any
 
-from pipeline.report_charts import (
+from pipeline.report.charts import (
     document_history,
     draw_history,
     kind_history,
     set_history,
     worst_history,
 )
-from pipeline.report_data import StoredRun
+from pipeline.report.data import StoredRun
 
 
 def _kind(gold: int, pred: int, f1: float) -> dict[str, Any]:

@@ -4,9 +4,9 @@ from typing import Any
 
 import pytest
 
-from pipeline.fact_places import place_fact, prints_fact, same_box
-from pipeline.record import Fact
-from pipeline.vocabulary import known_units
+from pipeline.model.record import Fact
+from pipeline.report.fact_places import place_fact, prints_fact, same_box
+from pipeline.text.vocabulary import known_units
 
 UNITS = known_units()
 

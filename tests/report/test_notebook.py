@@ -12,10 +12,10 @@ import nbformat
 import pytest
 from nbclient import NotebookClient
 
-from pipeline.report import score_store
-from pipeline.report_data import read_store
-from pipeline.run_report import load_gold
-from pipeline.score import ScoreSettings
+from pipeline.batch.summary import load_gold
+from pipeline.report.data import read_store
+from pipeline.report.site import score_store
+from pipeline.score.compare import ScoreSettings
 
 ROOT = Path(__file__).parents[2]
 NOTEBOOK = ROOT / "notebooks" / "evaluation.ipynb"

@@ -9,8 +9,8 @@ import duckdb
 import pytest
 from click.testing import Result
 
-from pipeline.report_data import read_store
-from pipeline.store import StoreError, open_store
+from pipeline.batch.store import StoreError, open_store
+from pipeline.report.data import read_store
 
 
 def _store_copy(report_store, tmp_path: Path) -> Path:

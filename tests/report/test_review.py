@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.record import Fact, RecordFile, load_record_file
-from pipeline.review import FactReview, RecordReview, review_document
-from pipeline.score import ScoreSettings, score_document
+from pipeline.model.record import Fact, RecordFile, load_record_file
+from pipeline.score.compare import ScoreSettings, score_document
+from pipeline.score.review import FactReview, RecordReview, review_document
 
 CASES = Path(__file__).parents[1] / "score" / "cases"
 SETTINGS = ScoreSettings()

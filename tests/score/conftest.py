@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.score import Scorecard, ScoreSettings, score_set
-from pipeline.score_inputs import load_inputs
+from pipeline.score.compare import Scorecard, ScoreSettings, score_set
+from pipeline.score.inputs import load_inputs
 
 CASES = Path(__file__).parent / "cases"
 

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from pipeline.record import (
+from pipeline.model.record import (
     RecordFile,
     RecordFileError,
     _field_path,

@@ -7,9 +7,9 @@ from typing import Any
 import pytest
 from click.testing import CliRunner, Result
 
-from pipeline.cli import main
-from pipeline.record import Fact
-from pipeline.score_report import fact_json
+from pipeline.cli.main import main
+from pipeline.model.record import Fact
+from pipeline.score.scorecard import fact_json
 
 
 def run_score(cases: Path, gold: str, pred: str, *extra: str) -> Result:

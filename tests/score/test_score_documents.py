@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.score import DocumentScore, Miss, Scorecard
-from pipeline.score_inputs import TwinsFileError, load_inputs, load_twins
-from pipeline.score_statistics import DocumentStatistics, Tally
+from pipeline.score.compare import DocumentScore, Miss, Scorecard
+from pipeline.score.inputs import TwinsFileError, load_inputs, load_twins
+from pipeline.score.statistics import DocumentStatistics, Tally
 
 ScoreCase = Callable[[str, str], Scorecard]
 

@@ -4,8 +4,8 @@ from typing import Any
 
 import pytest
 
-from pipeline.record import Fact
-from pipeline.score import facts_match, match_facts
+from pipeline.model.record import Fact
+from pipeline.score.compare import facts_match, match_facts
 
 
 def fact(kind: str, fy: int | None, **rest: Any) -> Fact:

@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.record import Record, load_record_file
-from pipeline.score import ScoreSettings, pair_records, record_similarity
+from pipeline.model.record import Record, load_record_file
+from pipeline.score.compare import ScoreSettings, pair_records, record_similarity
 
 SETTINGS = ScoreSettings()
 

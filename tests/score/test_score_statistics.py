@@ -4,7 +4,7 @@ from dataclasses import astuple
 
 import pytest
 
-from pipeline.score_statistics import DocumentStatistics, Figures, Tally
+from pipeline.score.statistics import DocumentStatistics, Figures, Tally
 
 
 def test_nothing_on_either_side_is_perfect() -> None:

@@ -1,0 +1,238 @@
+"""Executors: where the per-document function runs — a local process pool, or a Dask cluster.
+
+Both take jobs lazily, keep a bounded window of them in flight, and give back
+each job with its outcome as it completes, in completion order. Neither raises
+for a document's sake: a document over the time limit, or one whose worker
+process died, comes back as an error outcome, and the run goes on.
+
+- `LocalPool` (the default) is a pebble process pool: unlike the standard
+  library's, it stops a worker that overruns its task's time limit and replaces
+  a worker that dies, failing only that task.
+- `DaskExecutor` runs the same function on an existing Dask cluster (given the
+  scheduler's address), or on a `LocalCluster` it starts. A task over the time
+  limit is cancelled and its worker restarted through its nanny.
+"""
+
+import contextlib
+import itertools
+import logging
+import multiprocessing
+import signal
+import time
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, wait
+from dataclasses import dataclass
+from typing import Any, Protocol, TypeVar
+
+from pebble import ProcessExpired, ProcessPool
+
+from pipeline.batch.outcome import DocumentOutcome, failure
+from pipeline.batch.sources import SourceDocument
+
+DocumentFunction = Callable[[str], DocumentOutcome]
+# A worker process is replaced after this many documents. Its resident memory
+# grows with each document OCR'd (about 50 to 100 MB a pass over the eight
+# fixtures, from 520 MB after the first), and a fresh fork from the forkserver,
+# which holds the imported pipeline, costs about a tenth of a second.
+TASKS_PER_WORKER = 8
+Handle = TypeVar("Handle")
+
+
+@dataclass(frozen=True)
+class Job:
+    """A document to read; `replaces` says the store holds older rows of it."""
+
+    document: SourceDocument
+    replaces: bool
+
+    @property
+    def path(self) -> str:
+        return self.document.key
+
+
+class Executor(Protocol):
+    """Runs a per-document function over jobs, yielding each job with its outcome."""
+
+    name: str
+    workers: int
+
+    def outcomes(
+        self, jobs: Iterable[Job], function: DocumentFunction
+    ) -> Iterator[tuple[Job, DocumentOutcome]]: ...
+
+    def close(self) -> None: ...
+
+
+def timeout_outcome(time_limit: float) -> DocumentOutcome:
+    message = f"over the time limit of {time_limit:g} s a document; its worker was stopped"
+    return failure("timeout", "batch", message, seconds=time_limit)
+
+
+def exit_reason(exit_code: int | None) -> str:
+    """`killed by SIGSEGV` for a negative exit code (a signal), else `exit code N`."""
+    if exit_code is not None and exit_code < 0:
+        try:
+            return f"killed by {signal.Signals(-exit_code).name}"
+        except ValueError:
+            return f"killed by signal {-exit_code}"
+    return f"exit code {exit_code}"
+
+
+def run_windowed(
+    jobs: Iterable[Job],
+    submit: Callable[[Job], Handle],
+    settle: Callable[[set[Handle]], dict[Handle, DocumentOutcome]],
+    window: int,
+) -> Iterator[tuple[Job, DocumentOutcome]]:
+    """Keep at most `window` jobs in flight; `settle` waits for some and gives their outcomes.
+
+    A bounded window keeps memory flat over an archive of any size, and lets the
+    jobs be produced (hashed, checked against the store) while others run.
+    """
+    pending: dict[Handle, Job] = {}
+    queue = iter(jobs)
+    exhausted = False
+    while pending or not exhausted:
+        while not exhausted and len(pending) < window:
+            job = next(queue, None)
+            if job is None:
+                exhausted = True
+            else:
+                pending[submit(job)] = job
+        if pending:
+            for handle, outcome in settle(set(pending)).items():
+                yield pending.pop(handle), outcome
+
+
+class LocalPool:
+    """A pool of worker processes on this machine, each task under the time limit."""
+
+    name = "local"
+
+    def __init__(self, workers: int, time_limit: float, max_tasks: int = TASKS_PER_WORKER) -> None:
+        self.workers = workers
+        self.time_limit = time_limit
+        self.max_tasks = max_tasks
+
+    def _settle_one(self, future: "Future[DocumentOutcome]") -> DocumentOutcome:
+        try:
+            return future.result()
+        except TimeoutError:
+            return timeout_outcome(self.time_limit)
+        except ProcessExpired as error:
+            return failure(
+                "crash", "batch", f"the worker process died ({exit_reason(error.exitcode)})"
+            )
+        except Exception as error:  # the outcome could not come back (e.g. not picklable)
+            return failure("worker-error", "batch", f"{type(error).__name__}: {error}")
+
+    def outcomes(
+        self, jobs: Iterable[Job], function: DocumentFunction
+    ) -> Iterator[tuple[Job, DocumentOutcome]]:
+        queue = iter(jobs)
+        first = next(queue, None)
+        if first is None:  # nothing to read: no pool to start
+            return
+        # forkserver: workers are forked from a clean process that has imported the
+        # pipeline once, never from this one with its open store and threads.
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["pipeline.batch.worker"])
+        with ProcessPool(self.workers, self.max_tasks, context=context) as pool:
+
+            def submit(job: Job) -> "Future[DocumentOutcome]":
+                return pool.schedule(function, (job.path,), timeout=self.time_limit)
+
+            def settle(
+                futures: set["Future[DocumentOutcome]"],
+            ) -> dict["Future[DocumentOutcome]", DocumentOutcome]:
+                done, _ = wait(futures, return_when=FIRST_COMPLETED)
+                return {future: self._settle_one(future) for future in done}
+
+            yield from run_windowed(
+                itertools.chain([first], queue), submit, settle, 2 * self.workers
+            )
+
+    def close(self) -> None:
+        """Nothing outlives `outcomes`: its pool closes when the iteration ends."""
+
+
+class DaskExecutor:
+    """The per-document function on a Dask cluster: an existing one, or a local one it starts.
+
+    A task's time limit counts from its submission; with no more tasks in flight
+    than the cluster has threads, a task starts as soon as it is submitted.
+    """
+
+    name = "dask"
+
+    def __init__(self, time_limit: float, address: str | None = None, workers: int = 2) -> None:
+        from distributed import Client, LocalCluster
+
+        self.time_limit = time_limit
+        self._cluster: Any = None
+        if address is None:
+            self._cluster = LocalCluster(
+                n_workers=workers,
+                threads_per_worker=1,
+                processes=True,
+                dashboard_address=None,
+                silence_logs=logging.ERROR,
+            )
+            self.client: Any = Client(self._cluster)
+        else:
+            self.client = Client(address, timeout="30s")
+        threads = self.client.nthreads()
+        self.workers = sum(threads.values()) or workers
+
+    def _stop(self, future: Any) -> None:
+        """Cancel a task over its limit and restart the worker still running it."""
+        holders = [
+            address for address, keys in self.client.processing().items() if future.key in keys
+        ]
+        future.cancel()
+        if holders:
+            self.client.restart_workers(holders, raise_for_error=False)
+
+    def _outcome(self, future: Any) -> DocumentOutcome:
+        error = future.exception()
+        if error is None:
+            outcome: DocumentOutcome = future.result()
+            return outcome
+        if type(error).__name__ == "KilledWorker":
+            return failure("crash", "batch", f"the worker process died ({error})")
+        return failure("worker-error", "batch", f"{type(error).__name__}: {error}")
+
+    def outcomes(
+        self, jobs: Iterable[Job], function: DocumentFunction
+    ) -> Iterator[tuple[Job, DocumentOutcome]]:
+        from distributed import wait as dask_wait
+
+        deadlines: dict[Any, float] = {}
+
+        def submit(job: Job) -> Any:
+            future = self.client.submit(function, job.path, pure=False)
+            deadlines[future] = time.monotonic() + self.time_limit
+            return future
+
+        def settle(futures: set[Any]) -> dict[Any, DocumentOutcome]:
+            wait_for = max(0.0, min(deadlines[future] for future in futures) - time.monotonic())
+            with contextlib.suppress(TimeoutError):
+                dask_wait(list(futures), timeout=wait_for, return_when="FIRST_COMPLETED")
+            now = time.monotonic()
+            settled = {}
+            for future in futures:
+                if future.done():
+                    settled[future] = self._outcome(future)
+                elif deadlines[future] <= now:
+                    self._stop(future)
+                    settled[future] = timeout_outcome(self.time_limit)
+            for future in settled:
+                del deadlines[future]
+            return settled
+
+        yield from run_windowed(jobs, submit, settle, self.workers)
+
+    def close(self) -> None:
+        self.client.close()
+        if self._cluster is not None:
+            self._cluster.close()

@@ -1,0 +1,169 @@
+"""Text that runs across an inner cell border, put back into the one cell it belongs to.
+
+Two signs show that a border cuts through a text rather than between two:
+
+- a word crosses it: typeset text stays inside its cell, so a word reaching
+  past the border belongs to a cell that really spans both sides;
+- a line is cut at it: on the same baseline, the left part ends at the border
+  and the right part starts there, and the left part is pushed against the
+  border instead of starting at its own cell's left edge (or repeats, at the
+  border, the character the right part starts with, as OCR does with a
+  character the border cuts in two). Numbers are right-aligned by habit, so a
+  value line meeting the border proves nothing.
+
+The cells are merged into one cell with the span the text really has, and its
+lines are reassembled left part + right part, line by line.
+"""
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from pipeline.layout.repair.cells import join_across_border
+from pipeline.model.geometry import Word, text_lines
+from pipeline.model.table import Cell, Table
+from pipeline.text.normalize import join_wrapped_lines
+
+# A value as tables print it: `12,672 人`, `(+0)`, `-4.5%`, `10 個`.
+_VALUE = re.compile(r"[(（]?[+\-−△▲]?[\d,.]+\s*[^\s\d]{0,4}[)）]?")
+_SENTENCE_END = ("。", ".", "．")
+_JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
+
+
+@dataclass(frozen=True)
+class SpillSettings:
+    """Tolerances as shares of the line height, so they hold at any font size."""
+
+    overhang: float = 0.25  # a word this far past a border crosses it
+    reach: float = 1.0  # a line part this close to a border meets it
+
+    def __post_init__(self) -> None:
+        if self.overhang <= 0 or self.reach <= 0:
+            raise ValueError("overhang and reach must be positive")
+
+
+Line = list[Word]
+
+
+def _height(words: Sequence[Word]) -> float:
+    heights = sorted(w.bbox[3] - w.bbox[1] for w in words)
+    return heights[len(heights) // 2] if heights else 0.0
+
+
+def crosses(left: Cell, right: Cell, tolerance: float) -> bool:
+    """Whether a word of either cell reaches more than `tolerance` over the border between them."""
+    border = left.bbox[2]
+    return any(w.bbox[2] > border + tolerance for w in left.words) or any(
+        w.bbox[0] < border - tolerance for w in right.words
+    )
+
+
+def _centre_y(line: Line) -> float:
+    return sum((w.bbox[1] + w.bbox[3]) / 2 for w in line) / len(line)
+
+
+def _text(line: Line) -> str:
+    return "".join(w.text for w in line)
+
+
+def _paired(left: Sequence[Line], right: Sequence[Line], height: float) -> list[tuple[Line, Line]]:
+    """Lines of the two cells printed on the same baseline."""
+    return [(a, b) for a in left for b in right if abs(_centre_y(a) - _centre_y(b)) <= height / 2]
+
+
+def _meets(a: Line, b: Line, border: float, reach: float) -> bool:
+    """Whether a left part ends and a right part starts at the border."""
+    return border - a[-1].bbox[2] <= reach and b[0].bbox[0] - border <= reach
+
+
+def _cut_at_border(a: Line, b: Line, left: Cell, reach: float) -> bool | None:
+    """True for a line cut at the border, False for two texts, None when it cannot tell.
+
+    A left part that ends a sentence may be either: its right neighbour can be a
+    new sentence of the same text or another text.
+    """
+    border = left.bbox[2]
+    a_text, b_text = _text(a), _text(b)
+    if _VALUE.fullmatch(a_text) or _VALUE.fullmatch(b_text):
+        return False
+    if a_text.endswith(_SENTENCE_END):
+        return None
+    if len(_JAPANESE.findall(a_text)) < 2:
+        return False  # a dash, a mark or a lone unit is not a text cut in two
+    meets = _meets(a, b, border, reach)
+    pushed = a[0].bbox[0] - left.bbox[0] > reach
+    doubled = a_text[-1] == b_text[0]
+    return meets and (pushed or doubled)
+
+
+def cut(left: Cell, right: Cell, height: float, reach: float) -> bool:
+    """Whether the lines the two cells share a baseline on are lines cut at the border.
+
+    One pair that is plainly two texts is enough to say no.
+    """
+    pairs = _paired(text_lines(left.words), text_lines(right.words), height)
+    verdicts = [_cut_at_border(a, b, left, reach) for a, b in pairs]
+    return True in verdicts and False not in verdicts
+
+
+def _side_by_side(left: Cell, right: Cell) -> bool:
+    return (
+        right.col == left.col + left.colspan
+        and right.row == left.row
+        and right.rowspan == left.rowspan
+    )
+
+
+def merge(left: Cell, right: Cell, reach: float) -> Cell:
+    """One cell over both; each line is its left part then its right part.
+
+    The raw text keeps both parts as printed. Where the two parts of a line
+    meet at the border, the character OCR doubled there is dropped
+    (`join_across_border`); parts that stand apart are two words.
+    """
+    border = left.bbox[2]
+    words = left.words + right.words
+    raw_lines, lines = [], []
+    for line in text_lines(words):
+        head = [w for w in line if (w.bbox[0] + w.bbox[2]) / 2 <= border]
+        tail = [w for w in line if w not in head]
+        raw_lines.append(" ".join(w.raw for w in line))
+        meet = bool(head and tail) and _meets(head, tail, border, reach)
+        texts = [" ".join(w.text for w in part) for part in (head, tail)]
+        lines.append(join_across_border(*texts) if meet else " ".join(t for t in texts if t))
+    bbox = (left.bbox[0], left.bbox[1], right.bbox[2], left.bbox[3])
+    return Cell(
+        left.row,
+        left.col,
+        bbox,
+        rowspan=left.rowspan,
+        colspan=left.colspan + right.colspan,
+        words=words,
+        raw="\n".join(raw_lines),
+        text=join_wrapped_lines(lines),
+    )
+
+
+def spills(left: Cell, right: Cell, settings: SpillSettings) -> bool:
+    """Whether a text of the left cell runs on into the right one."""
+    if not left.words or not _side_by_side(left, right):
+        return False
+    height = _height(left.words + right.words)
+    if crosses(left, right, settings.overhang * height):
+        return True
+    return bool(right.words) and cut(left, right, height, settings.reach * height)
+
+
+def mend_spills(table: Table, settings: SpillSettings | None = None) -> Table:
+    """The table with every pair of cells a text runs across merged into one."""
+    settings = settings or SpillSettings()
+    cells = sorted(table.cells, key=lambda c: (c.row, c.col))
+    mended: list[Cell] = []
+    for cell in cells:
+        previous = mended[-1] if mended else None
+        if previous is not None and spills(previous, cell, settings):
+            reach = settings.reach * _height(previous.words + cell.words)
+            mended[-1] = merge(previous, cell, reach)
+        else:
+            mended.append(cell)
+    return replace(table, cells=mended)

@@ -1,0 +1,92 @@
+"""Ruled tables rebuilt from the page's own vector drawings and words.
+
+Reading a page's drawings and words takes milliseconds; calling a table finder
+takes a second or more a page. A spreadsheet-made PDF draws every ruling line,
+so the grid is there to be read: the horizontal and vertical segments give the
+row and column edges, a missing segment inside the grid marks a merged cell,
+and each word falls in the cell that holds its centre.
+"""
+
+from collections.abc import Sequence
+
+import pymupdf
+
+from pipeline.model.geometry import Segment, Word, cell_texts, centre_in
+from pipeline.model.grid import (
+    RuledSettings,
+    grid_cells,
+    group_segments,
+    is_horizontal,
+    is_vertical,
+)
+from pipeline.model.table import Cell, Table, TableQuality
+
+
+def ruling_segments(
+    page: pymupdf.Page, settings: RuledSettings, upright: pymupdf.Matrix | None = None
+) -> list[Segment]:
+    """Straight horizontal and vertical strokes: drawn lines, rectangle sides, thin fills.
+
+    `upright` turns them the way a sideways page's words were turned.
+    """
+    segments: list[Segment] = []
+    for path in page.get_drawings():
+        for item in path["items"]:
+            if item[0] == "l":
+                start, end = item[1], item[2]
+                if upright is not None:
+                    start, end = start * upright, end * upright
+                segments.append(_segment(start.x, start.y, end.x, end.y))
+            elif item[0] in ("re", "qu"):
+                # A closed path of four lines comes as a quad: its rect is the cell.
+                rect = item[1] if item[0] == "re" else item[1].rect
+                if upright is not None:
+                    rect = (rect * upright).normalize()
+                segments += _rectangle_sides(rect, settings.thin)
+    return [s for s in segments if is_horizontal(s, settings) or is_vertical(s, settings)]
+
+
+def _segment(x0: float, y0: float, x1: float, y1: float) -> Segment:
+    return (min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1))
+
+
+def _rectangle_sides(rect: pymupdf.Rect, thin: float) -> list[Segment]:
+    x0, y0, x1, y1 = rect.x0, rect.y0, rect.x1, rect.y1
+    if y1 - y0 < thin:
+        middle = (y0 + y1) / 2
+        return [(x0, middle, x1, middle)]
+    if x1 - x0 < thin:
+        middle = (x0 + x1) / 2
+        return [(middle, y0, middle, y1)]
+    return [(x0, y0, x1, y0), (x0, y1, x1, y1), (x0, y0, x0, y1), (x1, y0, x1, y1)]
+
+
+def fill_cells(cells: list[Cell], words: Sequence[Word]) -> int:
+    """Give each cell the words whose centre it holds; returns how many words found a cell."""
+    placed = 0
+    for cell in cells:
+        cell.words = [word for word in words if centre_in(word, cell.bbox)]
+        placed += len(cell.words)
+        cell.raw, cell.text = cell_texts(cell.words)
+    return placed
+
+
+def ruled_tables(
+    page: pymupdf.Page,
+    words: Sequence[Word],
+    settings: RuledSettings | None = None,
+    upright: pymupdf.Matrix | None = None,
+) -> list[Table]:
+    """Every ruled grid on a page, with its words placed and its quality measured."""
+    settings = settings or RuledSettings()
+    tables: list[Table] = []
+    for group in group_segments(ruling_segments(page, settings, upright), settings.snap):
+        xs, ys, cells = grid_cells(group, settings)
+        if not cells:
+            continue
+        bbox = (xs[0], ys[0], xs[-1], ys[-1])
+        inside = [word for word in words if centre_in(word, bbox)]
+        placed = fill_cells(cells, inside)
+        quality = TableQuality.of(placed / len(inside) if inside else 0.0, cells)
+        tables.append(Table(page.number + 1, bbox, xs, ys, cells, "ruled", quality))
+    return sorted(tables, key=lambda table: (table.bbox[1], table.bbox[0]))

@@ -1,0 +1,104 @@
+"""Words and boxes on a page, and the few geometric questions every stage asks of them.
+
+Boxes are (x0, y0, x1, y1) in PDF points, y growing downwards, as pymupdf gives
+them. Kept apart from any stage so that ingest, layout, OCR and understanding
+share one definition of a word, a printed line and a box holding another.
+"""
+
+from collections.abc import Hashable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+from pipeline.text.normalize import join_wrapped_lines
+
+
+@dataclass(frozen=True)
+class Word:
+    """A word of the text layer: folded text, the raw string it came from, its box in points."""
+
+    text: str
+    raw: str
+    bbox: tuple[float, float, float, float]
+    invisible: bool = False
+
+
+Number = TypeVar("Number", int, float)
+
+
+Box = tuple[Number, Number, Number, Number]
+
+
+def enclosing(boxes: Sequence[Box[Number]]) -> Box[Number]:
+    """The smallest box holding all the given boxes (x0, y0, x1, y1)."""
+    return (
+        min(b[0] for b in boxes),
+        min(b[1] for b in boxes),
+        max(b[2] for b in boxes),
+        max(b[3] for b in boxes),
+    )
+
+
+BBox = tuple[float, float, float, float]
+
+
+Segment = tuple[float, float, float, float]  # x0, y0, x1, y1 with x0 <= x1 and y0 <= y1
+
+
+def touch(a: Segment, b: Segment, snap: float) -> bool:
+    """Whether two segments meet, or come within `snap` of meeting."""
+    return (
+        a[0] - snap <= b[2] and b[0] - snap <= a[2] and a[1] - snap <= b[3] and b[1] - snap <= a[3]
+    )
+
+
+Item = TypeVar("Item", bound=Hashable)
+
+
+class DisjointSets(Generic[Item]):
+    """Union-find: which items belong together (segments of one table, slots of one cell)."""
+
+    def __init__(self, items: Iterable[Item]) -> None:
+        self.parent = {item: item for item in items}
+
+    def find(self, item: Item) -> Item:
+        while self.parent[item] != item:
+            self.parent[item] = self.parent[self.parent[item]]
+            item = self.parent[item]
+        return item
+
+    def union(self, a: Item, b: Item) -> None:
+        self.parent[self.find(b)] = self.find(a)
+
+    def groups(self) -> list[list[Item]]:
+        members: dict[Item, list[Item]] = {}
+        for item in self.parent:
+            members.setdefault(self.find(item), []).append(item)
+        return list(members.values())
+
+
+def centre_in(word: Word, box: BBox) -> bool:
+    x = (word.bbox[0] + word.bbox[2]) / 2
+    y = (word.bbox[1] + word.bbox[3]) / 2
+    return box[0] <= x <= box[2] and box[1] <= y <= box[3]
+
+
+def text_lines(words: Sequence[Word]) -> list[list[Word]]:
+    """Words grouped into printed lines (by vertical centre), each line left to right."""
+    lines: list[list[Word]] = []
+    for word in sorted(words, key=lambda w: ((w.bbox[1] + w.bbox[3]) / 2, w.bbox[0])):
+        middle = (word.bbox[1] + word.bbox[3]) / 2
+        if lines:
+            last = lines[-1][-1]
+            half = (last.bbox[3] - last.bbox[1]) / 2
+            if abs(middle - (last.bbox[1] + last.bbox[3]) / 2) <= half:
+                lines[-1].append(word)
+                continue
+        lines.append([word])
+    return [sorted(line, key=lambda w: w.bbox[0]) for line in lines]
+
+
+def cell_texts(words: Sequence[Word]) -> tuple[str, str]:
+    """A cell's raw text (its printed lines) and its text (the lines joined and folded)."""
+    lines = text_lines(words)
+    raw = "\n".join(" ".join(word.raw for word in line) for line in lines)
+    return raw, join_wrapped_lines([" ".join(word.text for word in line) for line in lines])

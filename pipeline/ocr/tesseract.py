@@ -1,0 +1,157 @@
+"""Tesseract, run as its command: is it usable, and what it reads in a batch of line images.
+
+Loading the Japanese model costs more than reading a line, so a page's lines
+go to one process per worker as a list of images (Tesseract reads a text file
+of image paths as a multi-page input), not one process per line. Each process
+is held to one thread: the workers already share the cores.
+"""
+
+import functools
+import os
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import cv2
+
+from pipeline.ocr.image_grid import Image
+
+
+@dataclass(frozen=True)
+class Read:
+    """A word Tesseract read: its text, its box in the image's pixels, its confidence (0–100)."""
+
+    text: str
+    box: tuple[float, float, float, float]
+    confidence: float
+
+
+def is_unsure(line: Sequence[Read], floor: float) -> bool:
+    """Whether a line holds a word scored below `floor`, or nothing was read from its ink."""
+    return min((read.confidence for read in line), default=0.0) < floor
+
+
+def more_confident(first: list[Read], second: list[Read]) -> list[Read]:
+    """The reading of a line whose words Tesseract scores higher on average; the first on a tie."""
+    return second if mean_confidence(second) > mean_confidence(first) else first
+
+
+def mean_confidence(line: Sequence[Read]) -> float:
+    """The mean of a line's word confidences; 0 for a line with no words."""
+    return sum(read.confidence for read in line) / len(line) if line else 0.0
+
+
+@dataclass(frozen=True)
+class Tesseract:
+    """One way of calling Tesseract: the command, the language(s), the dpi the images are at."""
+
+    command: str = "tesseract"
+    language: str = "jpn"
+    dpi: int = 300
+    workers: int = 2
+    timeout: float = 600.0  # seconds one process may take
+    mode: int = 7  # page segmentation: 7 reads each image as one line of text
+
+    def problem(self) -> str | None:
+        """None when the command runs and has the language data, else a warning naming the fix."""
+        return _problem(self.command, self.language)
+
+    def read(self, images: Sequence[Image]) -> tuple[list[list[Read]], list[str]]:
+        """The words of each image, and a warning for each process that failed."""
+        if not images:
+            return [], []
+        shares = [list(range(w, len(images), self.workers)) for w in range(self.workers)]
+        shares = [share for share in shares if share]
+        with tempfile.TemporaryDirectory(prefix="kpi-ocr-") as folder:
+            lists = [
+                _write_list(Path(folder), n, [images[i] for i in share])
+                for n, share in enumerate(shares)
+            ]
+            outputs, warnings = self._run(lists)
+        found: list[list[Read]] = [[] for _ in images]
+        for share, output in zip(shares, outputs, strict=True):
+            for number, read in parse_tsv(output):
+                if 1 <= number <= len(share):
+                    found[share[number - 1]].append(read)
+        return found, warnings
+
+    def _run(self, lists: list[Path]) -> tuple[list[str], list[str]]:
+        environment = {**os.environ, "OMP_THREAD_LIMIT": "1"}
+        options = ["-l", self.language, "--psm", str(self.mode), "--dpi", str(self.dpi), "tsv"]
+        processes = [
+            subprocess.Popen(
+                [self.command, str(listing), "-", *options],
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+                env=environment,
+            )
+            for listing in lists
+        ]
+        outputs: list[str] = []
+        warnings: list[str] = []
+        for process in processes:
+            try:
+                out, err = process.communicate(timeout=self.timeout)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.communicate()
+                out, err = "", f"no answer within {self.timeout:g} s"
+            if process.returncode:
+                warnings.append(f"Tesseract failed on part of the page: {err.strip()[-300:]}")
+            outputs.append(out)
+        return outputs, warnings
+
+
+@functools.cache
+def _problem(command: str, language: str) -> str | None:
+    """Asked once per command and language: a batch asks for every page."""
+    if shutil.which(command) is None:
+        return f"OCR skipped: no Tesseract ({command!r} not found); {install_hint(language)}"
+    try:
+        listed = subprocess.run(
+            [command, "--list-langs"], capture_output=True, text=True, timeout=60, check=True
+        )
+    except (OSError, subprocess.SubprocessError) as error:
+        return f"OCR skipped: Tesseract does not run ({error}); {install_hint(language)}"
+    installed = set(listed.stdout.split()[1:])
+    missing = [name for name in language.split("+") if name not in installed]
+    if missing:
+        names = "+".join(missing)
+        return f"OCR skipped: no Tesseract language data for {names}; {install_hint(language)}"
+    return None
+
+
+def install_hint(language: str) -> str:
+    """The Debian packages that bring Tesseract and the language data."""
+    packages = " ".join(
+        f"tesseract-ocr-{name.lower().replace('_', '-')}" for name in language.split("+")
+    )
+    return f"install it with `apt-get install tesseract-ocr {packages}`"
+
+
+def _write_list(folder: Path, worker: int, images: list[Image]) -> Path:
+    paths: list[str] = []
+    for number, image in enumerate(images):
+        path = folder / f"{worker}-{number:05d}.png"
+        cv2.imwrite(str(path), image)
+        paths.append(str(path))
+    listing = folder / f"{worker}.txt"
+    listing.write_text("\n".join(paths) + "\n", encoding="utf-8")
+    return listing
+
+
+def parse_tsv(output: str) -> list[tuple[int, Read]]:
+    """(image number from 1, word) for every word of Tesseract's TSV output."""
+    found: list[tuple[int, Read]] = []
+    for line in output.splitlines()[1:]:
+        fields = line.split("\t")
+        if len(fields) < 12 or fields[0] != "5" or not fields[11].strip():
+            continue
+        left, top, width, height = (float(v) for v in fields[6:10])
+        box = (left, top, left + width, top + height)
+        found.append((int(fields[1]), Read(fields[11], box, float(fields[10]))))
+    return found

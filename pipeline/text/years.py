@@ -1,0 +1,134 @@
+"""Years as Japanese reports print them (令和2年度, R2, H30年度末, 2020年度) as Gregorian years.
+
+Reports name years by era (和暦): 令和2年度, abbreviated R2 / R.2 / R 2, with 元 for
+an era's first year. The eras' names, initials and first years come from japanera,
+so a new era arrives with a library update rather than an edit here.
+"""
+
+import re
+from dataclasses import dataclass
+
+import japanera
+from kanjize import kanji2number
+
+from pipeline.text.normalize import normalize_text
+
+# Eras from 明治 on: earlier ones never name the year of a municipal statistic.
+FIRST_MODERN_YEAR = 1868
+# Eras from 昭和 on are also read by their initial (S50, H30, R2). M and T are common
+# Latin codes (T2, M3 sizes) and no report reaches back to 大正.
+FIRST_ABBREVIATED_YEAR = 1926
+# The Japanese fiscal year (年度) runs April to March and takes the year it starts in.
+FISCAL_YEAR_FIRST_MONTH = 4
+
+
+def _modern_eras() -> dict[str, int]:
+    """Era name → Gregorian year of its first (元) year."""
+    eras: dict[str, int] = {}
+    for era in japanera.ERA_DATA_GENERAL:
+        first_year = int(era.since.year)
+        if era.kanji and first_year >= FIRST_MODERN_YEAR:
+            eras[str(era.kanji)] = first_year
+    return eras
+
+
+def _era_initials(eras: dict[str, int]) -> dict[str, str]:
+    """Initial (R, H, S) → era name, for the eras read by initial."""
+    initials: dict[str, str] = {}
+    for era in japanera.ERA_DATA_GENERAL:
+        if str(era.kanji) in eras and eras[str(era.kanji)] >= FIRST_ABBREVIATED_YEAR:
+            initials[str(era.english_head)] = str(era.kanji)
+    return initials
+
+
+ERA_FIRST_YEARS = _modern_eras()
+ERA_INITIALS = _era_initials(ERA_FIRST_YEARS)
+
+_ERA_NAME = "|".join(ERA_FIRST_YEARS)
+_INITIAL = "".join(ERA_INITIALS)
+# The year within an era: digits, 元 (the first year), or kanji numerals (令和三年度).
+_ERA_YEAR = r"(?P<n>元|\d{1,2}(?!\d)|[〇一二三四五六七八九十]{1,3})"
+# What may follow a year: 年度 or 年, a month (年3月, or R3.3 in short forms), 末.
+_AFTER = (
+    r"(?:\s*(?P<unit>年度|年)(?:\s*(?P<month>\d{1,2})\s*月)?|\.(?P<dot_month>\d{1,2})(?![\d.]))?"
+    r"(?P<end>\s*末)?"
+)
+_YEAR = re.compile(
+    rf"(?:(?P<era>{_ERA_NAME})\s*{_ERA_YEAR}"
+    rf"|(?<![A-Za-z\d])(?P<initial>[{_INITIAL}])\s?\.?\s?(?P<m>元|\d{{1,2}})(?![\dA-Za-z])"
+    r"|(?<![A-Za-z\d,.])(?P<fy>FY\s?)?(?P<gregorian>(?:19|20|21)\d\d)(?![\d,])(?!\.\d))"
+    rf"{_AFTER}"
+)
+
+
+@dataclass(frozen=True)
+class FiscalYear:
+    """A year a header, label or note states, with what the print says about it.
+
+    `year` is Gregorian; `fiscal` is true for 年度 (and FY), `end_of_period` for 末
+    (令和2年度末: the figure as at the end of that year), `month` where a month is
+    printed (令和4年2月, R4.2). `era` is the era's name (R → 令和), None for a
+    Gregorian year. `text` is the match in the NFKC-folded text.
+    """
+
+    year: int
+    fiscal: bool
+    end_of_period: bool
+    month: int | None
+    era: str | None
+    text: str
+
+    @property
+    def fy(self) -> int:
+        """The fiscal year the contract's `fy` holds: January to March belong to the year before."""
+        if not self.fiscal and self.month is not None and self.month < FISCAL_YEAR_FIRST_MONTH:
+            return self.year - 1
+        return self.year
+
+
+def _era_year(numeral: str) -> int:
+    """The year within an era: 元 is 1; digits or kanji numerals otherwise."""
+    if numeral == "元":
+        return 1
+    return int(numeral) if numeral.isdigit() else kanji2number(numeral)
+
+
+def _month(match: re.Match[str]) -> int | None:
+    printed = match["month"] or match["dot_month"]
+    month = int(printed) if printed else None
+    return month if month is not None and 1 <= month <= 12 else None
+
+
+def _from_match(match: re.Match[str]) -> FiscalYear | None:
+    era = match["era"] or ERA_INITIALS.get(match["initial"] or "")
+    if era is not None:
+        numeral = match["n"] or match["m"]
+        year = ERA_FIRST_YEARS[era] + _era_year(numeral) - 1
+    else:
+        year = int(match["gregorian"])
+    if match["dot_month"] and _month(match) is None:
+        return None
+    return FiscalYear(
+        year=year,
+        fiscal=match["unit"] == "年度" or bool(match["fy"]),
+        end_of_period=bool(match["end"]),
+        month=_month(match),
+        era=era,
+        text=match[0].strip(),
+    )
+
+
+def find_years(text: str) -> list[FiscalYear]:
+    """Every year the text states, in reading order (`平成29年度～令和8年度` gives two).
+
+    A bare four-digit number from 1900 to 2199 counts as a year (2020国勢調査), so
+    apply this to headers, labels and notes, not to value cells.
+    """
+    years = (_from_match(match) for match in _YEAR.finditer(normalize_text(text)))
+    return [year for year in years if year is not None]
+
+
+def parse_year(text: str) -> FiscalYear | None:
+    """The first year the text states, or None."""
+    years = find_years(text)
+    return years[0] if years else None

@@ -1,0 +1,339 @@
+"""Records from read tables, in the two table shapes reports print.
+
+One indicator per row: the indicator's name in a column headed 指標 or KPI (or,
+where there is none, in parentheses after the program's name), its values in
+columns headed 従前値, 目標値, 実績値 … with the year the header states.
+Years as rows: a label column of years (当初, R2, R3) and, per indicator, a
+目標 and a 実績 column under the indicator's name. Each fact keeps the page,
+box and raw text of the cell it was read from, and the confidence of the
+column mapping that gave it its kind.
+"""
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from pipeline.model.record import Fact, FactKind, Record, Source
+from pipeline.text.normalize import normalize_grade, normalize_text
+from pipeline.text.quantities import Quantity, Wording, parse_cell, stated_values, value_marks
+from pipeline.text.vocabulary import known_units
+from pipeline.text.years import parse_year
+from pipeline.understand.header_map import (
+    VALUE_FIELDS,
+    WORD_FIELDS,
+    ColumnField,
+    direction_of,
+    is_grade,
+    is_year_label,
+)
+from pipeline.understand.headings import Heading
+from pipeline.understand.names import clean_name, split_pair
+from pipeline.understand.prose import read_statements
+from pipeline.understand.reading import KpiTable, Slot, is_baseline_label
+
+# Rule 8: a value marked for reference is no fact.
+_REFERENCE = "参考"
+# A value in words for a numeric kind is a short Japanese phrase (現状以上, 維持); longer
+# text is a comment, and one character or Latin letters among kana are a misreading.
+_VALUE_WORDING = re.compile(r"[\u3040-\u30ff\u3400-\u9fff][\u3040-\u30ff\u3400-\u9fff\d%.]+")
+VALUE_WORDS = 12
+
+
+def _source(slot: Slot) -> Source:
+    return Source(page=slot.page, bbox=slot.bbox, text=slot.raw)
+
+
+@dataclass
+class Values:
+    """The facts read from cells and the units their numbers were printed in."""
+
+    facts: list[Fact] = field(default_factory=list)
+    units: Counter[str] = field(default_factory=Counter)
+
+    def add(self, other: "Values") -> None:
+        self.facts.extend(other.facts)
+        self.units.update(other.units)
+
+    def add_quantity(
+        self,
+        kind: FactKind,
+        quantity: Quantity,
+        fy: int | None,
+        source: Source,
+        confidence: float,
+        estimated: bool = False,
+    ) -> None:
+        """A number as a fact of the kind, its unit counted towards the record's."""
+        self.facts.append(
+            Fact(
+                kind=kind,
+                fy=fy,
+                value=quantity.value,
+                cumulative=quantity.cumulative,
+                estimated=quantity.estimated or estimated,
+                source=source,
+                confidence=confidence,
+            )
+        )
+        if quantity.unit:
+            self.units[quantity.unit] += 1
+
+    @property
+    def unit(self) -> str | None:
+        return self.units.most_common(1)[0][0] if self.units else None
+
+
+def read_values(
+    slot: Slot,
+    kind: FactKind,
+    fy: int | None,
+    confidence: float,
+    marks: frozenset[str] = frozenset(),
+) -> Values:
+    """The facts one cell gives for a kind: a value and its cumulative twin, or a word."""
+    found = Values()
+    text, units = _value_text(slot)
+    found.units.update(units)
+    if not text or _REFERENCE in normalize_text(text):
+        return found
+    values = parse_cell(text, known_units())
+    source = _source(slot)
+    if kind in WORD_FIELDS:
+        words = [value for value in values if isinstance(value, Wording)]
+        if len(words) == 1 and (kind != "grade" or is_grade(words[0].text)):
+            text = normalize_grade(words[0].text) if kind == "grade" else words[0].text
+            found.facts.append(
+                Fact(kind=kind, fy=fy, text=text, source=source, confidence=confidence)
+            )
+        return found
+    quantities = stated_values(values)
+    for quantity in quantities:
+        estimated = "estimated" in marks
+        found.add_quantity(kind, quantity, quantity.note_year or fy, source, confidence, estimated)
+    if not quantities and len(values) == 1 and isinstance(values[0], Wording):
+        wording = values[0].text
+        if len(wording) <= VALUE_WORDS and _VALUE_WORDING.fullmatch(wording):
+            found.facts.append(
+                Fact(kind=kind, fy=fy, text=wording, source=source, confidence=confidence)
+            )
+    return found
+
+
+def _value_text(slot: Slot) -> tuple[str, list[str]]:
+    """A slot's value text and the units printed in cells of their own beside it (`11` | `人`)."""
+    if len(slot.cells) < 2:
+        return slot.text, []
+    units = [unit for cell in slot.cells if (unit := _unit(cell.text))]
+    parts = [cell.text for cell in slot.cells if cell.text and not _unit(cell.text)]
+    return " ".join(parts), units
+
+
+def header_marks(column: ColumnField) -> frozenset[str]:
+    """Marks a header puts on all its values: 実績見込 → estimated; a legend (推:推計値) none."""
+    marks = value_marks()
+    return frozenset(marks[word] for word in column.header.words if word in marks)
+
+
+def header_unit(column: ColumnField) -> str | None:
+    """A unit the header states in brackets: `事業費(千円)`, `(単位:人)`."""
+    units = known_units()
+    for note in column.header.notes:
+        unit = note.split(":")[-1].strip()
+        if unit in units:
+            return unit
+    return None
+
+
+def _is_target(fact: Fact) -> bool:
+    return fact.kind in ("target", "final_target")
+
+
+def _record(
+    page: int,
+    program: str | None,
+    indicator: str,
+    values: Values,
+    unit: str | None,
+    direction: str | None,
+    source: Slot | None,
+) -> Record | None:
+    """A record when the indicator has a target (rule 1)."""
+    if not any(_is_target(fact) for fact in values.facts):
+        return None
+    extra = {"source": _source(source).model_dump()} if source is not None else {}
+    return Record.model_validate(
+        {
+            "page": page,
+            "program": program,
+            "indicator": indicator,
+            "unit": unit or values.unit,
+            "direction": direction,
+            "facts": values.facts,
+            **extra,
+        }
+    )
+
+
+def _first_name(row: Sequence[Slot], columns: Iterable[int]) -> tuple[str, Slot] | None:
+    for index in columns:
+        name = clean_name(row[index].text)
+        if name:
+            return name, row[index]
+    return None
+
+
+def _program(row: Sequence[Slot], programs: Sequence[int], heading: Heading | None) -> str | None:
+    """The first program the columns name (most specific first), else the heading's."""
+    named = _first_name(row, programs)
+    if named is not None:
+        return named[0]
+    return heading.text if heading else None
+
+
+def _names(
+    table: KpiTable, row: Sequence[Slot], heading: Heading | None
+) -> tuple[str | None, str, Slot] | None:
+    """The program and indicator of one row, and the cell that names the indicator."""
+    programs = list(reversed(table.fields("program")))  # most specific first
+    indicators = list(reversed(table.fields("indicator")))
+    if indicators:
+        named = _first_name(row, indicators)
+        if named is None:
+            return None
+        return _program(row, programs, heading), named[0], named[1]
+    for position, index in enumerate(programs):
+        name = clean_name(row[index].text)
+        if not name:
+            continue
+        pair = split_pair(name)
+        if pair is not None:
+            return pair[0], pair[1], row[index]
+        return _program(row, programs[position + 1 :], heading), name, row[index]
+    return None
+
+
+def row_records(table: KpiTable, heading: Heading | None) -> list[Record]:
+    """One indicator per body row."""
+    value_columns = [
+        (index, column.field)
+        for index, column in enumerate(table.columns)
+        if column.field.field in VALUE_FIELDS | WORD_FIELDS
+    ]
+    if not value_columns or table.label_column is not None:
+        return []
+    marks = [header_marks(mapped) for _, mapped in value_columns]
+    default_unit = next(filter(None, (header_unit(mapped) for _, mapped in value_columns)), None)
+    unit_columns = table.fields("unit")
+    direction_columns = table.fields("direction")
+    records: list[Record] = []
+    for row in table.body:
+        names = _names(table, row, heading)
+        if names is None:
+            continue
+        program, indicator, named = names
+        values = Values()
+        for (index, mapped), column_marks in zip(value_columns, marks, strict=True):
+            kind: FactKind = mapped.field  # type: ignore[assignment]
+            fy = mapped.year.fy if mapped.year else None
+            values.add(read_values(row[index], kind, fy, mapped.confidence, column_marks))
+        unit = next(filter(None, (_unit(row[i].text) for i in unit_columns)), None)
+        direction = next(filter(None, (direction_of(row[i].text) for i in direction_columns)), None)
+        record = _record(
+            named.page, program, indicator, values, unit or default_unit, direction, named
+        )
+        if record is not None:
+            records.append(record)
+    return records
+
+
+def _unit(text: str) -> str | None:
+    folded = normalize_text(text)
+    return folded if folded in known_units() else None
+
+
+@dataclass
+class _Series:
+    """One indicator of a years-as-rows table: its name, where it is printed, its columns."""
+
+    name: str
+    head: Slot
+    columns: list[tuple[int, ColumnField]] = field(default_factory=list)
+
+
+def _series(table: KpiTable) -> list[_Series]:
+    series: list[_Series] = []
+    for index, column in enumerate(table.columns):
+        if index == table.label_column or column.field.field not in VALUE_FIELDS:
+            continue
+        upper = " ".join(column.levels[:-1])
+        name = clean_name(upper) if upper else None
+        if name and (not series or series[-1].name != name):
+            series.append(_Series(name, column.heads[0] if column.heads else Slot.empty()))
+        if series:
+            series[-1].columns.append((index, column.field))
+    return series
+
+
+def year_records(table: KpiTable, heading: Heading | None) -> list[Record]:
+    """Years as rows: per indicator, each year's 目標 and 実績; 当初 gives the baseline (rule 4)."""
+    label = table.label_column
+    if label is None:
+        return []
+    records: list[Record] = []
+    for series in _series(table):
+        values = Values()
+        for row in table.body:
+            text = row[label].text
+            if is_year_label(text):
+                year = parse_year(text)
+                fy = year.fy if year else None
+                for index, mapped in series.columns:
+                    kind: FactKind = mapped.field  # type: ignore[assignment]
+                    values.add(read_values(row[index], kind, fy, mapped.confidence))
+            elif is_baseline_label(text):
+                year = parse_year(text)
+                values.add(_baseline(row, series, year.fy if year else None))
+        program = heading.text if heading else None
+        record = _record(series.head.page, program, series.name, values, None, None, series.head)
+        if record is not None:
+            records.append(record)
+    return records
+
+
+def _baseline(row: Sequence[Slot], series: _Series, fy: int | None) -> Values:
+    """Rule 4: the 実績 column's value of a 当初 row, or its 目標 column's where 実績 is empty."""
+    order = sorted(series.columns, key=lambda pair: pair[1].field != "actual")
+    for index, mapped in order:
+        found = read_values(row[index], "baseline", fy, mapped.confidence)
+        if found.facts:
+            return found
+    return Values()
+
+
+# How sure a value read from a prose statement is: markers are explicit, names less so.
+PROSE_CONFIDENCE = 0.8
+
+
+def prose_records(table: KpiTable, heading: Heading | None) -> list[Record]:
+    """Records from KPI statements written inside the table's cells."""
+    programs = list(reversed(table.fields("program")))
+    records: list[Record] = []
+    for row in table.body:
+        for index, slot in enumerate(row):
+            if "【" not in slot.text and "KPI" not in normalize_text(slot.text).upper():
+                continue
+            column = table.columns[index].field
+            year = column.year.fy if column.year else None
+            for statement in read_statements(slot.text, year):
+                values = Values()
+                source = _source(slot)
+                for stated in statement.values:
+                    values.add_quantity(
+                        stated.kind, stated.quantity, stated.fy, source, PROSE_CONFIDENCE
+                    )
+                program = _program(row, programs, heading)
+                record = _record(slot.page, program, statement.indicator, values, None, None, slot)
+                if record is not None:
+                    records.append(record)
+    return records

@@ -1,0 +1,202 @@
+"""One document in, one kpi-record/1 file out: layout, header mapping, records, merged.
+
+The per-document function every runner calls (`kpi extract`, the batch). It
+reads the document's tables, joins those continued over pages, maps their
+headers, assembles records in each table shape and from prose statements,
+merges an indicator printed twice (rule 9), and says what it could not read.
+"""
+
+import dataclasses
+import hashlib
+import json
+import traceback
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from pipeline import __version__
+from pipeline.ingest.pages import IngestError
+from pipeline.layout.continuation import ContinuationSettings, join_continued
+from pipeline.layout.pages import LayoutSettings, layout_document
+from pipeline.model.record import (
+    FORMAT,
+    DocumentInfo,
+    Fact,
+    Record,
+    RecordFile,
+    dump_record_file,
+    write_atomic,
+)
+from pipeline.text.normalize import normalize_text
+from pipeline.text.vocabulary import MODELS
+from pipeline.understand.assemble import prose_records, row_records, year_records
+from pipeline.understand.headings import heading_above, municipality, page_lines, title
+from pipeline.understand.reading import KpiTable, read_table
+
+
+@dataclass(frozen=True)
+class ExtractSettings:
+    """Everything a document's records depend on besides the file and `models/`."""
+
+    layout: LayoutSettings = field(default_factory=LayoutSettings)
+    continuation: ContinuationSettings = field(default_factory=ContinuationSettings)
+
+    def fingerprint(self) -> str:
+        """A stable hash of the settings, the pipeline version and the vocabulary of `models/`."""
+        digest = hashlib.sha256()
+        digest.update(__version__.encode())
+        digest.update(json.dumps(dataclasses.asdict(self), sort_keys=True, default=str).encode())
+        for path in sorted(MODELS.rglob("*")):
+            if path.is_file() and path.suffix != ".md":  # what the pipeline reads, not notes
+                digest.update(path.relative_to(MODELS).as_posix().encode())
+                digest.update(path.read_bytes())
+        return digest.hexdigest()
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """A document's records, what went wrong on the way, and how many pages were read."""
+
+    record_file: RecordFile
+    warnings: tuple[str, ...]
+    pages: int
+
+
+def _fact_key(fact: Fact) -> tuple[Any, ...]:
+    return (fact.kind, fact.fy, fact.cumulative, fact.value, fact.text)
+
+
+def merge_records(records: Iterable[Record]) -> list[Record]:
+    """One record per indicator of a program, holding the facts of each printing once (rule 9)."""
+    merged: dict[tuple[str, str], Record] = {}
+    for record in records:
+        key = (normalize_text(record.program or ""), normalize_text(record.indicator))
+        if key not in merged:
+            merged[key] = record
+            continue
+        kept = merged[key]
+        seen = {_fact_key(fact) for fact in kept.facts}
+        kept.facts.extend(fact for fact in record.facts if _fact_key(fact) not in seen)
+        kept.unit = kept.unit or record.unit
+        kept.direction = kept.direction or record.direction
+    return list(merged.values())
+
+
+def _table_report(table: KpiTable) -> dict[str, Any]:
+    """How a table's headers were read: each column's field and confidence, the unmapped ones."""
+    return {
+        "page": table.first.page,
+        "bbox": list(table.first.bbox),
+        "pages": table.run.pages,
+        "strategy": table.first.strategy,
+        "header_rows": table.header_rows,
+        "columns": [
+            {
+                "header": column.header,
+                "field": column.field.field,
+                "confidence": column.field.confidence,
+                "year": column.field.year.fy if column.field.year else None,
+            }
+            for column in table.columns
+        ],
+        "unmapped": table.unmapped(),
+    }
+
+
+def extract_document(path: Path, settings: ExtractSettings | None = None) -> Extraction:
+    """The kpi-record/1 file of one PDF. Raises IngestError for a file that cannot be read."""
+    settings = settings or ExtractSettings()
+    layout = layout_document(path, settings.layout)
+    warnings = list(layout.warnings)
+    records: list[Record] = []
+    reports: list[dict[str, Any]] = []
+    lines = page_lines(layout.pages)
+    for run in join_continued(layout.pages, settings.continuation):
+        table = read_table(run)
+        heading = heading_above(run.parts[0], lines)
+        found = row_records(table, heading) + year_records(table, heading)
+        found += prose_records(table, heading)
+        if found:
+            reports.append(_table_report(table))
+            unmapped = ", ".join(table.unmapped())
+            if unmapped:
+                warnings.append(f"page {table.first.page}: headers mapped to no field: {unmapped}")
+        records += found
+    document = DocumentInfo(
+        doc_id=path.stem,
+        source=path.name,
+        municipality=municipality(layout.pages),
+        title=title(lines),
+    )
+    record_file = RecordFile.model_validate(
+        {
+            "format": FORMAT,
+            "document": document,
+            "records": merge_records(records),
+            "pipeline": {"version": __version__, "fingerprint": settings.fingerprint()},
+            "tables": reports,
+            "warnings": warnings,
+        }
+    )
+    return Extraction(record_file, tuple(warnings), len(layout.pages))
+
+
+@dataclass(frozen=True)
+class Failure:
+    """Why a document gave no records: an ingest error code, or `extraction-failed`."""
+
+    code: str
+    stage: Literal["ingest", "extract"]  # the file cannot be read; a fault while reading it
+    message: str
+    detail: str | None = None  # the traceback of an unexpected exception
+
+
+def try_extract(path: Path, settings: ExtractSettings) -> Extraction | Failure:
+    """`extract_document`, with whatever goes wrong on this one document returned, not raised."""
+    try:
+        return extract_document(path, settings)
+    except IngestError as error:
+        return Failure(error.code, "ingest", str(error))
+    except Exception as error:  # a bug on one document must not stop the others
+        message = f"{type(error).__name__}: {error}"
+        return Failure("extraction-failed", "extract", message, traceback.format_exc())
+
+
+@dataclass(frozen=True)
+class Written:
+    """What `extract_to` left in the output directory for one document."""
+
+    path: Path
+    records: int = 0
+    facts: int = 0
+    warnings: tuple[str, ...] = ()
+    error: str | None = None
+
+
+def extract_to(pdf: Path, out_dir: Path, settings: ExtractSettings) -> Written:
+    """Extract one PDF into `out_dir/<doc_id>.json`, or `<doc_id>.error.json` saying why not.
+
+    Each file is written whole or not at all; a stale result of the other kind is
+    removed, so the directory never shows an old record file as this run's.
+    """
+    result = out_dir / f"{pdf.stem}.json"
+    error_file = out_dir / f"{pdf.stem}.error.json"
+    extraction = try_extract(pdf, settings)
+    if isinstance(extraction, Failure):
+        return _failed(pdf, result, error_file, extraction.code, extraction.message)
+    write_atomic(result, dump_record_file(extraction.record_file))
+    error_file.unlink(missing_ok=True)
+    records = extraction.record_file.records
+    return Written(result, len(records), fact_count(records), extraction.warnings)
+
+
+def _failed(pdf: Path, result: Path, error_file: Path, code: str, message: str) -> Written:
+    report = {"doc_id": pdf.stem, "source": pdf.name, "error": code, "message": message}
+    write_atomic(error_file, json.dumps(report, ensure_ascii=False, indent=2) + "\n")
+    result.unlink(missing_ok=True)
+    return Written(error_file, error=f"{code}: {message}")
+
+
+def fact_count(records: Sequence[Record]) -> int:
+    return sum(len(record.facts) for record in records)

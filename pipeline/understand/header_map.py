@@ -1,0 +1,233 @@
+"""Header mapping: what field a column (or row label) names, from its words and its values.
+
+A header is read as Japanese words: fugashi splits it, particles and symbols are
+dropped, years and bracketed notes are set aside. Its words are matched with
+the lexicon of `models/headers.txt` — exactly, as the head of the compound
+(Japanese puts the head last: 個別事業名 is a kind of 事業名), or fuzzily with
+rapidfuzz for OCR misreadings. A word the lexicon lists under two fields (KPI
+heads the indicator name in one report and marks the target in another) is
+settled by the column's values: names, numbers with units, grades, arrows or
+prose. Each mapping carries a confidence; a header that maps to nothing with
+enough confidence is left unmapped and reported, never guessed.
+"""
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from rapidfuzz import fuzz
+
+from pipeline.text.normalize import normalize_grade, normalize_text
+from pipeline.text.quantities import Quantity, Wording, parse_cell, value_marks
+from pipeline.text.tokens import tagger
+from pipeline.text.vocabulary import header_fields, known_units
+from pipeline.text.years import FiscalYear, find_years
+
+VALUE_FIELDS = frozenset({"baseline", "target", "actual", "final_target"})
+WORD_FIELDS = frozenset({"grade", "progress"})
+NAME_FIELDS = frozenset({"indicator", "program"})
+# Parts of speech that carry no meaning of their own in a header.
+_FUNCTION_POS = frozenset({"助詞", "助動詞", "補助記号", "記号", "空白"})
+_BRACKETED = re.compile(r"[(（【\[［〔<＜][^)）】\]］〕>＞]*[)）】\]］〕>＞]?")
+_ENUMERATOR_MARK = re.compile(r"[※*＊]")
+# How a header's words match a lexicon entry, best first.
+EXACT, HEAD, FUZZY, INSIDE = 1.0, 0.9, 0.8, 0.45
+FUZZY_FLOOR = 75  # rapidfuzz ratio below which two headers are different words (one of four)
+# A mapping below this (header match times value evidence) is no mapping.
+MAPPING_FLOOR = 0.5
+# A header that states only a year (令和2年度) beside baseline and target columns heads
+# that year's actuals (contract rule 7); how sure that reading is, before evidence.
+YEAR_ONLY = 0.7
+GRADES = frozenset("SABCDE") | frozenset("◎○〇△×")
+DIRECTION_WORDS = {
+    "↑": "up",
+    "↗": "up",
+    "増": "up",
+    "上": "up",
+    "↓": "down",
+    "↘": "down",
+    "減": "down",
+    "下": "down",
+}
+# A progress word is short; a sentence in that column is a comment.
+PROGRESS_CHARS = 10
+# A value after a bracketed marker (【KPI】 70人, 【実績】 累計 466,467件) makes a cell prose.
+_MARKED_VALUE = re.compile(r"】\s*(?:累計|合計)?\s*[\d△▲+-]")
+# A name is a phrase, not a paragraph.
+NAME_CHARS = 80
+
+
+@dataclass(frozen=True)
+class HeaderText:
+    """A header as read: its content words, the years it states, its bracketed notes."""
+
+    text: str
+    words: tuple[str, ...]
+    years: tuple[FiscalYear, ...]
+    notes: tuple[str, ...]
+
+    @property
+    def key(self) -> str:
+        return "".join(self.words)
+
+
+@dataclass(frozen=True)
+class FieldMatch:
+    """One field a header may name, how well its words say so, and the entry that matched."""
+
+    field: str
+    score: float
+    entry: str
+
+
+@dataclass(frozen=True)
+class ColumnField:
+    """What a column holds: a field with its confidence, the year and marks its header states."""
+
+    field: str | None
+    confidence: float
+    header: HeaderText
+    candidates: tuple[FieldMatch, ...]
+
+    @property
+    def year(self) -> FiscalYear | None:
+        return self.header.years[-1] if self.header.years else None
+
+
+def _content_words(text: str) -> tuple[str, ...]:
+    words: list[str] = []
+    for word in tagger()(text):
+        if word.feature.pos1 in _FUNCTION_POS or word.surface.isdigit():
+            continue
+        words.append(word.surface)
+    return tuple(words)
+
+
+@cache
+def read_header(text: str) -> HeaderText:
+    """Split a header into content words, years and bracketed notes (`R2実績値（推：推計値）`)."""
+    folded = normalize_text(text)
+    years = tuple(find_years(folded))
+    notes = tuple(match.strip("()（）【】[]［］〔〕<>＜＞") for match in _BRACKETED.findall(folded))
+    bare = _BRACKETED.sub(" ", folded)
+    for year in years:
+        bare = bare.replace(year.text, " ")
+    bare = _ENUMERATOR_MARK.sub(" ", bare)
+    return HeaderText(folded, _content_words(bare), years, notes)
+
+
+@cache
+def _lexicon() -> tuple[tuple[tuple[str, ...], str, frozenset[str]], ...]:
+    return tuple(
+        (_content_words(entry), entry, fields) for entry, fields in header_fields().items()
+    )
+
+
+def match_header(header: HeaderText) -> tuple[FieldMatch, ...]:
+    """Every field the header's words may name, best score per field, best first."""
+    best: dict[str, FieldMatch] = {}
+    words = header.words
+    key = header.key
+    if not key:
+        return ()
+    for entry_words, entry, fields in _lexicon():
+        size = len(entry_words)
+        entry_key = "".join(entry_words)
+        if not entry_key:
+            continue
+        if words == entry_words:
+            score = EXACT
+        elif size < len(words) and words[-size:] == entry_words:
+            score = HEAD
+        elif fuzz.ratio(key, entry_key) >= FUZZY_FLOOR:
+            score = FUZZY * fuzz.ratio(key, entry_key) / 100
+        elif any(words[i : i + size] == entry_words for i in range(len(words) - size + 1)):
+            score = INSIDE
+        else:
+            continue
+        for name in fields:
+            if name not in best or best[name].score < score:
+                best[name] = FieldMatch(name, score, entry)
+    return tuple(sorted(best.values(), key=lambda match: -match.score))
+
+
+def is_year_label(text: str) -> bool:
+    """A label that is a year and little else (`R 2`, `令和3年度`, `2020年度末`)."""
+    folded = normalize_text(text)
+    years = find_years(folded)
+    return len(years) == 1 and len(folded) - len(years[0].text) <= 2
+
+
+def direction_of(text: str) -> str | None:
+    folded = normalize_text(text)
+    found = {DIRECTION_WORDS[char] for char in folded if char in DIRECTION_WORDS}
+    return found.pop() if len(found) == 1 and len(folded) <= 4 else None
+
+
+def is_grade(text: str) -> bool:
+    return normalize_grade(text) in GRADES
+
+
+def _value_fit(text: str) -> float:
+    """1 for a number; half for a short word (現状以上), which a name could also be."""
+    values = parse_cell(text, known_units())
+    if any(isinstance(value, Quantity) and not value.difference for value in values):
+        return 1.0 if len(normalize_text(text)) <= 40 else 0.0
+    short = len(values) == 1 and isinstance(values[0], Wording) and len(values[0].text) <= 8
+    return 0.5 if short else 0.0
+
+
+def _is_name(text: str) -> bool:
+    folded = normalize_text(text)
+    digits = sum(char.isdigit() for char in folded)
+    prose = bool(_MARKED_VALUE.search(folded)) or folded.endswith("。")
+    return 0 < len(folded) <= NAME_CHARS and digits <= len(folded) / 3 and not prose
+
+
+def _is_progress(text: str) -> bool:
+    folded = normalize_text(text)
+    return len(folded) <= PROGRESS_CHARS and not folded.endswith("。") and not is_grade(folded)
+
+
+def _fit(field: str, text: str) -> float:
+    """How well one value cell fits the field: 0 not at all, 1 surely."""
+    if field in VALUE_FIELDS:
+        return _value_fit(text)
+    if field == "grade":
+        return is_grade(text)
+    if field == "progress":
+        return _is_progress(text)
+    if field == "direction":
+        return direction_of(text) is not None
+    if field == "unit":
+        return normalize_text(text) in known_units()
+    if field in NAME_FIELDS:
+        return _is_name(text)
+    return True
+
+
+def evidence(field: str, values: Sequence[str]) -> float:
+    """The share of a column's printed values that fit the field (1 for a column with none)."""
+    printed = [value for value in values if normalize_text(value) and not _is_dash(value)]
+    if not printed:
+        return 1.0
+    return sum(_fit(field, value) for value in printed) / len(printed)
+
+
+def _is_dash(text: str) -> bool:
+    return not parse_cell(text, known_units()) and normalize_text(text) not in value_marks()
+
+
+def map_column(header: str, values: Sequence[str]) -> ColumnField:
+    """The field a column names, weighing its header's words by its values' evidence."""
+    read = read_header(header)
+    candidates = match_header(read)
+    if not candidates and read.years and not read.words:
+        candidates = (FieldMatch("actual", YEAR_ONLY, read.years[-1].text),)
+    scored = [(match.score * evidence(match.field, values), match) for match in candidates]
+    scored.sort(key=lambda pair: -pair[0])
+    if scored and scored[0][0] >= MAPPING_FLOOR:
+        confidence, match = scored[0]
+        return ColumnField(match.field, round(confidence, 3), read, candidates)
+    return ColumnField(None, 0.0, read, candidates)

@@ -1,0 +1,124 @@
+"""What the text around the tables says: the program a table's heading names, the document's name.
+
+A table that prints no program column belongs to the program named by the
+heading above it: the nearest enumerated line (`A 事業名`, `施策1 …`) that does
+not name a section (`(1) 事業内容`, `(2) 重要業績評価指標(KPI)`). The first
+page gives the document's title and the municipality that reports.
+"""
+
+import itertools
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from pipeline.layout.pages import PageLayout
+from pipeline.model.geometry import BBox, Word, enclosing, text_lines
+from pipeline.model.table import Table
+from pipeline.text.normalize import normalize_text
+from pipeline.text.tokens import tagger
+from pipeline.understand.header_map import match_header, read_header
+from pipeline.understand.names import clean_name, enumerated
+
+# A heading is one short line.
+HEADING_CHARS = 60
+# How many pages back a heading may stand from its table.
+HEADING_PAGES = 1
+# A heading whose words the lexicon knows this well names a section, not a program.
+SECTION_MATCH = 0.8
+# Place-name suffixes of municipalities.
+MUNICIPAL_SUFFIXES = frozenset({"市", "町", "村", "区"})
+
+
+@dataclass(frozen=True)
+class Line:
+    text: str
+    page: int
+    bbox: BBox
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A heading printed above a table, naming the program its indicators belong to."""
+
+    text: str
+    page: int
+    bbox: BBox
+
+
+def _inside(word: Word, box: BBox) -> bool:
+    x = (word.bbox[0] + word.bbox[2]) / 2
+    y = (word.bbox[1] + word.bbox[3]) / 2
+    return box[0] <= x <= box[2] and box[1] <= y <= box[3]
+
+
+def free_lines(layout: PageLayout) -> list[Line]:
+    """The page's printed lines outside its tables, top to bottom."""
+    words = [
+        word
+        for word in layout.page.words
+        if not word.invisible and not any(_inside(word, table.bbox) for table in layout.tables)
+    ]
+    return [
+        Line(
+            " ".join(word.raw for word in line),
+            layout.page.number,
+            enclosing([word.bbox for word in line]),
+        )
+        for line in text_lines(words)
+    ]
+
+
+def program_heading(line: Line) -> Heading | None:
+    """The program a heading line names, or None for a line that is no program heading."""
+    text = normalize_text(line.text)
+    if len(text) > HEADING_CHARS or not enumerated(line.text):
+        return None
+    name = clean_name(line.text)
+    if name is None:
+        return None
+    matches = match_header(read_header(name))
+    if matches and matches[0].score >= SECTION_MATCH and matches[0].field != "program":
+        return None
+    return Heading(name, line.page, line.bbox)
+
+
+def page_lines(pages: Sequence[PageLayout]) -> dict[int, list[Line]]:
+    """Each page's free lines by page number, read once for every table that looks above."""
+    return {page.page.number: free_lines(page) for page in pages}
+
+
+def heading_above(table: Table, lines_of: Mapping[int, list[Line]]) -> Heading | None:
+    """The nearest program heading above the table, on its page or the page before."""
+    for back in range(HEADING_PAGES + 1):
+        if table.page - back not in lines_of:
+            break
+        lines = lines_of[table.page - back]
+        if back == 0:
+            lines = [line for line in lines if line.bbox[3] <= table.bbox[1] + 1]
+        for line in reversed(lines):
+            heading = program_heading(line)
+            if heading is not None:
+                return heading
+    return None
+
+
+def title(lines_of: Mapping[int, list[Line]]) -> str | None:
+    """The document's title: the first line of the first page that prints text."""
+    for lines in lines_of.values():
+        for line in lines:
+            text = normalize_text(line.text)
+            if len(text) >= 4 and not text.isdigit():
+                return text
+    return None
+
+
+def municipality(pages: Sequence[PageLayout]) -> str | None:
+    """The place name before 市/町/村 printed most often on the first pages."""
+    names: Counter[str] = Counter()
+    for page in pages[:3]:
+        text = normalize_text(" ".join(word.text for word in page.page.words))
+        words = tagger()(text)
+        for before, after in itertools.pairwise(words):
+            if after.surface in MUNICIPAL_SUFFIXES and before.feature.pos3 == "地名":
+                names[before.surface + after.surface] += 1
+    return names.most_common(1)[0][0] if names else None

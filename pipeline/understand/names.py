@@ -1,0 +1,57 @@
+"""Names as the contract keeps them: a program's or an indicator's name without its trimmings.
+
+Rule 2 of the contract: leading enumerators (`A `, `(1)`, `（２）`, `①`,
+`③-1-1`, `施策1`) and bracketed notes (`【政策イノベーション部】`, `P.33`) are not
+part of a name. Rule 10: `事業承継セミナー(参加者数)` names a program and, in
+parentheses, its indicator.
+"""
+
+import re
+import unicodedata
+
+from pipeline.text.normalize import normalize_text
+from pipeline.text.quantities import parse_cell
+from pipeline.text.vocabulary import known_units
+
+# Rule 2: enumerators before a name — (1), （２）, A, 施策1, 3-1-1 — and circled digits.
+CIRCLED = re.compile(r"^[\u2460-\u2473\u3251-\u325f\u32b1-\u32bf](?:\s*[-‐]\s*\d+)*\s*")
+LEADING = re.compile(
+    r"^(?:[(（]\s*\d+\s*[)）]|\d+(?:-\d+)+|[A-Za-z](?=\s)|[IVXⅠ-Ⅹ]+(?=\s)|\d+[.)](?!\d)"
+    r"|(?:施策|事業|取組)\s*\d+(?=\s|$))\s*"
+)
+# Rule 2: bracketed notes (【令和元年度開始】, one cut off at the cell's end) and page references.
+_NOTE = re.compile(r"【[^】]*(?:】|$)")
+# A page number wrapped in a narrow cell keeps a space between its digits (`P.3 4`).
+_PAGE_REF = re.compile(r"\s*(?<![A-Za-z])[Pp]\.?\s?\d+(?:\s?\d+)*(?:\s*[-~]\s*\d+)?\s*$")
+# Rule 10: a program and its indicator in one cell, the indicator in parentheses.
+_PAIR = re.compile(r"^(?P<program>.+?)\s*[(（](?P<indicator>[^()（）]+)[)）]$")
+
+
+def clean_name(text: str) -> str | None:
+    """A program's or an indicator's name without enumerators, notes and page references."""
+    stripped = CIRCLED.sub("", text.strip())
+    name = LEADING.sub("", unicodedata.normalize("NFKC", stripped).strip())
+    name = normalize_text(name)
+    name = _NOTE.sub("", name)
+    name = _PAGE_REF.sub("", name).strip()
+    if not name or (not parse_cell(name, known_units()) and not _has_letters(name)):
+        return None
+    return name
+
+
+def _has_letters(text: str) -> bool:
+    return any(unicodedata.category(char)[0] == "L" for char in text)
+
+
+def split_pair(text: str) -> tuple[str, str] | None:
+    """`事業承継セミナー(参加者数)` → program and indicator (rule 10)."""
+    match = _PAIR.match(text)
+    if match is None:
+        return None
+    return match["program"].strip(), match["indicator"].strip()
+
+
+def enumerated(text: str) -> bool:
+    """Whether a line starts with an enumerator, as headings do (`A 事業名`, `施策1 …`, `(2) …`)."""
+    stripped = text.strip()
+    return bool(CIRCLED.match(stripped) or LEADING.match(unicodedata.normalize("NFKC", stripped)))

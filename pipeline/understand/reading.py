@@ -1,0 +1,240 @@
+"""A table run read for its meaning: header rows, columns with fields, body slots with provenance.
+
+The layout stage gives grids; this stage says which leading rows are the
+header (rows whose cells the header lexicon knows), turns the stacked header
+rows into one path per column, and joins the columns that one header cell
+spans (`R2実績値` over a mark, a number and a unit column) into one logical
+column. Each body slot keeps the cells it came from, so every value read from
+it can name its page, box and raw text.
+"""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from pipeline.layout.continuation import TableRun
+from pipeline.model.geometry import BBox, enclosing
+from pipeline.model.table import Cell, Table
+from pipeline.understand.header_map import (
+    ColumnField,
+    is_year_label,
+    map_column,
+    match_header,
+    read_header,
+)
+
+# A header row holds at least this many cells the lexicon knows well (or years).
+HEADER_CELLS = 2
+HEADER_MATCH = 0.8
+# A header is a few words; a long name that ends in 事業 is a body cell.
+HEADER_CHARS = 12
+# Header rows are looked for among the first rows only.
+MAX_HEADER_ROWS = 4
+# A label column (years as rows) holds at least this many year labels.
+YEAR_LABELS = 2
+
+
+@dataclass(frozen=True)
+class Slot:
+    """One logical cell: its text, raw text, page and box, and the grid cells it joins."""
+
+    text: str
+    raw: str
+    page: int
+    bbox: BBox
+    cells: tuple[Cell, ...]
+
+    @classmethod
+    def of(cls, page: int, cells: list[Cell | None]) -> "Slot":
+        chosen = list({id(cell): cell for cell in cells if cell is not None}.values())
+        printed = [cell for cell in chosen if cell.text]
+        if not chosen:
+            return cls.empty(page)
+        bbox = enclosing([cell.bbox for cell in chosen]) if chosen else (0.0, 0.0, 0.0, 0.0)
+        return cls(
+            text=" ".join(cell.text for cell in printed),
+            raw=" ".join(cell.raw for cell in printed),
+            page=page,
+            bbox=bbox,
+            cells=tuple(chosen),
+        )
+
+    @classmethod
+    def empty(cls, page: int = 1) -> "Slot":
+        return cls("", "", page, (0.0, 0.0, 0.0, 0.0), ())
+
+
+@dataclass(frozen=True)
+class Column:
+    """A logical column: the grid columns one header spans, its header levels and field."""
+
+    grid_columns: tuple[int, ...]
+    levels: tuple[str, ...]
+    field: ColumnField
+    heads: tuple[Slot, ...]  # the header cells over the column, top row first
+
+    @property
+    def header(self) -> str:
+        return " / ".join(self.levels)
+
+
+@dataclass
+class KpiTable:
+    """A table run with its header read: columns with fields, body rows of slots."""
+
+    run: TableRun
+    header_rows: int
+    columns: list[Column]
+    body: list[list[Slot]]
+
+    @property
+    def first(self) -> Table:
+        return self.run.parts[0]
+
+    def values(self, index: int) -> list[str]:
+        return [row[index].text for row in self.body]
+
+    def fields(self, name: str) -> list[int]:
+        """The logical columns mapped to a field, left to right."""
+        return [i for i, column in enumerate(self.columns) if column.field.field == name]
+
+    @property
+    def label_column(self) -> int | None:
+        """Column 0 when its body labels rows with years (`当初`, `R 2`, `R 3`): years as rows."""
+        return 0 if self.columns and _labels_years(self.values(0)) else None
+
+    def unmapped(self) -> list[str]:
+        """Headers of columns that hold values but map to no field."""
+        return [
+            column.header
+            for i, column in enumerate(self.columns)
+            if column.field.field is None
+            and column.header
+            and any(self.values(i))
+            and i != self.label_column
+        ]
+
+
+def is_baseline_label(text: str) -> bool:
+    """A row label naming the baseline: 当初, 従前, 基準値."""
+    matches = match_header(read_header(text))
+    return bool(matches) and matches[0].field == "baseline" and matches[0].score >= HEADER_MATCH
+
+
+def _labels_years(labels: list[str]) -> bool:
+    return sum(is_year_label(text) for text in labels) >= YEAR_LABELS
+
+
+def _slots(table: Table) -> list[list[Cell | None]]:
+    rows, cols = table.shape
+    grid: list[list[Cell | None]] = [[None] * cols for _ in range(rows)]
+    for cell in table.cells:
+        for r in range(cell.row, min(rows, cell.row + cell.rowspan)):
+            for c in range(cell.col, min(cols, cell.col + cell.colspan)):
+                grid[r][c] = cell
+    return grid
+
+
+def _is_header_row(row: list[Cell | None], index: int) -> bool:
+    known = 0
+    starting = {id(cell): cell for cell in row if cell is not None and cell.row == index}
+    for cell in starting.values():
+        if not cell.text:
+            continue
+        header = read_header(cell.text)
+        if len(header.key) > HEADER_CHARS:
+            continue
+        matches = match_header(header)
+        if (matches and matches[0].score >= HEADER_MATCH) or is_year_label(cell.text):
+            known += 1
+    return known >= HEADER_CELLS
+
+
+def header_row_count(table: Table) -> int:
+    """Leading rows up to the last of the first few that reads as a header row."""
+    grid = _slots(table)
+    last = -1
+    for index, row in enumerate(grid[: min(MAX_HEADER_ROWS, len(grid) - 1)]):
+        if _is_header_row(row, index):
+            last = index
+        elif last >= 0:  # the body has begun
+            break
+    return last + 1
+
+
+def _texts(row: list[Cell | None]) -> list[str]:
+    return [cell.text if cell is not None else "" for cell in row]
+
+
+def _group_columns(grid: list[list[Cell | None]], header_rows: int) -> list[tuple[int, ...]]:
+    """Adjacent grid columns under one spanning bottom header cell, as one group each."""
+    cols = len(grid[0]) if grid else 0
+    if not header_rows:
+        return [(c,) for c in range(cols)]
+    bottom = grid[header_rows - 1]
+    groups: list[list[int]] = []
+    for c in range(cols):
+        cell = bottom[c]
+        spans_left = c > 0 and cell is not None and cell.text and cell is bottom[c - 1]
+        if spans_left and groups:
+            groups[-1].append(c)
+        else:
+            groups.append([c])
+    return [tuple(group) for group in groups]
+
+
+def read_table(run: TableRun) -> KpiTable:
+    """The run's header rows, logical columns with mapped fields, and body slots."""
+    first = run.parts[0]
+    header_rows = header_row_count(first)
+    head = _slots(first)[:header_rows]
+    groups = _group_columns(_slots(first), header_rows)
+    paths = header_paths([_texts(row) for row in head])
+    body: list[list[Slot]] = []
+    for number, part in enumerate(run.parts):
+        skip = header_rows if number == 0 else run.repeated_header_rows
+        for row in _slots(part)[skip:]:
+            body.append(
+                [
+                    Slot.of(part.page, [_body_cell(row[c], header_rows, number) for c in group])
+                    for group in groups
+                ]
+            )
+    # In a years-as-rows table, the rows below the years (達成状況, 未達理由) are comments.
+    labels = [row[0].text for row in body] if groups else []
+    valued = [
+        row
+        for row, label in zip(body, labels, strict=True)
+        if not _labels_years(labels) or is_year_label(label) or is_baseline_label(label)
+    ]
+    columns: list[Column] = []
+    for index, group in enumerate(groups):
+        levels = tuple(level for level in paths[group[0]].split(" / ") if level) if paths else ()
+        values = [row[index].text for row in valued]
+        heads = tuple(Slot.of(first.page, [row[c] for c in group]) for row in head)
+        columns.append(Column(group, levels, map_column(" / ".join(levels), values), heads))
+    return KpiTable(run, header_rows, columns, body)
+
+
+def _body_cell(cell: Cell | None, header_rows: int, part: int) -> Cell | None:
+    """A body slot's cell; a header cell that runs down beside the body is not a value."""
+    if cell is not None and part == 0 and cell.row < header_rows:
+        return None
+    return cell
+
+
+def header_paths(header_rows: Sequence[Sequence[str]]) -> list[str]:
+    """One path per column from stacked header rows: `令和5年度 / 年間目標`.
+
+    The rows are dense (a merged cell's text in every slot it spans), so a
+    cell spanning both rows appears once, not as `方向性 / 方向性`.
+    """
+    columns = max((len(row) for row in header_rows), default=0)
+    paths: list[str] = []
+    for col in range(columns):
+        parts: list[str] = []
+        for row in header_rows:
+            text = row[col] if col < len(row) else ""
+            if text and (not parts or parts[-1] != text):
+                parts.append(text)
+        paths.append(" / ".join(parts))
+    return paths
