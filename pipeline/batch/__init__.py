@@ -1,0 +1,62 @@
+"""Batch runs: takes sources (folders, globs, manifests), gives a DuckDB store of every
+document's records, facts and errors, read incrementally in a process pool or on Dask,
+with a run summary and an exit status a scheduler can act on.
+"""
+
+from pipeline.batch.executors import DaskExecutor, Executor, LocalPool
+from pipeline.batch.outcome import DocumentOutcome, Issue
+from pipeline.batch.run import (
+    DEFAULT_TIME_LIMIT,
+    BatchRun,
+    DocumentStatus,
+    default_workers,
+    run_stamp,
+)
+from pipeline.batch.sources import SourceError, SourceSet, read_source, resolve_sources
+from pipeline.batch.store import (
+    DEFAULT_STORE,
+    EXPORT_FORMATS,
+    ExportFormat,
+    Store,
+    StoreError,
+    open_store,
+)
+from pipeline.batch.summary import (
+    GoldSet,
+    load_gold,
+    run_columns,
+    score_run,
+    summary_json,
+    summary_text,
+)
+from pipeline.batch.worker import process_document
+
+__all__ = [
+    "DEFAULT_STORE",
+    "DEFAULT_TIME_LIMIT",
+    "EXPORT_FORMATS",
+    "BatchRun",
+    "DaskExecutor",
+    "DocumentOutcome",
+    "DocumentStatus",
+    "Executor",
+    "ExportFormat",
+    "GoldSet",
+    "Issue",
+    "LocalPool",
+    "SourceError",
+    "SourceSet",
+    "Store",
+    "StoreError",
+    "default_workers",
+    "load_gold",
+    "open_store",
+    "process_document",
+    "read_source",
+    "resolve_sources",
+    "run_columns",
+    "run_stamp",
+    "score_run",
+    "summary_json",
+    "summary_text",
+]

@@ -12,10 +12,17 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.batch.run import BatchRun
-from pipeline.model.record import RecordFile
-from pipeline.score.compare import Scorecard, ScoreSettings, score_set
-from pipeline.score.inputs import TWINS_FILE, load_documents, load_twins
-from pipeline.score.scorecard import document_table, scorecard_json
+from pipeline.model import RecordFile
+from pipeline.score import (
+    TWINS_FILE,
+    Scorecard,
+    ScoreSettings,
+    document_table,
+    load_documents,
+    load_twins,
+    score_set,
+    scorecard_json,
+)
 
 
 @dataclass(frozen=True)

@@ -14,8 +14,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from pipeline.batch.outcome import DocumentOutcome, Issue, failure
-from pipeline.model.record import dump_record_file
-from pipeline.understand.extract import Extraction, ExtractSettings, Failure, try_extract
+from pipeline.model import dump_record_file
+from pipeline.understand import Extraction, ExtractSettings, Failure, try_extract
 
 # Extraction's warnings start with the page they concern: `page 3: ...`.
 _PAGE_PREFIX = re.compile(r"^page (\d+)\b")

@@ -15,35 +15,34 @@ import click
 import duckdb
 from tqdm import tqdm
 
-from pipeline.batch.executors import DaskExecutor, Executor, LocalPool
-from pipeline.batch.outcome import DocumentOutcome
-from pipeline.batch.run import (
-    DEFAULT_TIME_LIMIT,
-    BatchRun,
-    DocumentStatus,
-    default_workers,
-    run_stamp,
-)
-from pipeline.batch.sources import SourceError, SourceSet, resolve_sources
-from pipeline.batch.store import (
+from pipeline.batch import (
     DEFAULT_STORE,
+    DEFAULT_TIME_LIMIT,
     EXPORT_FORMATS,
+    BatchRun,
+    DaskExecutor,
+    DocumentOutcome,
+    DocumentStatus,
+    Executor,
     ExportFormat,
+    GoldSet,
+    LocalPool,
+    SourceError,
+    SourceSet,
     Store,
     StoreError,
-    open_store,
-)
-from pipeline.batch.summary import (
-    GoldSet,
+    default_workers,
     load_gold,
+    open_store,
+    resolve_sources,
     run_columns,
+    run_stamp,
     score_run,
     summary_json,
     summary_text,
 )
-from pipeline.model.record import RecordFileError
-from pipeline.score.compare import Scorecard
-from pipeline.score.inputs import TwinsFileError
+from pipeline.model import RecordFileError
+from pipeline.score import Scorecard, TwinsFileError
 
 EXIT_FAILED_DOCUMENTS = 1
 EXIT_CONFIGURATION = 2
@@ -194,8 +193,8 @@ def run(
     marked missing. Exits 0 when all documents are read, 1 when some failed, 2 on
     a usage or configuration error.
     """
-    from pipeline.batch.worker import process_document
-    from pipeline.understand.extract import ExtractSettings
+    from pipeline.batch import process_document
+    from pipeline.understand import ExtractSettings
 
     source_set = _sources(sources)
     gold = _gold(gold_dir)

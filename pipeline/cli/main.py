@@ -5,14 +5,21 @@ from pathlib import Path
 import click
 
 from pipeline import __version__
-from pipeline.ingest.pages import IngestError, open_pdf
-from pipeline.layout.pages import LayoutSettings, PageLayout, layout_page
-from pipeline.model.record import RecordFileError
-from pipeline.report.overlay import OverlaySettings, render_overlay
-from pipeline.score.compare import SIMILARITY_FLOOR, ScoreSettings, score_set
-from pipeline.score.inputs import TwinsFileError, load_inputs
-from pipeline.score.scorecard import dump_scorecard, text_report, warning_lines
-from pipeline.understand.extract import ExtractSettings, extract_to
+from pipeline.ingest import IngestError, open_pdf
+from pipeline.layout import LayoutSettings, PageLayout, layout_page
+from pipeline.model import RecordFileError
+from pipeline.report import OverlaySettings, render_overlay
+from pipeline.score import (
+    SIMILARITY_FLOOR,
+    ScoreSettings,
+    TwinsFileError,
+    dump_scorecard,
+    load_inputs,
+    score_set,
+    text_report,
+    warning_lines,
+)
+from pipeline.understand import ExtractSettings, extract_to
 
 # Exit status for a file that cannot be read or written, as click uses for a usage error.
 EXIT_BAD_FILE = 2

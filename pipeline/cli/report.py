@@ -8,13 +8,11 @@ from pathlib import Path
 
 import click
 
-from pipeline.batch.store import StoreError
-from pipeline.batch.summary import load_gold
+from pipeline.batch import StoreError, load_gold
 from pipeline.cli.batch import STORE_OPTION
-from pipeline.model.record import RecordFileError
-from pipeline.report.data import read_store
-from pipeline.report.site import ReportSettings, write_report
-from pipeline.score.inputs import TwinsFileError
+from pipeline.model import RecordFileError
+from pipeline.report import ReportSettings, read_store, write_report
+from pipeline.score import TwinsFileError
 
 EXIT_BAD_INPUT = 2
 

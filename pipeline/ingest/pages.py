@@ -16,8 +16,8 @@ from typing import Literal
 
 import pymupdf
 
-from pipeline.model.geometry import Word, enclosing
-from pipeline.text.normalize import fold
+from pipeline.model import Word, enclosing
+from pipeline.text import fold
 
 PageKind = Literal["text", "image", "mixed", "blank"]
 ErrorCode = Literal["unreadable", "not-pdf", "empty", "truncated", "encrypted", "no-pages"]

@@ -23,9 +23,16 @@ from typing import Any, Literal
 import pymupdf
 
 from pipeline.layout.ruled import fill_cells
-from pipeline.model.geometry import BBox, DisjointSets, Word, centre_in
-from pipeline.model.grid import merged_cell
-from pipeline.model.table import Cell, Table, TableQuality
+from pipeline.model import (
+    BBox,
+    Cell,
+    DisjointSets,
+    Table,
+    TableQuality,
+    Word,
+    centre_in,
+    merged_cell,
+)
 
 Engine = Literal["vector", "combined", "raster"]
 Flavor = Literal["lattice", "stream"]

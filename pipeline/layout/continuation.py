@@ -12,10 +12,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from pipeline.ingest.pages import Page
+from pipeline.ingest import Page
 from pipeline.layout.pages import PageLayout
-from pipeline.model.geometry import Word
-from pipeline.model.table import Table
+from pipeline.model import Table, Word
 
 
 @dataclass(frozen=True)

@@ -14,8 +14,7 @@ from dataclasses import replace
 
 import pymupdf
 
-from pipeline.model.geometry import BBox, Word
-from pipeline.model.table import Table
+from pipeline.model import BBox, Table, Word
 
 
 def upright_matrix(turn: int, width: float, height: float) -> pymupdf.Matrix:

@@ -15,17 +15,15 @@ from pathlib import Path
 
 import pymupdf
 
-from pipeline.ingest.pages import Page, open_pdf, read_page
+from pipeline.ingest import Page, open_pdf, read_page
 from pipeline.layout.camelot import CamelotSettings, lattice_tables, stream_tables
 from pipeline.layout.orient import turn_table_back, turn_words, upright_matrix
 from pipeline.layout.repair.mend import mend_table
 from pipeline.layout.repair.spill import SpillSettings
 from pipeline.layout.ruled import ruled_tables
-from pipeline.model.geometry import Word, text_lines
-from pipeline.model.grid import RuledSettings
-from pipeline.model.table import Table
-from pipeline.ocr.page import OcrSettings, ocr_page
-from pipeline.text.vocabulary import known_units
+from pipeline.model import RuledSettings, Table, Word, text_lines
+from pipeline.ocr import OcrSettings, ocr_page
+from pipeline.text import known_units
 
 
 @dataclass(frozen=True)

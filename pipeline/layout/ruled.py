@@ -11,15 +11,20 @@ from collections.abc import Sequence
 
 import pymupdf
 
-from pipeline.model.geometry import Segment, Word, cell_texts, centre_in
-from pipeline.model.grid import (
+from pipeline.model import (
+    Cell,
     RuledSettings,
+    Segment,
+    Table,
+    TableQuality,
+    Word,
+    cell_texts,
+    centre_in,
     grid_cells,
     group_segments,
     is_horizontal,
     is_vertical,
 )
-from pipeline.model.table import Cell, Table, TableQuality
 
 
 def ruling_segments(

@@ -9,7 +9,7 @@ from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from pipeline.text.normalize import join_wrapped_lines
+from pipeline.text import join_wrapped_lines
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,11 @@
+"""OCR: takes a scanned page (and any text layer over it), gives its tables read from the
+image: the grid found with OpenCV, each line read by Tesseract, the layer's text judged
+cell by cell and kept only where it holds.
+"""
+
+from pipeline.ocr.page import OcrSettings, ocr_page
+
+__all__ = [
+    "OcrSettings",
+    "ocr_page",
+]

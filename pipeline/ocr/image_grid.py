@@ -17,8 +17,8 @@ import numpy as np
 import numpy.typing as npt
 import pymupdf
 
-from pipeline.model.geometry import Segment
-from pipeline.model.geometry import touch as meets
+from pipeline.model import Segment
+from pipeline.model import touch as meets
 
 Image = npt.NDArray[np.uint8]
 Mask = npt.NDArray[np.bool_]

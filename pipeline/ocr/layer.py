@@ -11,10 +11,9 @@ import re
 import unicodedata
 from collections import Counter
 
-from pipeline.ingest.pages import UNMAPPED
-from pipeline.model.geometry import Word, cell_texts
-from pipeline.model.table import Cell
-from pipeline.text.normalize import fold
+from pipeline.ingest import UNMAPPED
+from pipeline.model import Cell, Word, cell_texts
+from pipeline.text import fold
 
 # A value as a table prints it: a number and its unit (`12,672 人`, `4.5%`, `(+0)`).
 _VALUE = re.compile(r"[(（]?[+\-−△▲]?\d[\d,.]*\s*(?P<unit>[^\d\s()（）,.+\-−]*)")

@@ -19,9 +19,19 @@ import cv2
 import numpy as np
 import pymupdf
 
-from pipeline.model.geometry import BBox, DisjointSets, Word, cell_texts, enclosing
-from pipeline.model.grid import RuledSettings, grid_cells, group_segments
-from pipeline.model.table import Cell, Table, TableQuality
+from pipeline.model import (
+    BBox,
+    Cell,
+    DisjointSets,
+    RuledSettings,
+    Table,
+    TableQuality,
+    Word,
+    cell_texts,
+    enclosing,
+    grid_cells,
+    group_segments,
+)
 from pipeline.ocr.image_grid import (
     Box,
     Frame,
@@ -38,7 +48,7 @@ from pipeline.ocr.image_grid import (
 )
 from pipeline.ocr.layer import judge_layer
 from pipeline.ocr.tesseract import Read, Tesseract, is_unsure, more_confident
-from pipeline.text.normalize import fold
+from pipeline.text import fold
 
 
 @dataclass(frozen=True)

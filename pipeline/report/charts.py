@@ -16,7 +16,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
-from pipeline.model.record import FACT_KINDS
+from pipeline.model import FACT_KINDS
 from pipeline.report.data import StoredRun
 
 Series = dict[str, list[tuple[int, float]]]

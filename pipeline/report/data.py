@@ -17,9 +17,8 @@ from typing import Any
 
 import duckdb
 
-from pipeline.batch.outcome import Issue
-from pipeline.batch.store import StoreError, open_store
-from pipeline.model.record import RecordFile
+from pipeline.batch import Issue, StoreError, open_store
+from pipeline.model import RecordFile
 
 
 @dataclass(frozen=True)

@@ -12,11 +12,10 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from pipeline.model.geometry import BBox
-from pipeline.model.record import Fact, RecordFile
+from pipeline.model import BBox, Fact, RecordFile
 from pipeline.report.fact_places import place_fact
 from pipeline.report.pages import PageSheet
-from pipeline.score.review import FactReview, FactStatus, RecordReview
+from pipeline.score import FactReview, FactStatus, RecordReview
 
 Placement = Literal["source", "value"]
 

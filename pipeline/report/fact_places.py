@@ -16,12 +16,18 @@ matched target's cell is not the missed actual's.
 import math
 from collections.abc import Collection, Sequence
 
-from pipeline.model.geometry import BBox
-from pipeline.model.record import Fact
-from pipeline.score.compare import VALUE_REL_TOL
-from pipeline.text.normalize import normalize_grade, normalize_text
-from pipeline.text.numbers import NUMBER, fold_value_text, number_value
-from pipeline.text.quantities import Quantity, Wording, parse_cell
+from pipeline.model import BBox, Fact
+from pipeline.score import VALUE_REL_TOL
+from pipeline.text import (
+    NUMBER,
+    Quantity,
+    Wording,
+    fold_value_text,
+    normalize_grade,
+    normalize_text,
+    number_value,
+    parse_cell,
+)
 
 
 def _same_number(a: float, b: float) -> bool:

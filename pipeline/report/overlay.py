@@ -11,9 +11,8 @@ from pathlib import Path
 
 import pymupdf
 
-from pipeline.layout.orient import turn_box
-from pipeline.layout.pages import PageLayout
-from pipeline.model.geometry import BBox
+from pipeline.layout import PageLayout, turn_box
+from pipeline.model import BBox
 
 FONT = "japan"  # pymupdf's built-in CJK font
 TABLE_COLOUR = (0.85, 0.1, 0.1)

@@ -12,11 +12,9 @@ from pathlib import Path
 
 import pymupdf
 
-from pipeline.ingest.pages import open_pdf
-from pipeline.layout.orient import turn_box
-from pipeline.layout.pages import LayoutSettings, layout_page
-from pipeline.model.geometry import BBox
-from pipeline.model.table import Table
+from pipeline.ingest import open_pdf
+from pipeline.layout import LayoutSettings, layout_page, turn_box
+from pipeline.model import BBox, Table
 
 
 @dataclass(frozen=True)

@@ -25,10 +25,9 @@ from urllib.parse import quote
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
 from pipeline import __version__
-from pipeline.batch.sources import read_source
-from pipeline.batch.summary import GoldSet
-from pipeline.ingest.pages import IngestError
-from pipeline.model.record import RecordFile
+from pipeline.batch import GoldSet, read_source
+from pipeline.ingest import IngestError
+from pipeline.model import RecordFile
 from pipeline.report.charts import (
     Series,
     document_history,
@@ -41,11 +40,18 @@ from pipeline.report.charts import (
 from pipeline.report.data import DocumentResult, StoreView
 from pipeline.report.document import Placer, page_entries, record_entries
 from pipeline.report.pages import PageSheet, render_pages
-from pipeline.score.compare import DocumentScore, Scorecard, ScoreSettings, score_set
-from pipeline.score.review import review_document
-from pipeline.score.scorecard import document_json, dump_scorecard, scorecard_json
-from pipeline.text.vocabulary import known_units
-from pipeline.understand.extract import ExtractSettings
+from pipeline.score import (
+    DocumentScore,
+    Scorecard,
+    ScoreSettings,
+    document_json,
+    dump_scorecard,
+    review_document,
+    score_set,
+    scorecard_json,
+)
+from pipeline.text import known_units
+from pipeline.understand import ExtractSettings
 
 DOCUMENTS = "documents"
 

@@ -56,9 +56,9 @@ import numpy as np
 from rapidfuzz.distance import Indel
 from scipy.optimize import linear_sum_assignment
 
-from pipeline.model.record import FACT_KINDS, Fact, FactKind, Record, RecordFile
+from pipeline.model import FACT_KINDS, Fact, FactKind, Record, RecordFile
 from pipeline.score.statistics import DocumentStatistics, Tally
-from pipeline.text.normalize import normalize_grade, normalize_text
+from pipeline.text import normalize_grade, normalize_text
 
 SCORER_VERSION = "kpi-score/1"
 # Under this similarity a gold and a predicted record are different indicators.

@@ -36,8 +36,8 @@ from typing import NamedTuple
 import numpy as np
 from scipy.optimize import linear_sum_assignment
 
-from pipeline.model.record import FileFieldError
-from pipeline.text.normalize import normalize_text
+from pipeline.model import FileFieldError
+from pipeline.text import normalize_text
 
 _GRID_FIELDS = ("doc_id", "tables")
 _TABLE_FIELDS = ("page", "rows")

@@ -10,7 +10,7 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.model.record import RecordFile, RecordFileError, load_record_file
+from pipeline.model import RecordFile, RecordFileError, load_record_file
 
 TWINS_FILE = "twins.csv"
 TWINS_HEADER = ("doc_id", "gold_doc_id")

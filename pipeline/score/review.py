@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal, TypeVar
 
-from pipeline.model.record import Fact, Record, RecordFile
+from pipeline.model import Fact, Record, RecordFile
 from pipeline.score.compare import FactMatching, ScoreSettings, match_facts, pair_records
 
 FactStatus = Literal["matched", "missed", "extra", "predicted"]

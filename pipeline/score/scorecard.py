@@ -10,7 +10,7 @@ import json
 from typing import Any
 
 from pipeline import __version__
-from pipeline.model.record import FORMAT, Fact
+from pipeline.model import FORMAT, Fact
 from pipeline.score.compare import (
     SCORER_VERSION,
     VALUE_REL_TOL,

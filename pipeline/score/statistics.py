@@ -15,7 +15,7 @@ and one with predictions where gold has none scores zero too.
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from pipeline.model.record import FACT_KINDS, FactKind
+from pipeline.model import FACT_KINDS, FactKind
 
 
 def ratio(part: int, whole: int, nothing_either_side: bool) -> float:

@@ -1,0 +1,34 @@
+"""Text as reports print it, read into values: the contract's normalization, numbers and
+their repairs, quantities with units and marks, years in every era form, fugashi tokens,
+and the vocabulary of `models/`. Takes strings, gives strings and typed values; imports
+no stage.
+"""
+
+from pipeline.text.normalize import fold, join_wrapped_lines, normalize_grade, normalize_text
+from pipeline.text.numbers import NUMBER, fold_value_text, number_value, repair_numbers
+from pipeline.text.quantities import Quantity, Wording, parse_cell, stated_values, value_marks
+from pipeline.text.vocabulary import MODELS, header_fields, known_units
+from pipeline.text.years import ERA_FIRST_YEARS, FiscalYear, find_years, parse_year
+
+__all__ = [
+    "ERA_FIRST_YEARS",
+    "MODELS",
+    "NUMBER",
+    "FiscalYear",
+    "Quantity",
+    "Wording",
+    "find_years",
+    "fold",
+    "fold_value_text",
+    "header_fields",
+    "join_wrapped_lines",
+    "known_units",
+    "normalize_grade",
+    "normalize_text",
+    "number_value",
+    "parse_cell",
+    "parse_year",
+    "repair_numbers",
+    "stated_values",
+    "value_marks",
+]

@@ -1,0 +1,21 @@
+"""Understanding: takes a document's tables and free lines, gives kpi-record/1 records:
+header rows mapped to fields with confidence, values read from every cell, programs from
+headings, KPI statements from prose, an indicator printed twice merged into one record.
+`extract_to` runs a document through every stage, in order.
+"""
+
+from pipeline.understand.extract import (
+    Extraction,
+    ExtractSettings,
+    Failure,
+    extract_to,
+    try_extract,
+)
+
+__all__ = [
+    "ExtractSettings",
+    "Extraction",
+    "Failure",
+    "extract_to",
+    "try_extract",
+]

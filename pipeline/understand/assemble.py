@@ -14,11 +14,18 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from pipeline.model.record import Fact, FactKind, Record, Source
-from pipeline.text.normalize import normalize_grade, normalize_text
-from pipeline.text.quantities import Quantity, Wording, parse_cell, stated_values, value_marks
-from pipeline.text.vocabulary import known_units
-from pipeline.text.years import parse_year
+from pipeline.model import Fact, FactKind, Record, Source
+from pipeline.text import (
+    Quantity,
+    Wording,
+    known_units,
+    normalize_grade,
+    normalize_text,
+    parse_cell,
+    parse_year,
+    stated_values,
+    value_marks,
+)
 from pipeline.understand.header_map import (
     VALUE_FIELDS,
     WORD_FIELDS,

@@ -16,10 +16,9 @@ from pathlib import Path
 from typing import Any, Literal
 
 from pipeline import __version__
-from pipeline.ingest.pages import IngestError
-from pipeline.layout.continuation import ContinuationSettings, join_continued
-from pipeline.layout.pages import LayoutSettings, layout_document
-from pipeline.model.record import (
+from pipeline.ingest import IngestError
+from pipeline.layout import ContinuationSettings, LayoutSettings, join_continued, layout_document
+from pipeline.model import (
     FORMAT,
     DocumentInfo,
     Fact,
@@ -28,8 +27,7 @@ from pipeline.model.record import (
     dump_record_file,
     write_atomic,
 )
-from pipeline.text.normalize import normalize_text
-from pipeline.text.vocabulary import MODELS
+from pipeline.text import MODELS, normalize_text
 from pipeline.understand.assemble import prose_records, row_records, year_records
 from pipeline.understand.headings import heading_above, municipality, page_lines, title
 from pipeline.understand.reading import KpiTable, read_table

@@ -18,11 +18,19 @@ from functools import cache
 
 from rapidfuzz import fuzz
 
-from pipeline.text.normalize import normalize_grade, normalize_text
-from pipeline.text.quantities import Quantity, Wording, parse_cell, value_marks
+from pipeline.text import (
+    FiscalYear,
+    Quantity,
+    Wording,
+    find_years,
+    header_fields,
+    known_units,
+    normalize_grade,
+    normalize_text,
+    parse_cell,
+    value_marks,
+)
 from pipeline.text.tokens import tagger
-from pipeline.text.vocabulary import header_fields, known_units
-from pipeline.text.years import FiscalYear, find_years
 
 VALUE_FIELDS = frozenset({"baseline", "target", "actual", "final_target"})
 WORD_FIELDS = frozenset({"grade", "progress"})

@@ -11,10 +11,9 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from pipeline.layout.pages import PageLayout
-from pipeline.model.geometry import BBox, Word, enclosing, text_lines
-from pipeline.model.table import Table
-from pipeline.text.normalize import normalize_text
+from pipeline.layout import PageLayout
+from pipeline.model import BBox, Table, Word, enclosing, text_lines
+from pipeline.text import normalize_text
 from pipeline.text.tokens import tagger
 from pipeline.understand.header_map import match_header, read_header
 from pipeline.understand.names import clean_name, enumerated

@@ -9,9 +9,7 @@ parentheses, its indicator.
 import re
 import unicodedata
 
-from pipeline.text.normalize import normalize_text
-from pipeline.text.quantities import parse_cell
-from pipeline.text.vocabulary import known_units
+from pipeline.text import known_units, normalize_text, parse_cell
 
 # Rule 2: enumerators before a name — (1), （２）, A, 施策1, 3-1-1 — and circled digits.
 CIRCLED = re.compile(r"^[\u2460-\u2473\u3251-\u325f\u32b1-\u32bf](?:\s*[-‐]\s*\d+)*\s*")

@@ -18,12 +18,17 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from pipeline.model.record import FactKind
-from pipeline.text.normalize import normalize_text
-from pipeline.text.quantities import Quantity, parse_cell, stated_values
+from pipeline.model import FactKind
+from pipeline.text import (
+    MODELS,
+    Quantity,
+    known_units,
+    normalize_text,
+    parse_cell,
+    parse_year,
+    stated_values,
+)
 from pipeline.text.tokens import tagger
-from pipeline.text.vocabulary import MODELS, known_units
-from pipeline.text.years import parse_year
 from pipeline.understand.names import clean_name
 
 PATTERNS = MODELS / "prose_patterns.jsonl"

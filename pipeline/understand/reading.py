@@ -11,9 +11,8 @@ it can name its page, box and raw text.
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from pipeline.layout.continuation import TableRun
-from pipeline.model.geometry import BBox, enclosing
-from pipeline.model.table import Cell, Table
+from pipeline.layout import TableRun
+from pipeline.model import BBox, Cell, Table, enclosing
 from pipeline.understand.header_map import (
     ColumnField,
     is_year_label,

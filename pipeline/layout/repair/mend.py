@@ -20,13 +20,9 @@ from pipeline.layout.repair.cells import (
     snap_label,
 )
 from pipeline.layout.repair.spill import SpillSettings, mend_spills
-from pipeline.model.geometry import Word, cell_texts, enclosing, text_lines
-from pipeline.model.table import Cell, Table
-from pipeline.text.normalize import join_wrapped_lines
-from pipeline.text.numbers import repair_numbers
+from pipeline.model import Cell, Table, Word, cell_texts, enclosing, text_lines
+from pipeline.text import ERA_FIRST_YEARS, header_fields, join_wrapped_lines, repair_numbers
 from pipeline.text.tokens import is_common_word, is_word
-from pipeline.text.vocabulary import header_fields
-from pipeline.text.years import ERA_FIRST_YEARS
 
 
 def _line_text(line: list[Word]) -> str:

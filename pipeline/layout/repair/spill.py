@@ -20,9 +20,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from pipeline.layout.repair.cells import join_across_border
-from pipeline.model.geometry import Word, text_lines
-from pipeline.model.table import Cell, Table
-from pipeline.text.normalize import join_wrapped_lines
+from pipeline.model import Cell, Table, Word, text_lines
+from pipeline.text import join_wrapped_lines
 
 # A value as tables print it: `12,672 人`, `(+0)`, `-4.5%`, `10 個`.
 _VALUE = re.compile(r"[(（]?[+\-−△▲]?[\d,.]+\s*[^\s\d]{0,4}[)）]?")
