@@ -4,7 +4,7 @@ with a run summary and an exit status a scheduler can act on.
 """
 
 from pipeline.batch.executors import DaskExecutor, Executor, LocalPool
-from pipeline.batch.outcome import DocumentOutcome, Issue
+from pipeline.batch.outcome import DocumentOutcome
 from pipeline.batch.run import (
     DEFAULT_TIME_LIMIT,
     BatchRun,
@@ -42,7 +42,6 @@ __all__ = [
     "Executor",
     "ExportFormat",
     "GoldSet",
-    "Issue",
     "LocalPool",
     "SourceError",
     "SourceSet",

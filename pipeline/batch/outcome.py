@@ -1,40 +1,13 @@
 """What processing one document gave: its record file, or the reason it has none.
 
 A worker sends a DocumentOutcome back to the runner, which commits it to the
-store. Errors and warnings are data here, not exceptions: a bad file, a crash or
-a hang in one document is an Issue with a code a reader can search for, and the
-run goes on.
-
-Codes, by stage:
-
-- `ingest`: `unreadable`, `not-pdf`, `empty`, `truncated`, `encrypted`, `no-pages`
-  (from `pipeline.ingest.pages.IngestError`);
-- `extract`: `extraction-failed` (an exception inside extraction: a bug this document
-  brings out; the traceback is in `detail`), and the warnings `extract-warning`
-  (what extraction warned of, such as a page OCR could not read) and `no-records`
-  (pages read, no KPI record found);
-- `batch`: `timeout` (over the per-document time limit; the worker was stopped),
-  `crash` (the worker process died), `worker-error` (the outcome could not come
-  back from the worker), `not-found` (listed in a manifest, but no such file).
+store. A bad file, a crash or a hang in one document is an `Issue` (codes in
+`pipeline.model.issues`) and the run goes on.
 """
 
 from dataclasses import dataclass, field
-from typing import Literal
 
-Severity = Literal["error", "warning"]
-Stage = Literal["ingest", "extract", "batch"]
-
-
-@dataclass(frozen=True)
-class Issue:
-    """An error or warning row: a code to search for, the stage, and what happened."""
-
-    severity: Severity
-    code: str
-    stage: Stage
-    message: str
-    page: int | None = None
-    detail: str | None = None
+from pipeline.model import Issue, Stage
 
 
 @dataclass(frozen=True)
@@ -53,6 +26,11 @@ class DocumentOutcome:
     @property
     def failed(self) -> bool:
         return self.record_json is None
+
+    @property
+    def partial(self) -> bool:
+        """Records were read, but part of the document could not be (an error on a page)."""
+        return not self.failed and any(issue.severity == "error" for issue in self.issues)
 
 
 def failure(

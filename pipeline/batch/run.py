@@ -106,7 +106,7 @@ class BatchRun:
     def _commit(self, job: Job, outcome: DocumentOutcome, present: bool = True) -> None:
         self.store.commit_document(self.stamp, job.document, outcome, job.replaces, present)
         status: DocumentStatus = (
-            "failed" if outcome.failed else "changed" if job.replaces else "new"
+            "failed" if outcome.failed or outcome.partial else "changed" if job.replaces else "new"
         )
         self._settle(job.document.key, status, outcome)
 

@@ -5,8 +5,9 @@ copy or archive it. Tables:
 
 - `documents`: one row a document (keyed by its absolute path), with its content
   hash, the pipeline version and settings fingerprint it was read under, its
-  outcome (`extracted` or `failed`), whether the file is still `present`, and
-  its kpi-record/1 file as JSON;
+  outcome (`extracted`; `partial` when a page could not be read, such as a scan
+  with no Tesseract, and read again by the next run; or `failed`), whether the
+  file is still `present`, and its kpi-record/1 file as JSON;
 - `records` and `facts`: the record files flattened, each fact with its
   provenance (page, box in PDF points, raw text) and confidence;
 - `errors`: a document's errors and warnings, each with a code (see
@@ -35,7 +36,8 @@ STORE_FORMAT = "kpi-store/1"
 # Under out/, which git ignores: the store is output, not source.
 DEFAULT_STORE = Path("out/kpi.duckdb")
 
-Outcome = Literal["extracted", "failed"]
+# partial: records read, but a page could not be (its error says why); read again next run.
+Outcome = Literal["extracted", "partial", "failed"]
 ExportFormat = Literal["parquet", "jsonl", "csv"]
 EXPORT_FORMATS: tuple[ExportFormat, ...] = ("parquet", "jsonl", "csv")
 
@@ -265,7 +267,7 @@ class Store:
             document.doc_id,
             document.content_hash,
             document.size_bytes,
-            "failed" if outcome.failed else "extracted",
+            "failed" if outcome.failed else "partial" if outcome.partial else "extracted",
             present,
             outcome.pages,
             len(records),
@@ -305,7 +307,7 @@ class Store:
     def record_files(self, keys: Sequence[str]) -> list[tuple[str, str]]:
         """(doc_key, kpi-record/1 JSON) of the extracted documents among `keys`, in key order."""
         rows = self._db.execute(
-            "SELECT doc_key, record_file FROM documents WHERE outcome = 'extracted'"
+            "SELECT doc_key, record_file FROM documents WHERE outcome IN ('extracted', 'partial')"
             " AND doc_key IN (SELECT unnest(?::VARCHAR[])) ORDER BY doc_key",
             [list(keys)],
         ).fetchall()

@@ -21,7 +21,7 @@ from pipeline.layout.orient import turn_table_back, turn_words, upright_matrix
 from pipeline.layout.repair.mend import mend_table
 from pipeline.layout.repair.spill import SpillSettings
 from pipeline.layout.ruled import ruled_tables
-from pipeline.model import RuledSettings, Table, Word, text_lines
+from pipeline.model import Issue, RuledSettings, Table, Word, text_lines
 from pipeline.ocr import OcrSettings, ocr_page
 from pipeline.text import known_units
 
@@ -48,7 +48,7 @@ class LayoutSettings:
 class PageLayout:
     page: Page
     tables: list[Table]
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Issue] = field(default_factory=list)
     turn: int = 0  # degrees the page's text was turned by; its tables were read upright
 
 
@@ -63,7 +63,7 @@ class DocumentLayout:
         return [table for page in self.pages for table in page.tables]
 
     @property
-    def warnings(self) -> list[str]:
+    def warnings(self) -> list[Issue]:
         return [warning for page in self.pages for warning in page.warnings]
 
 
@@ -74,7 +74,7 @@ def layout_page(pdf_page: pymupdf.Page, settings: LayoutSettings) -> PageLayout:
         layer = page.words if page.has_ocr_layer else ()
         scan = ocr_page(pdf_page, settings.ocr, layer)
         tables = [_mend(table, settings) for table in scan.tables]
-        return PageLayout(page, tables, [f"page {page.number}: {w}" for w in scan.warnings])
+        return PageLayout(page, tables, scan.warnings)
     turn = page.turn
     if not turn:
         tables = text_tables(pdf_page, page.words, settings)

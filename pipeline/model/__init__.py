@@ -22,6 +22,7 @@ from pipeline.model.grid import (
     is_vertical,
     merged_cell,
 )
+from pipeline.model.issues import Issue, Severity, Stage
 from pipeline.model.record import (
     FACT_KINDS,
     FORMAT,
@@ -49,12 +50,15 @@ __all__ = [
     "Fact",
     "FactKind",
     "FileFieldError",
+    "Issue",
     "Record",
     "RecordFile",
     "RecordFileError",
     "RuledSettings",
     "Segment",
+    "Severity",
     "Source",
+    "Stage",
     "Table",
     "TableQuality",
     "Word",

@@ -23,6 +23,7 @@ from pipeline.model import (
     BBox,
     Cell,
     DisjointSets,
+    Issue,
     RuledSettings,
     Table,
     TableQuality,
@@ -137,7 +138,7 @@ class OcrPage:
     tables: list[Table]
     words: list[Word]
     skew: float
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Issue] = field(default_factory=list)
     kept: int = 0
     reread: int = 0
 
@@ -178,9 +179,11 @@ def ocr_page(page: pymupdf.Page, settings: OcrSettings, layer: Sequence[Word] = 
     `ocr_problem`, and `layer` handed back as the page's words, so that a
     later stage may still use an existing text layer as it is.
     """
+    number = page.number + 1
     problem = ocr_problem(settings)
     if problem:
-        return OcrPage([], list(layer), 0.0, [problem])
+        issue = Issue("error", "ocr-unavailable", "ocr", problem, number)
+        return OcrPage([], list(layer), 0.0, [issue])
     scan = prepare(page, settings)
     grids = _grids(scan, settings)
     plans = [_plan(scan, cells, layer, settings) for _, _, cells in grids]
@@ -190,11 +193,12 @@ def ocr_page(page: pymupdf.Page, settings: OcrSettings, layer: Sequence[Word] = 
     tables: list[Table] = []
     for grid, plan in zip(grids, plans, strict=True):
         read, found = found[: len(plan.rows)], found[len(plan.rows) :]
-        tables.append(_table(page.number + 1, scan.frame, grid, plan, read))
+        tables.append(_table(number, scan.frame, grid, plan, read))
     words = [word for table in tables for cell in table.cells for word in cell.words]
     kept = sum(len(plan.kept) for plan in plans)
     reread = sum(len(plan.reread) for plan in plans)
-    return OcrPage(tables, words, scan.frame.angle, warnings, kept, reread)
+    issues = [Issue("warning", "ocr-failed", "ocr", warning, number) for warning in warnings]
+    return OcrPage(tables, words, scan.frame.angle, issues, kept, reread)
 
 
 Grid = tuple[list[float], list[float], list[Cell]]

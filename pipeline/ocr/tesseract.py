@@ -7,7 +7,9 @@ is held to one thread: the workers already share the cores.
 """
 
 import functools
+import hashlib
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -58,6 +60,11 @@ class Tesseract:
     def problem(self) -> str | None:
         """None when the command runs and has the language data, else a warning naming the fix."""
         return _problem(self.command, self.language)
+
+    def signature(self) -> str:
+        """Tesseract's version and a hash of each language's data: what OCR reads depends on
+        both, so a document read by another Tesseract is read again."""
+        return _signature(self.command, self.language)
 
     def read(self, images: Sequence[Image]) -> tuple[list[list[Read]], list[str]]:
         """The words of each image, and a warning for each process that failed."""
@@ -123,6 +130,23 @@ def _problem(command: str, language: str) -> str | None:
         names = "+".join(missing)
         return f"OCR skipped: no Tesseract language data for {names}; {install_hint(language)}"
     return None
+
+
+@functools.cache
+def _signature(command: str, language: str) -> str:
+    if _problem(command, language) is not None:
+        return "unavailable"
+    version = subprocess.run([command, "--version"], capture_output=True, text=True, timeout=60)
+    listed = subprocess.run([command, "--list-langs"], capture_output=True, text=True, timeout=60)
+    folder = re.search(r'"([^"]+)"', listed.stdout)
+    parts = [(version.stdout or version.stderr).splitlines()[0].strip()]
+    for name in language.split("+"):
+        data = Path(folder.group(1)) / f"{name}.traineddata" if folder else None
+        digest = (
+            hashlib.sha256(data.read_bytes()).hexdigest()[:16] if data and data.is_file() else "?"
+        )
+        parts.append(f"{name}:{digest}")
+    return " ".join(parts)
 
 
 def install_hint(language: str) -> str:

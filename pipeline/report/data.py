@@ -17,8 +17,8 @@ from typing import Any
 
 import duckdb
 
-from pipeline.batch import Issue, StoreError, open_store
-from pipeline.model import RecordFile
+from pipeline.batch import StoreError, open_store
+from pipeline.model import Issue, RecordFile
 
 
 @dataclass(frozen=True)

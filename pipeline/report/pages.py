@@ -68,7 +68,7 @@ def render_page(
     warnings: list[str] = []
     if layout is not None:
         found = layout_page(page, layout)
-        tables, warnings = found.tables, found.warnings
+        tables, warnings = found.tables, [str(issue) for issue in found.warnings]
     return PageSheet(
         number=page.number + 1,
         image=image,

@@ -4,7 +4,13 @@ and the vocabulary of `models/`. Takes strings, gives strings and typed values; 
 no stage.
 """
 
-from pipeline.text.normalize import fold, join_wrapped_lines, normalize_grade, normalize_text
+from pipeline.text.normalize import (
+    JAPANESE_LETTERS,
+    fold,
+    join_wrapped_lines,
+    normalize_grade,
+    normalize_text,
+)
 from pipeline.text.numbers import NUMBER, fold_value_text, number_value, repair_numbers
 from pipeline.text.quantities import Quantity, Wording, parse_cell, stated_values, value_marks
 from pipeline.text.vocabulary import MODELS, header_fields, known_units
@@ -12,6 +18,7 @@ from pipeline.text.years import ERA_FIRST_YEARS, FiscalYear, find_years, parse_y
 
 __all__ = [
     "ERA_FIRST_YEARS",
+    "JAPANESE_LETTERS",
     "MODELS",
     "NUMBER",
     "FiscalYear",

@@ -8,16 +8,15 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
-# Characters of Japanese script (kana, CJK ideographs, CJK symbols and full-width
-# forms that survive NFKC). Layout inserts spaces and line breaks between them
-# when a cell wraps; they are never meaningful there.
+# The letters of Japanese words, for a regex class: kana (with ー and the middle
+# dot), CJK extension A and unified ideographs.
+JAPANESE_LETTERS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff"
+# Characters of Japanese script: its letters, CJK symbols and the full-width forms
+# that survive NFKC. Layout inserts spaces and line breaks between them when a
+# cell wraps; they are never meaningful there.
 _JAPANESE = (
-    "\u3000-\u303f"  # CJK symbols and punctuation (、。「」【】〜)
-    "\u3040-\u309f"  # hiragana
-    "\u30a0-\u30ff"  # katakana
+    JAPANESE_LETTERS + "\u3000-\u303f"  # CJK symbols and punctuation (、。「」【】〜)
     "\u31f0-\u31ff"  # katakana phonetic extensions
-    "\u3400-\u4dbf"  # CJK extension A
-    "\u4e00-\u9fff"  # CJK unified ideographs
     "\uf900-\ufaff"  # CJK compatibility ideographs
     "\uff5f-\uff9f"  # half-width katakana and brackets left after NFKC
 )

@@ -7,7 +7,6 @@ headings, KPI statements from prose, an indicator printed twice merged into one 
 from pipeline.understand.extract import (
     Extraction,
     ExtractSettings,
-    Failure,
     extract_to,
     try_extract,
 )
@@ -15,7 +14,6 @@ from pipeline.understand.extract import (
 __all__ = [
     "ExtractSettings",
     "Extraction",
-    "Failure",
     "extract_to",
     "try_extract",
 ]

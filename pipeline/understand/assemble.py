@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from pipeline.model import Fact, FactKind, Record, Source
 from pipeline.text import (
+    JAPANESE_LETTERS,
     Quantity,
     Wording,
     known_units,
@@ -43,7 +44,7 @@ from pipeline.understand.reading import KpiTable, Slot, is_baseline_label
 _REFERENCE = "参考"
 # A value in words for a numeric kind is a short Japanese phrase (現状以上, 維持); longer
 # text is a comment, and one character or Latin letters among kana are a misreading.
-_VALUE_WORDING = re.compile(r"[\u3040-\u30ff\u3400-\u9fff][\u3040-\u30ff\u3400-\u9fff\d%.]+")
+_VALUE_WORDING = re.compile(f"[{JAPANESE_LETTERS}][{JAPANESE_LETTERS}\\d%.]+")
 VALUE_WORDS = 12
 
 

@@ -13,7 +13,7 @@ import traceback
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from pipeline import __version__
 from pipeline.ingest import IngestError
@@ -22,6 +22,7 @@ from pipeline.model import (
     FORMAT,
     DocumentInfo,
     Fact,
+    Issue,
     Record,
     RecordFile,
     dump_record_file,
@@ -41,10 +42,12 @@ class ExtractSettings:
     continuation: ContinuationSettings = field(default_factory=ContinuationSettings)
 
     def fingerprint(self) -> str:
-        """A stable hash of the settings, the pipeline version and the vocabulary of `models/`."""
+        """A stable hash of the settings, the pipeline version, the vocabulary of `models/` and the
+        Tesseract that OCR runs (its version and language data)."""
         digest = hashlib.sha256()
         digest.update(__version__.encode())
         digest.update(json.dumps(dataclasses.asdict(self), sort_keys=True, default=str).encode())
+        digest.update(self.layout.ocr.engine.signature().encode())
         for path in sorted(MODELS.rglob("*")):
             if path.is_file() and path.suffix != ".md":  # what the pipeline reads, not notes
                 digest.update(path.relative_to(MODELS).as_posix().encode())
@@ -57,7 +60,7 @@ class Extraction:
     """A document's records, what went wrong on the way, and how many pages were read."""
 
     record_file: RecordFile
-    warnings: tuple[str, ...]
+    warnings: tuple[Issue, ...]
     pages: int
 
 
@@ -119,8 +122,13 @@ def extract_document(path: Path, settings: ExtractSettings | None = None) -> Ext
             reports.append(_table_report(table))
             unmapped = ", ".join(table.unmapped())
             if unmapped:
-                warnings.append(f"page {table.first.page}: headers mapped to no field: {unmapped}")
+                message = f"headers mapped to no field: {unmapped}"
+                page = table.first.page
+                warnings.append(Issue("warning", "unmapped-headers", "understand", message, page))
         records += found
+    if not records:
+        message = f"no KPI record found in {len(layout.pages)} pages"
+        warnings.append(Issue("warning", "no-records", "understand", message))
     document = DocumentInfo(
         doc_id=path.stem,
         source=path.name,
@@ -134,31 +142,23 @@ def extract_document(path: Path, settings: ExtractSettings | None = None) -> Ext
             "records": merge_records(records),
             "pipeline": {"version": __version__, "fingerprint": settings.fingerprint()},
             "tables": reports,
-            "warnings": warnings,
+            "warnings": [issue.as_json() for issue in warnings],
         }
     )
     return Extraction(record_file, tuple(warnings), len(layout.pages))
 
 
-@dataclass(frozen=True)
-class Failure:
-    """Why a document gave no records: an ingest error code, or `extraction-failed`."""
-
-    code: str
-    stage: Literal["ingest", "extract"]  # the file cannot be read; a fault while reading it
-    message: str
-    detail: str | None = None  # the traceback of an unexpected exception
-
-
-def try_extract(path: Path, settings: ExtractSettings) -> Extraction | Failure:
-    """`extract_document`, with whatever goes wrong on this one document returned, not raised."""
+def try_extract(path: Path, settings: ExtractSettings) -> Extraction | Issue:
+    """`extract_document`, or the error that stopped it: an ingest code for a file that
+    cannot be read, `extraction-failed` with its traceback for a fault while reading it."""
     try:
         return extract_document(path, settings)
     except IngestError as error:
-        return Failure(error.code, "ingest", str(error))
+        return Issue("error", error.code, "ingest", str(error))
     except Exception as error:  # a bug on one document must not stop the others
         message = f"{type(error).__name__}: {error}"
-        return Failure("extraction-failed", "extract", message, traceback.format_exc())
+        detail = traceback.format_exc()
+        return Issue("error", "extraction-failed", "extract", message, detail=detail)
 
 
 @dataclass(frozen=True)
@@ -168,7 +168,7 @@ class Written:
     path: Path
     records: int = 0
     facts: int = 0
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[Issue, ...] = ()
     error: str | None = None
 
 
@@ -181,7 +181,7 @@ def extract_to(pdf: Path, out_dir: Path, settings: ExtractSettings) -> Written:
     result = out_dir / f"{pdf.stem}.json"
     error_file = out_dir / f"{pdf.stem}.error.json"
     extraction = try_extract(pdf, settings)
-    if isinstance(extraction, Failure):
+    if isinstance(extraction, Issue):
         return _failed(pdf, result, error_file, extraction.code, extraction.message)
     write_atomic(result, dump_record_file(extraction.record_file))
     error_file.unlink(missing_ok=True)

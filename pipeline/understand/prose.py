@@ -20,6 +20,7 @@ from spacy.vocab import Vocab
 
 from pipeline.model import FactKind
 from pipeline.text import (
+    JAPANESE_LETTERS,
     MODELS,
     Quantity,
     known_units,
@@ -42,7 +43,7 @@ _BULLETS = "・※"
 _BRACKET_SPLIT = re.compile(r"([()（）【】\[\]［］<>〈〉《》])")
 _VALUE_END = re.compile(f"[{_BULLETS}]")
 # A bullet inside a name (地域・民間企業) stands between Japanese characters.
-_ITEM_START = re.compile(r"(?:^|(?<=[^\u3040-\u30ff\u3400-\u9fff]))・|※")
+_ITEM_START = re.compile(f"(?:^|(?<=[^{JAPANESE_LETTERS}]))・|※")
 
 
 class FugashiTokenizer:

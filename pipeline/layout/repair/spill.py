@@ -21,12 +21,12 @@ from dataclasses import dataclass, replace
 
 from pipeline.layout.repair.cells import join_across_border
 from pipeline.model import Cell, Table, Word, text_lines
-from pipeline.text import join_wrapped_lines
+from pipeline.text import JAPANESE_LETTERS, join_wrapped_lines
 
 # A value as tables print it: `12,672 人`, `(+0)`, `-4.5%`, `10 個`.
 _VALUE = re.compile(r"[(（]?[+\-−△▲]?[\d,.]+\s*[^\s\d]{0,4}[)）]?")
 _SENTENCE_END = ("。", ".", "．")
-_JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
+_JAPANESE = re.compile(f"[{JAPANESE_LETTERS}]")
 
 
 @dataclass(frozen=True)
