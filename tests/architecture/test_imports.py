@@ -8,7 +8,18 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parents[2] / "pipeline"
 # Lowest first. A package may import only packages at its own level or below.
-ORDER = ["text", "model", "ingest", "ocr", "layout", "understand", "score", "batch", "report", "cli"]
+ORDER = [
+    "text",
+    "model",
+    "ingest",
+    "ocr",
+    "layout",
+    "understand",
+    "score",
+    "batch",
+    "report",
+    "cli",
+]
 LEVEL = {name: level for level, name in enumerate(ORDER)}
 
 

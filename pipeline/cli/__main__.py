@@ -1,0 +1,5 @@
+"""`python -m pipeline.cli`: the `kpi` command, for an environment without its script."""
+
+from pipeline.cli.main import main
+
+main()
