@@ -6,7 +6,8 @@ import pymupdf
 import pytest
 from batch_store import FIXTURES
 
-from pipeline import extract, worker
+from pipeline.batch import worker
+from pipeline.understand import extract
 from pipeline.batch.worker import process_document
 from pipeline.understand.extract import ExtractSettings
 

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import extract
+from pipeline.understand import extract
 from pipeline.layout.pages import LayoutSettings
 from pipeline.understand.extract import ExtractSettings
 
