@@ -46,6 +46,7 @@ from counts, so the headline fact F1 is micro-averaged over all facts of all sco
 documents. How a zero denominator is read is in `pipeline.score.statistics`.
 """
 
+import dataclasses
 import math
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -183,12 +184,31 @@ def pair_records(
     )
 
 
-def facts_match(gold: Fact, pred: Fact) -> bool:
-    """Same kind, year and cumulative flag, and the same number or normalized text."""
+# A unit that begins with one of these and has more after it counts that many of the
+# rest (contract, Scoring): 108 万人 is 1080000 人. Longest first.
+UNIT_MULTIPLIERS = (("千万", 10**7), ("百万", 10**6), ("億", 10**8), ("万", 10**4), ("千", 1000))
+
+
+def unit_scale(unit: str | None) -> tuple[float, str | None]:
+    """A record unit's multiplier and what it counts: `万人` → (10000, `人`), `人` → (1, `人`)."""
+    if unit is None:
+        return 1.0, None
+    unit = normalize_text(unit)
+    for prefix, multiplier in UNIT_MULTIPLIERS:
+        if unit.startswith(prefix) and len(unit) > len(prefix):
+            return float(multiplier), unit[len(prefix) :]
+    return 1.0, unit
+
+
+def facts_match(gold: Fact, pred: Fact, gold_scale: float = 1.0, pred_scale: float = 1.0) -> bool:
+    """Same kind, year and cumulative flag, and the same quantity or normalized text.
+
+    Values compare as quantities: each is multiplied by its record unit's scale.
+    """
     if (gold.kind, gold.fy, gold.cumulative) != (pred.kind, pred.fy, pred.cumulative):
         return False
     if gold.value is not None and pred.value is not None:
-        return math.isclose(gold.value, pred.value, rel_tol=VALUE_REL_TOL)
+        return math.isclose(gold.value * gold_scale, pred.value * pred_scale, rel_tol=VALUE_REL_TOL)
     if gold.text is not None and pred.text is not None:
         fold = normalize_grade if gold.kind == "grade" else normalize_text
         return fold(gold.text) == fold(pred.text)
@@ -204,19 +224,29 @@ class FactMatching:
     unmatched_pred: tuple[Fact, ...]
 
 
-def match_facts(gold: Sequence[Fact], pred: Sequence[Fact]) -> FactMatching:
+def match_facts(
+    gold: Sequence[Fact], pred: Sequence[Fact], gold_scale: float = 1.0, pred_scale: float = 1.0
+) -> FactMatching:
     """Match each predicted fact to the first unused gold fact equal to it."""
     unused = list(gold)
     matched: list[Fact] = []
     unmatched_pred: list[Fact] = []
     for fact in pred:
-        partner = next((candidate for candidate in unused if facts_match(candidate, fact)), None)
+        partner = next(
+            (c for c in unused if facts_match(c, fact, gold_scale, pred_scale)),
+            None,
+        )
         if partner is None:
             unmatched_pred.append(fact)
         else:
             unused.remove(partner)
             matched.append(partner)
     return FactMatching(tuple(matched), tuple(unused), tuple(unmatched_pred))
+
+
+def match_record_facts(gold: Record, pred: Record) -> FactMatching:
+    """The facts of a record pair matched, each value taken in its record's unit."""
+    return match_facts(gold.facts, pred.facts, unit_scale(gold.unit)[0], unit_scale(pred.unit)[0])
 
 
 def _count_kinds(facts: Iterable[Fact]) -> Counter[FactKind]:
@@ -227,8 +257,13 @@ def _facts_of(records: Iterable[Record]) -> Iterable[Fact]:
     return (fact for record in records for fact in record.facts)
 
 
-def _normalized_unit(unit: str | None) -> str | None:
-    return None if unit is None else normalize_text(unit)
+def _same_unit(gold: str | None, pred: str | None) -> bool:
+    """Units agree with their multiplier taken off: `万人` and `人` count the same thing."""
+    return unit_scale(gold)[1] == unit_scale(pred)[1]
+
+
+def _same_text(gold: str | None, pred: str | None) -> bool:
+    return normalize_text(gold or "") == normalize_text(pred or "")
 
 
 def _statistics(
@@ -243,10 +278,9 @@ def _statistics(
     return DocumentStatistics(
         records=Tally(len(gold), len(pred), len(pairs)),
         kinds={k: Tally(gold_kinds[k], pred_kinds[k], matched_kinds[k]) for k in FACT_KINDS},
-        unit_correct=sum(
-            _normalized_unit(pair.gold.unit) == _normalized_unit(pair.pred.unit) for pair in pairs
-        ),
+        unit_correct=sum(_same_unit(pair.gold.unit, pair.pred.unit) for pair in pairs),
         direction_correct=sum(pair.gold.direction == pair.pred.direction for pair in pairs),
+        program_correct=sum(_same_text(pair.gold.program, pair.pred.program) for pair in pairs),
     )
 
 
@@ -272,7 +306,7 @@ def score_records(
 ) -> tuple[DocumentStatistics, tuple[Miss, ...]]:
     """Counts and misses of one document's gold and predicted records."""
     pairing = pair_records(gold, pred, settings)
-    matchings = [match_facts(pair.gold.facts, pair.pred.facts) for pair in pairing.pairs]
+    matchings = [match_record_facts(pair.gold, pair.pred) for pair in pairing.pairs]
     statistics = _statistics(gold, pred, pairing.pairs, matchings)
     return statistics, _all_misses(pairing, matchings)
 
@@ -282,6 +316,15 @@ def score_document(
 ) -> DocumentScore:
     """Score one prediction (or its absence) against its gold document."""
     statistics, misses = score_records(gold.records, pred.records if pred else [], settings)
+    said = pred.document if pred else None
+    statistics = dataclasses.replace(
+        statistics,
+        documents=1,
+        municipality_correct=int(
+            said is not None and _same_text(gold.document.municipality, said.municipality)
+        ),
+        title_correct=int(said is not None and _same_text(gold.document.title, said.title)),
+    )
     status: DocumentStatus = "scored" if pred else "no_prediction"
     return DocumentScore(doc_id, gold.document.doc_id, status, statistics, misses)
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Literal, TypeVar
 
 from pipeline.model import Fact, Record, RecordFile
-from pipeline.score.compare import FactMatching, ScoreSettings, match_facts, pair_records
+from pipeline.score.compare import FactMatching, ScoreSettings, match_record_facts, pair_records
 
 FactStatus = Literal["matched", "missed", "extra", "predicted"]
 Reviewed = TypeVar("Reviewed", Fact, Record)
@@ -74,7 +74,7 @@ def _matched_pairs(pred: Sequence[Fact], matching: FactMatching) -> dict[int, Fa
 
 def review_pair(gold: Record, pred: Record) -> RecordReview:
     """A paired gold and predicted record: gold facts in order, matched or missed, then extras."""
-    matching = match_facts(gold.facts, pred.facts)
+    matching = match_record_facts(gold, pred)
     partners = _matched_pairs(pred.facts, matching)
     facts = [
         FactReview("matched", fact, partners[id(fact)])

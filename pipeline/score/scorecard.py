@@ -30,6 +30,9 @@ _FIGURE_KEYS = (
     "record_recall",
     "unit_accuracy",
     "direction_accuracy",
+    "program_accuracy",
+    "municipality_accuracy",
+    "title_accuracy",
 )
 
 
@@ -46,6 +49,9 @@ def figures_json(statistics: DocumentStatistics) -> dict[str, float]:
         records.recall,
         statistics.unit_accuracy,
         statistics.direction_accuracy,
+        statistics.program_accuracy,
+        statistics.municipality_accuracy,
+        statistics.title_accuracy,
     )
     return dict(zip(_FIGURE_KEYS, values, strict=True))
 
@@ -61,6 +67,10 @@ def counts_json(statistics: DocumentStatistics) -> dict[str, int]:
         "matched_facts": statistics.facts.matched,
         "unit_correct": statistics.unit_correct,
         "direction_correct": statistics.direction_correct,
+        "program_correct": statistics.program_correct,
+        "documents": statistics.documents,
+        "municipality_correct": statistics.municipality_correct,
+        "title_correct": statistics.title_correct,
     }
 
 

@@ -65,14 +65,20 @@ def _kind_tallies() -> dict[FactKind, Tally]:
 class DocumentStatistics:
     """The counts of one document (or, summed, of a set); every figure derives from them.
 
-    `facts` is the sum of `kinds`; `unit_correct` and `direction_correct` count
-    paired records whose unit, or direction, agrees.
+    `facts` is the sum of `kinds`; `unit_correct`, `direction_correct` and
+    `program_correct` count paired records whose unit, direction or program
+    agrees; `documents` counts gold documents, and `municipality_correct` and
+    `title_correct` those whose prediction prints the same municipality or title.
     """
 
     records: Tally = Tally()
     kinds: Mapping[FactKind, Tally] = field(default_factory=_kind_tallies)
     unit_correct: int = 0
     direction_correct: int = 0
+    program_correct: int = 0
+    documents: int = 0
+    municipality_correct: int = 0
+    title_correct: int = 0
 
     def __add__(self, other: "DocumentStatistics") -> "DocumentStatistics":
         kinds = {k: self.kinds.get(k, Tally()) + other.kinds.get(k, Tally()) for k in FACT_KINDS}
@@ -81,6 +87,10 @@ class DocumentStatistics:
             kinds=kinds,
             unit_correct=self.unit_correct + other.unit_correct,
             direction_correct=self.direction_correct + other.direction_correct,
+            program_correct=self.program_correct + other.program_correct,
+            documents=self.documents + other.documents,
+            municipality_correct=self.municipality_correct + other.municipality_correct,
+            title_correct=self.title_correct + other.title_correct,
         )
 
     @property
@@ -94,3 +104,15 @@ class DocumentStatistics:
     @property
     def direction_accuracy(self) -> float:
         return ratio(self.direction_correct, self.records.matched, self.records.empty)
+
+    @property
+    def program_accuracy(self) -> float:
+        return ratio(self.program_correct, self.records.matched, self.records.empty)
+
+    @property
+    def municipality_accuracy(self) -> float:
+        return ratio(self.municipality_correct, self.documents, self.documents == 0)
+
+    @property
+    def title_accuracy(self) -> float:
+        return ratio(self.title_correct, self.documents, self.documents == 0)
