@@ -14,7 +14,7 @@ from pipeline.text.normalize import (
 from pipeline.text.numbers import NUMBER, fold_value_text, number_value, repair_numbers
 from pipeline.text.quantities import Quantity, Wording, parse_cell, stated_values, value_marks
 from pipeline.text.vocabulary import MODELS, header_fields, known_units
-from pipeline.text.years import ERA_FIRST_YEARS, FiscalYear, find_years, parse_year
+from pipeline.text.years import ERA_FIRST_YEARS, FiscalYear, document_era, find_years, parse_year
 
 __all__ = [
     "ERA_FIRST_YEARS",
@@ -24,6 +24,7 @@ __all__ = [
     "FiscalYear",
     "Quantity",
     "Wording",
+    "document_era",
     "find_years",
     "fold",
     "fold_value_text",

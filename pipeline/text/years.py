@@ -6,6 +6,8 @@ so a new era arrives with a library update rather than an edit here.
 """
 
 import re
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import japanera
@@ -61,6 +63,14 @@ _YEAR = re.compile(
 )
 
 
+# A year printed without its era (22年度, 29年): one or two digits before 年度 or 年, not
+# a span's end (2009~14年), not a duration (3年間, 5年後, 2年連続).
+_ERALESS = re.compile(
+    r"(?<![\dA-Za-z.,~〜～\-])(?P<n>元|\d{1,2})(?=\s*(?:年度|年)(?!間|後|前|連続|毎|ごと|以|ぶり|目))"
+    rf"{_AFTER}"
+)
+
+
 @dataclass(frozen=True)
 class FiscalYear:
     """A year a header, label or note states, with what the print says about it.
@@ -99,10 +109,13 @@ def _month(match: re.Match[str]) -> int | None:
     return month if month is not None and 1 <= month <= 12 else None
 
 
-def _from_match(match: re.Match[str]) -> FiscalYear | None:
-    era = match["era"] or ERA_INITIALS.get(match["initial"] or "")
+def _from_match(match: re.Match[str], document_era: str | None = None) -> FiscalYear | None:
+    groups = match.groupdict()
+    era = groups.get("era") or ERA_INITIALS.get(groups.get("initial") or "")
+    if era is None and "gregorian" not in groups:
+        era = document_era  # an era-less year (`_ERALESS`)
     if era is not None:
-        numeral = match["n"] or match["m"]
+        numeral = groups.get("n") or groups.get("m") or ""
         year = ERA_FIRST_YEARS[era] + _era_year(numeral) - 1
     else:
         year = int(match["gregorian"])
@@ -110,7 +123,7 @@ def _from_match(match: re.Match[str]) -> FiscalYear | None:
         return None
     return FiscalYear(
         year=year,
-        fiscal=match["unit"] == "年度" or bool(match["fy"]),
+        fiscal=match["unit"] == "年度" or bool(groups.get("fy")),
         end_of_period=bool(match["end"]),
         month=_month(match),
         era=era,
@@ -118,17 +131,35 @@ def _from_match(match: re.Match[str]) -> FiscalYear | None:
     )
 
 
-def find_years(text: str) -> list[FiscalYear]:
+def find_years(text: str, era: str | None = None) -> list[FiscalYear]:
     """Every year the text states, in reading order (`平成29年度～令和8年度` gives two).
 
     A bare four-digit number from 1900 to 2199 counts as a year (2020国勢調査), so
-    apply this to headers, labels and notes, not to value cells.
+    apply this to headers, labels and notes, not to value cells. With `era`, the era
+    the document prints, a year printed without one (`24年度`) is a year of that era
+    (contract rule 12).
     """
-    years = (_from_match(match) for match in _YEAR.finditer(normalize_text(text)))
+    folded = normalize_text(text)
+    matches = list(_YEAR.finditer(folded))
+    if era in ERA_FIRST_YEARS:
+        taken = [range(m.start(), m.end()) for m in matches]
+        for match in _ERALESS.finditer(folded):
+            if not any(match.start() in span for span in taken):
+                matches.append(match)
+        matches.sort(key=lambda match: match.start())
+    years = (_from_match(match, era) for match in matches)
     return [year for year in years if year is not None]
 
 
-def parse_year(text: str) -> FiscalYear | None:
+def document_era(texts: Iterable[str]) -> str | None:
+    """The era a document prints most often (its date line, title, headers), or None."""
+    counts = Counter(
+        year.era for text in texts for year in find_years(text) if year.era is not None
+    )
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def parse_year(text: str, era: str | None = None) -> FiscalYear | None:
     """The first year the text states, or None."""
-    years = find_years(text)
+    years = find_years(text, era)
     return years[0] if years else None

@@ -293,14 +293,14 @@ def year_records(table: KpiTable, heading: Heading | None) -> list[Record]:
         values = Values()
         for row in table.body:
             text = row[label].text
-            if is_year_label(text):
-                year = parse_year(text)
+            if is_year_label(text, table.era):
+                year = parse_year(text, table.era)
                 fy = year.fy if year else None
                 for index, mapped in series.columns:
                     kind: FactKind = mapped.field  # type: ignore[assignment]
                     values.add(read_values(row[index], kind, fy, mapped.confidence))
             elif is_baseline_label(text):
-                year = parse_year(text)
+                year = parse_year(text, table.era)
                 values.add(_baseline(row, series, year.fy if year else None))
         program = heading.text if heading else None
         record = _record(series.head.page, program, series.name, values, None, None, series.head)

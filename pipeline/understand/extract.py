@@ -28,7 +28,7 @@ from pipeline.model import (
     dump_record_file,
     write_atomic,
 )
-from pipeline.text import MODELS, normalize_text
+from pipeline.text import MODELS, document_era, normalize_text
 from pipeline.understand.assemble import prose_records, row_records, year_records
 from pipeline.understand.headings import heading_above, municipality, page_lines, title
 from pipeline.understand.reading import KpiTable, read_table
@@ -113,8 +113,9 @@ def extract_document(path: Path, settings: ExtractSettings | None = None) -> Ext
     records: list[Record] = []
     reports: list[dict[str, Any]] = []
     lines = page_lines(layout.pages)
+    era = document_era(word.text for page in layout.pages for word in page.page.words)
     for run in join_continued(layout.pages, settings.continuation):
-        table = read_table(run)
+        table = read_table(run, era)
         heading = heading_above(run.parts[0], lines)
         found = row_records(table, heading) + year_records(table, heading)
         found += prose_records(table, heading)

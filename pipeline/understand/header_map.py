@@ -37,7 +37,8 @@ WORD_FIELDS = frozenset({"grade", "progress"})
 NAME_FIELDS = frozenset({"indicator", "program"})
 # Parts of speech that carry no meaning of their own in a header.
 _FUNCTION_POS = frozenset({"助詞", "助動詞", "補助記号", "記号", "空白"})
-_BRACKETED = re.compile(r"[(（【\[［〔<＜][^)）】\]］〕>＞]*[)）】\]］〕>＞]?")
+_INNERMOST = re.compile(r"[(（【\[［〔<＜]([^(（【\[［〔<＜)）】\]］〕>＞]*)[)）】\]］〕>＞]")
+_STRAY_BRACKETS = re.compile(r"[(（【\[［〔<＜)）】\]］〕>＞]")
 _ENUMERATOR_MARK = re.compile(r"[※*＊]")
 # How a header's words match a lexicon entry, best first.
 EXACT, HEAD, FUZZY, INSIDE = 1.0, 0.9, 0.8, 0.45
@@ -112,17 +113,43 @@ def _content_words(text: str) -> tuple[str, ...]:
     return tuple(words)
 
 
+def _split_notes(text: str) -> tuple[str, tuple[str, ...]]:
+    """The text with its bracketed notes taken out, innermost first (`目標値(2019(H31)年)`).
+
+    A bracket inside a word (`目標(指標)名`) is part of the word: its content stays.
+    """
+    notes: list[str] = []
+    while True:
+        match = _INNERMOST.search(text)
+        if match is None:
+            return _STRAY_BRACKETS.sub(" ", text), tuple(notes)
+        inner = match.group(1).strip()
+        inside_word = match.end() < len(text) and not text[match.end()].isspace()
+        if inside_word and inner and not _STRAY_BRACKETS.search(text[match.end() :][:1]):
+            text = text[: match.start()] + inner + text[match.end() :]
+            continue
+        if inner:
+            notes.append(inner)
+        text = text[: match.start()] + " " + text[match.end() :]
+
+
 @cache
-def read_header(text: str) -> HeaderText:
-    """Split a header into content words, years and bracketed notes (`R2実績値（推：推計値）`)."""
+def read_header(text: str, era: str | None = None) -> HeaderText:
+    """Split a header into content words, years and bracketed notes (`R2実績値（推：推計値）`).
+
+    `era` is the era the document prints, for years printed without one (`24年度`).
+    A header whose only words are in its notes (`R1（基準値）`) is read by them.
+    """
     folded = normalize_text(text)
-    years = tuple(find_years(folded))
-    notes = tuple(match.strip("()（）【】[]［］〔〕<>＜＞") for match in _BRACKETED.findall(folded))
-    bare = _BRACKETED.sub(" ", folded)
+    years = tuple(find_years(folded, era))
+    bare = folded
     for year in years:
-        bare = bare.replace(year.text, " ")
-    bare = _ENUMERATOR_MARK.sub(" ", bare)
-    return HeaderText(folded, _content_words(bare), years, notes)
+        bare = bare.replace(year.text, " ", 1)
+    bare, notes = _split_notes(_ENUMERATOR_MARK.sub(" ", bare))
+    words = _content_words(bare)
+    if not words and notes:
+        words = _content_words(" ".join(notes))
+    return HeaderText(folded, words, years, notes)
 
 
 @cache
@@ -160,10 +187,10 @@ def match_header(header: HeaderText) -> tuple[FieldMatch, ...]:
     return tuple(sorted(best.values(), key=lambda match: -match.score))
 
 
-def is_year_label(text: str) -> bool:
+def is_year_label(text: str, era: str | None = None) -> bool:
     """A label that is a year and little else (`R 2`, `令和3年度`, `2020年度末`)."""
     folded = normalize_text(text)
-    years = find_years(folded)
+    years = find_years(folded, era)
     return len(years) == 1 and len(folded) - len(years[0].text) <= 2
 
 
@@ -227,9 +254,9 @@ def _is_dash(text: str) -> bool:
     return not parse_cell(text, known_units()) and normalize_text(text) not in value_marks()
 
 
-def map_column(header: str, values: Sequence[str]) -> ColumnField:
+def map_column(header: str, values: Sequence[str], era: str | None = None) -> ColumnField:
     """The field a column names, weighing its header's words by its values' evidence."""
-    read = read_header(header)
+    read = read_header(header, era)
     candidates = match_header(read)
     if not candidates and read.years and not read.words:
         candidates = (FieldMatch("actual", YEAR_ONLY, read.years[-1].text),)

@@ -8,6 +8,7 @@ column. Each body slot keeps the cells it came from, so every value read from
 it can name its page, box and raw text.
 """
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -84,6 +85,7 @@ class KpiTable:
     header_rows: int
     columns: list[Column]
     body: list[list[Slot]]
+    era: str | None = None  # the era the document prints, for years printed without one
 
     @property
     def first(self) -> Table:
@@ -99,7 +101,7 @@ class KpiTable:
     @property
     def label_column(self) -> int | None:
         """Column 0 when its body labels rows with years (`当初`, `R 2`, `R 3`): years as rows."""
-        return 0 if self.columns and _labels_years(self.values(0)) else None
+        return 0 if self.columns and _labels_years(self.values(0), self.era) else None
 
     def unmapped(self) -> list[str]:
         """Headers of columns that hold values but map to no field."""
@@ -119,8 +121,8 @@ def is_baseline_label(text: str) -> bool:
     return bool(matches) and matches[0].field == "baseline" and matches[0].score >= HEADER_MATCH
 
 
-def _labels_years(labels: list[str]) -> bool:
-    return sum(is_year_label(text) for text in labels) >= YEAR_LABELS
+def _labels_years(labels: list[str], era: str | None = None) -> bool:
+    return sum(is_year_label(text, era) for text in labels) >= YEAR_LABELS
 
 
 def _slots(table: Table) -> list[list[Cell | None]]:
@@ -133,27 +135,27 @@ def _slots(table: Table) -> list[list[Cell | None]]:
     return grid
 
 
-def _is_header_row(row: list[Cell | None], index: int) -> bool:
+def _is_header_row(row: list[Cell | None], index: int, era: str | None) -> bool:
     known = 0
     starting = {id(cell): cell for cell in row if cell is not None and cell.row == index}
     for cell in starting.values():
         if not cell.text:
             continue
-        header = read_header(cell.text)
+        header = read_header(cell.text, era)
         if len(header.key) > HEADER_CHARS:
             continue
         matches = match_header(header)
-        if (matches and matches[0].score >= HEADER_MATCH) or is_year_label(cell.text):
+        if (matches and matches[0].score >= HEADER_MATCH) or is_year_label(cell.text, era):
             known += 1
     return known >= HEADER_CELLS
 
 
-def header_row_count(table: Table) -> int:
+def header_row_count(table: Table, era: str | None = None) -> int:
     """Leading rows up to the last of the first few that reads as a header row."""
     grid = _slots(table)
     last = -1
     for index, row in enumerate(grid[: min(MAX_HEADER_ROWS, len(grid) - 1)]):
-        if _is_header_row(row, index):
+        if _is_header_row(row, index, era):
             last = index
         elif last >= 0:  # the body has begun
             break
@@ -181,10 +183,10 @@ def _group_columns(grid: list[list[Cell | None]], header_rows: int) -> list[tupl
     return [tuple(group) for group in groups]
 
 
-def read_table(run: TableRun) -> KpiTable:
+def read_table(run: TableRun, era: str | None = None) -> KpiTable:
     """The run's header rows, logical columns with mapped fields, and body slots."""
     first = run.parts[0]
-    header_rows = header_row_count(first)
+    header_rows = header_row_count(first, era)
     head = _slots(first)[:header_rows]
     groups = _group_columns(_slots(first), header_rows)
     paths = header_paths([_texts(row) for row in head])
@@ -203,15 +205,35 @@ def read_table(run: TableRun) -> KpiTable:
     valued = [
         row
         for row, label in zip(body, labels, strict=True)
-        if not _labels_years(labels) or is_year_label(label) or is_baseline_label(label)
+        if not _labels_years(labels, era) or is_year_label(label, era) or is_baseline_label(label)
     ]
     columns: list[Column] = []
     for index, group in enumerate(groups):
         levels = tuple(level for level in paths[group[0]].split(" / ") if level) if paths else ()
         values = [row[index].text for row in valued]
         heads = tuple(Slot.of(first.page, [row[c] for c in group]) for row in head)
-        columns.append(Column(group, levels, map_column(" / ".join(levels), values), heads))
-    return KpiTable(run, header_rows, columns, body)
+        field = map_column(" / ".join(levels), values, era)
+        columns.append(Column(group, levels, field, heads))
+    return KpiTable(run, header_rows, _later_baselines_are_actuals(columns), body, era)
+
+
+def _later_baselines_are_actuals(columns: list[Column]) -> list[Column]:
+    """Rule 7: in a year series that has a baseline, a later year marked 現状値 is an actual."""
+    dated = [c for c in columns if c.field.field == "baseline" and c.field.year is not None]
+    if len(dated) < 2:
+        return columns
+    first = min(c.field.year.year for c in dated if c.field.year is not None)
+
+    def later(column: Column) -> bool:
+        year = column.field.year
+        return column in dated and year is not None and year.year > first
+
+    return [
+        dataclasses.replace(c, field=dataclasses.replace(c.field, field="actual"))
+        if later(c)
+        else c
+        for c in columns
+    ]
 
 
 def _body_cell(cell: Cell | None, header_rows: int, part: int) -> Cell | None:
