@@ -78,11 +78,11 @@ class Quantity:
     def cumulative(self) -> bool:
         return "cumulative" in self.marks
 
-    @property
-    def note_year(self) -> int | None:
-        """The fiscal year a note beside the value states (`(平成27年国勢調査)` → 2015)."""
+    def note_year(self, era: str | None = None) -> int | None:
+        """The fiscal year a note beside the value states (`(平成27年国勢調査)` → 2015);
+        `era` is the document's, for a year printed without one (`(32年度)`)."""
         for note in self.notes:
-            years = find_years(note)
+            years = find_years(note, era)
             if years:
                 return years[0].fy
         return None

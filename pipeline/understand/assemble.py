@@ -36,7 +36,7 @@ from pipeline.understand.header_map import (
     is_year_label,
 )
 from pipeline.understand.headings import Heading
-from pipeline.understand.names import clean_name, split_pair
+from pipeline.understand.names import clean_name, enumerated, split_pair
 from pipeline.understand.prose import read_statements
 from pipeline.understand.reading import KpiTable, Slot, is_baseline_label
 
@@ -98,8 +98,12 @@ def read_values(
     fy: int | None,
     confidence: float,
     marks: frozenset[str] = frozenset(),
+    era: str | None = None,
 ) -> Values:
-    """The facts one cell gives for a kind: a value and its cumulative twin, or a word."""
+    """The facts one cell gives for a kind: a value and its cumulative twin, or a word.
+
+    A year the cell prints beside its value (`81.0%(32年度)`) is the fact's year (rule 3).
+    """
     found = Values()
     text, units = _value_text(slot)
     found.units.update(units)
@@ -118,7 +122,9 @@ def read_values(
     quantities = stated_values(values)
     for quantity in quantities:
         estimated = "estimated" in marks
-        found.add_quantity(kind, quantity, quantity.note_year or fy, source, confidence, estimated)
+        found.add_quantity(
+            kind, quantity, quantity.note_year(era) or fy, source, confidence, estimated
+        )
     if not quantities and len(values) == 1 and isinstance(values[0], Wording):
         wording = values[0].text
         if len(wording) <= VALUE_WORDS and _VALUE_WORDING.fullmatch(wording):
@@ -185,10 +191,23 @@ def _record(
 
 def _first_name(row: Sequence[Slot], columns: Iterable[int]) -> tuple[str, Slot] | None:
     for index in columns:
-        name = clean_name(row[index].text)
+        name = clean_name(row[index].text, row[index].raw)
         if name:
             return name, row[index]
     return None
+
+
+def section_title(row: Sequence[Slot], value_columns: Sequence[int]) -> str | None:
+    """A body row that only names a section (`基本目標2 …`, `(3) 観光の振興`, `【重点施策】`),
+    printed across the table or in one cell with its value cells empty: the program of
+    the rows below it, cleaned of its enumerator; None for any other row."""
+    printed = {id(slot.cells): slot for slot in row if slot.text}
+    if len(printed) != 1 or any(row[index].text for index in value_columns):
+        return None
+    (slot,) = printed.values()
+    across = sum(1 for other in row if other.cells == slot.cells) >= 2
+    marked = slot is row[0] and (enumerated(slot.raw) or slot.text.startswith("【"))
+    return clean_name(slot.text, slot.raw) if across or marked else None
 
 
 def _program(row: Sequence[Slot], programs: Sequence[int], heading: Heading | None) -> str | None:
@@ -235,16 +254,25 @@ def row_records(table: KpiTable, heading: Heading | None) -> list[Record]:
     unit_columns = table.fields("unit")
     direction_columns = table.fields("direction")
     records: list[Record] = []
+    section: str | None = None
     for row in table.body:
+        title = section_title(row, [index for index, _ in value_columns])
+        if title is not None:
+            section = title
+            continue
         names = _names(table, row, heading)
         if names is None:
             continue
         program, indicator, named = names
+        if section is not None and not table.fields("program"):
+            program = section
         values = Values()
         for (index, mapped), column_marks in zip(value_columns, marks, strict=True):
             kind: FactKind = mapped.field  # type: ignore[assignment]
             fy = mapped.year.fy if mapped.year else None
-            values.add(read_values(row[index], kind, fy, mapped.confidence, column_marks))
+            values.add(
+                read_values(row[index], kind, fy, mapped.confidence, column_marks, table.era)
+            )
         unit = next(filter(None, (_unit(row[i].text) for i in unit_columns)), None)
         direction = next(filter(None, (direction_of(row[i].text) for i in direction_columns)), None)
         record = _record(

@@ -15,8 +15,15 @@ from pipeline.text import known_units, normalize_text, parse_cell
 CIRCLED = re.compile(r"^[\u2460-\u2473\u3251-\u325f\u32b1-\u32bf](?:\s*[-‐]\s*\d+)*\s*")
 LEADING = re.compile(
     r"^(?:[(（]\s*\d+\s*[)）]|\d+(?:-\d+)+|[A-Za-z](?=\s)|[IVXⅠ-Ⅹ]+(?=\s)|\d+[.)](?!\d)"
-    r"|(?:施策|事業|取組)\s*\d+(?=\s|$))\s*"
+    r"|(?:施策|事業|取組)\s*\d+(?=\s|$)"
+    r"|(?:基本目標|基本施策|基本方針|政策分野|政策|施策|分野|方針|目標|重点施策)\s*"
+    r"[\dIVXⅠ-Ⅹ]+(?:\s*[-‐−の]\s*\d+)*(?![\d年月日%])"
+    r"|第\s*\d+\s*[章節項部編]|\d+\s*章)\s*"
 )
+# Marks that head a section or a list item: ■ ● ◆ ◇ □ ○ ・ ◎ ▼ ▶ ★ ☆.
+BULLETS = re.compile(r"^[■●◆◇□○・◎▼▶★☆◯]\s*")
+# A note that a row repeats an indicator printed elsewhere: not part of its name.
+REPEATED = re.compile(r"[(（]\s*再掲\s*[)）]")
 # Rule 2: bracketed notes (【令和元年度開始】, one cut off at the cell's end) and page references.
 _NOTE = re.compile(r"【[^】]*(?:】|$)")
 # A page number wrapped in a narrow cell keeps a space between its digits (`P.3 4`).
@@ -25,10 +32,20 @@ _PAGE_REF = re.compile(r"\s*(?<![A-Za-z])[Pp]\.?\s?\d+(?:\s?\d+)*(?:\s*[-~]\s*\d
 _PAIR = re.compile(r"^(?P<program>.+?)\s*[(（](?P<indicator>[^()（）]+)[)）]$")
 
 
-def clean_name(text: str) -> str | None:
-    """A program's or an indicator's name without enumerators, notes and page references."""
-    stripped = CIRCLED.sub("", text.strip())
+def clean_name(text: str, raw: str = "") -> str | None:
+    """A program's or an indicator's name without enumerators, notes and page references.
+
+    `raw` is the text as printed: a circled number (①) folds to a plain digit, so it is
+    told from a name that starts with one (`1日当たり…`) by the print.
+    """
+    stripped = BULLETS.sub("", CIRCLED.sub("", text.strip()))
+    circled = CIRCLED.match(raw.strip())
+    if circled is not None:
+        folded = unicodedata.normalize("NFKC", circled.group()).strip()
+        if stripped.startswith(folded):
+            stripped = stripped[len(folded) :]
     name = LEADING.sub("", unicodedata.normalize("NFKC", stripped).strip())
+    name = REPEATED.sub("", BULLETS.sub("", name))
     name = normalize_text(name)
     name = _NOTE.sub("", name)
     name = _PAGE_REF.sub("", name).strip()

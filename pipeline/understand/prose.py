@@ -130,7 +130,7 @@ def _name(text: str) -> str | None:
 
 def _values(text: str, kind: FactKind, fy: int | None) -> list[StatedValue]:
     quantities = stated_values(parse_cell(text, known_units()))
-    return [StatedValue(kind, q, q.note_year or fy) for q in quantities]
+    return [StatedValue(kind, q, q.note_year() or fy) for q in quantities]
 
 
 def read_statements(text: str, year: int | None = None) -> list[Statement]:

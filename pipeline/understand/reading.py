@@ -86,6 +86,7 @@ class KpiTable:
     columns: list[Column]
     body: list[list[Slot]]
     era: str | None = None  # the era the document prints, for years printed without one
+    caption: str = ""  # rows printed inside the table's frame above its header
 
     @property
     def first(self) -> Table:
@@ -150,8 +151,11 @@ def _is_header_row(row: list[Cell | None], index: int, era: str | None) -> bool:
     return known >= HEADER_CELLS
 
 
-def header_row_count(table: Table, era: str | None = None) -> int:
-    """Leading rows up to the last of the first few that reads as a header row."""
+def header_span(table: Table, era: str | None = None) -> tuple[int, int]:
+    """The header rows among the first few: from the first that reads as a header row to
+    the last before the body. Rows above the header are a caption or a note printed in
+    the table's frame (a stream table takes in the paragraph above it), not header levels.
+    """
     grid = _slots(table)
     last = -1
     for index, row in enumerate(grid[: min(MAX_HEADER_ROWS, len(grid) - 1)]):
@@ -159,7 +163,16 @@ def header_row_count(table: Table, era: str | None = None) -> int:
             last = index
         elif last >= 0:  # the body has begun
             break
-    return last + 1
+    top = 0
+    while top < last and _is_caption_row(grid[top]):
+        top += 1
+    return top, last + 1
+
+
+def _is_caption_row(row: list[Cell | None]) -> bool:
+    """A row with one printed cell holding more than a header's words: a caption or a note."""
+    printed = {id(cell): cell for cell in row if cell is not None and cell.text}
+    return len(printed) == 1 and len(next(iter(printed.values())).text) > HEADER_CHARS
 
 
 def _texts(row: list[Cell | None]) -> list[str]:
@@ -186,9 +199,9 @@ def _group_columns(grid: list[list[Cell | None]], header_rows: int) -> list[tupl
 def read_table(run: TableRun, era: str | None = None) -> KpiTable:
     """The run's header rows, logical columns with mapped fields, and body slots."""
     first = run.parts[0]
-    header_rows = header_row_count(first, era)
-    head = _slots(first)[:header_rows]
-    groups = _group_columns(_slots(first), header_rows)
+    top, header_rows = header_span(first, era)
+    head = _slots(first)[top:header_rows]
+    groups = _group_columns(_slots(first)[top:], header_rows - top)
     paths = header_paths([_texts(row) for row in head])
     body: list[list[Slot]] = []
     for number, part in enumerate(run.parts):
@@ -214,7 +227,10 @@ def read_table(run: TableRun, era: str | None = None) -> KpiTable:
         heads = tuple(Slot.of(first.page, [row[c] for c in group]) for row in head)
         field = map_column(" / ".join(levels), values, era)
         columns.append(Column(group, levels, field, heads))
-    return KpiTable(run, header_rows, _later_baselines_are_actuals(columns), body, era)
+    above = {id(cell): cell for row in _slots(first)[:top] for cell in row if cell is not None}
+    caption = " ".join(cell.text for cell in above.values() if cell.text)
+    columns = _later_baselines_are_actuals(columns)
+    return KpiTable(run, header_rows, columns, body, era, caption)
 
 
 def _later_baselines_are_actuals(columns: list[Column]) -> list[Column]:
