@@ -201,13 +201,21 @@ def section_title(row: Sequence[Slot], value_columns: Sequence[int]) -> str | No
     """A body row that only names a section (`基本目標2 …`, `(3) 観光の振興`, `【重点施策】`),
     printed across the table or in one cell with its value cells empty: the program of
     the rows below it, cleaned of its enumerator; None for any other row."""
-    printed = {id(slot.cells): slot for slot in row if slot.text}
-    if len(printed) != 1 or any(row[index].text for index in value_columns):
+    printed = {_cells(slot): slot for slot in row if slot.text}
+    if len(printed) != 1:
         return None
-    (slot,) = printed.values()
-    across = sum(1 for other in row if other.cells == slot.cells) >= 2
+    ((cells, slot),) = printed.items()
+    if any(row[index].text and _cells(row[index]) != cells for index in value_columns):
+        return None
+    across = sum(1 for other in row if _cells(other) == cells) >= 2
     marked = slot is row[0] and (enumerated(slot.raw) or slot.text.startswith("【"))
-    return clean_name(slot.text, slot.raw) if across or marked else None
+    if not across and (not marked or any(row[index].text for index in value_columns)):
+        return None
+    return clean_name(slot.text, slot.raw)
+
+
+def _cells(slot: Slot) -> tuple[int, ...]:
+    return tuple(map(id, slot.cells))
 
 
 def _program(row: Sequence[Slot], programs: Sequence[int], heading: Heading | None) -> str | None:
