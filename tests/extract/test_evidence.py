@@ -1,0 +1,92 @@
+"""The evidence a value cell's reading takes from around it: headers with years and notes,
+the document's era, section rows, names cleaned of what reports print before them.
+Cases are made up in the style of real reports, not taken from any corpus document."""
+
+import pytest
+
+from pipeline.model.table import Cell
+from pipeline.text.years import document_era, find_years
+from pipeline.understand.assemble import section_title
+from pipeline.understand.header_map import map_column, read_header
+from pipeline.understand.names import clean_name
+from pipeline.understand.reading import Slot
+
+
+@pytest.mark.parametrize(
+    ("text", "era", "years"),
+    [
+        ("30年度", "平成", [2018]),
+        ("目標値 / 26年度", "平成", [2014]),
+        ("5年度", "令和", [2023]),
+        ("元年度", "令和", [2019]),
+        ("27年3月", "平成", [2014]),  # a month: the fiscal year it falls in (rule 12)
+        ("30年度", None, []),  # no era printed anywhere: no year
+        ("3年間", "令和", []),  # a duration
+        ("2010~15年", "平成", [2010]),  # the end of a Gregorian span
+        ("令和4年度", "平成", [2022]),  # a printed era wins over the document's
+    ],
+)
+def test_years_without_their_era(text: str, era: str | None, years: list[int]) -> None:
+    assert [year.fy for year in find_years(text, era)] == years
+
+
+def test_the_document_era_is_the_one_printed_most() -> None:
+    assert document_era(["平成30年度", "H29", "令和元年", "2019年"]) == "平成"
+    assert document_era(["2020年度", "指標"]) is None
+
+
+@pytest.mark.parametrize(
+    ("header", "values", "field", "fy"),
+    [
+        ("目標値(2025(R7)年度)", ["120人"], "target", 2025),
+        ("R2(基準値)", ["35%"], "baseline", 2020),
+        ("R6(目標値)", ["50%"], "target", 2024),
+        ("令和4年度", ["40%"], "actual", 2022),
+        ("目標(指標)名", ["来館者数"], "indicator", None),
+        ("目標値 / 29年度", ["300件"], "target", 2017),
+    ],
+)
+def test_header_field_and_year(header: str, values: list[str], field: str, fy: int | None) -> None:
+    mapped = map_column(header, values, era="平成" if "29年度" in header else None)
+    assert mapped.field == field
+    assert (mapped.year.fy if mapped.year else None) == fy
+
+
+def test_a_bracket_inside_a_word_is_part_of_it() -> None:
+    assert read_header("目標(指標)名").key == "目標指標名"
+    assert read_header("目標(指標)の説明").key.endswith("説明")
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "name"),
+    [
+        ("1観光の振興", "①観光の振興", "観光の振興"),
+        ("1日当たり利用者数", "1日当たり利用者数", "1日当たり利用者数"),
+        ("基本目標2 にぎわいのあるまち", "基本目標2 にぎわいのあるまち", "にぎわいのあるまち"),
+        ("政策分野II-3 安全な暮らし", "", "安全な暮らし"),
+        ("第2節 地域産業の振興", "", "地域産業の振興"),
+        ("■子育て支援", "", "子育て支援"),
+        ("子育て支援事業(再掲)", "", "子育て支援事業"),
+        ("施策3-1 移住の促進", "", "移住の促進"),
+        ("転入者数(累計)", "", "転入者数(累計)"),
+    ],
+)
+def test_names_lose_what_precedes_them(text: str, raw: str, name: str) -> None:
+    assert clean_name(text, raw) == name
+
+
+def _slot(cell: Cell) -> Slot:
+    return Slot.of(1, [cell])
+
+
+def test_a_row_printed_across_the_table_names_a_section() -> None:
+    across = Cell(3, 0, (0, 0, 300, 10), colspan=3, raw="(2) 観光の振興", text="(2) 観光の振興")
+    row = [_slot(across)] * 3
+    assert section_title(row, [1, 2]) == "観光の振興"
+
+
+def test_a_row_with_values_names_no_section() -> None:
+    name = Cell(3, 0, (0, 0, 100, 10), raw="①宿泊者数", text="1宿泊者数")
+    value = Cell(3, 1, (100, 0, 200, 10), raw="1,200人", text="1,200人")
+    empty = Cell(3, 2, (200, 0, 300, 10))
+    assert section_title([_slot(name), _slot(value), _slot(empty)], [1, 2]) is None
