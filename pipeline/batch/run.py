@@ -32,20 +32,6 @@ def default_workers() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-@dataclass(frozen=True)
-class BatchSettings:
-    """How a run is carried out; none of it changes a document's records."""
-
-    workers: int = field(default_factory=default_workers)
-    time_limit: float = DEFAULT_TIME_LIMIT
-
-    def __post_init__(self) -> None:
-        if self.workers < 1:
-            raise ValueError(f"workers must be at least 1, not {self.workers}")
-        if self.time_limit <= 0:
-            raise ValueError(f"time_limit must be positive, not {self.time_limit}")
-
-
 @dataclass
 class RunCounts:
     """What a run did, document by document; new + changed + skipped + failed = documents."""

@@ -10,7 +10,7 @@ Bad input raises IngestError with a code that a batch can store and search:
 """
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
@@ -61,14 +61,6 @@ class Page:
     def has_ocr_layer(self) -> bool:
         """Invisible words over a page-sized image: a scan's OCR text, to be checked."""
         return self.image_coverage >= SCAN_COVERAGE and any(w.invisible for w in self.words)
-
-
-@dataclass
-class IngestedDocument:
-    doc_id: str
-    path: Path
-    pages: list[Page]
-    warnings: list[str] = field(default_factory=list)
 
 
 def open_pdf(path: Path) -> pymupdf.Document:
@@ -188,17 +180,3 @@ def read_page(page: pymupdf.Page) -> Page:
         unmapped_glyphs=text.unmapped,
         turn=text.turn,
     )
-
-
-def ingest(path: Path) -> IngestedDocument:
-    """Read every page of a PDF; a page with unmapped glyphs gets a warning, not a failure."""
-    with open_pdf(path) as doc:
-        pages = [read_page(page) for page in doc]
-    document = IngestedDocument(doc_id=path.stem, path=path, pages=pages)
-    for page in pages:
-        if page.unmapped_glyphs:
-            document.warnings.append(
-                f"page {page.number}: {page.unmapped_glyphs} glyphs have no Unicode mapping; "
-                "its text layer is not trustworthy"
-            )
-    return document

@@ -3,7 +3,8 @@ image: the grid found with OpenCV, each line read by Tesseract, the layer's text
 cell by cell and kept only where it holds.
 """
 
-from pipeline.ocr.page import OcrSettings, ocr_page
+from pipeline.ocr.page import ocr_page
+from pipeline.ocr.settings import OcrSettings
 
 __all__ = [
     "OcrSettings",

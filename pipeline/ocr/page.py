@@ -11,9 +11,8 @@ A scan that already carries an OCR text layer is judged cell by cell
 (`ocr_layer.py`): sound cells keep the layer's text, the others are read again.
 """
 
-import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 import cv2
 import numpy as np
@@ -24,7 +23,6 @@ from pipeline.model import (
     Cell,
     DisjointSets,
     Issue,
-    RuledSettings,
     Table,
     TableQuality,
     Word,
@@ -48,83 +46,10 @@ from pipeline.ocr.image_grid import (
     text_rows,
 )
 from pipeline.ocr.layer import judge_layer
-from pipeline.ocr.tesseract import Read, Tesseract, is_unsure, more_confident
+from pipeline.ocr.lines import digit_groups, join_at_borders, join_digits, read_lines
+from pipeline.ocr.settings import OcrSettings, ocr_problem
+from pipeline.ocr.tesseract import Read
 from pipeline.text import fold
-
-
-@dataclass(frozen=True)
-class OcrSettings:
-    """How scans are rendered, cleaned, ruled and read; lengths in points so any dpi works."""
-
-    dpi: int = 300  # render resolution: Tesseract reads 7-point text poorly below 300
-    language: str = "jpn"  # Tesseract language(s), `jpn+eng` style
-    numeric_language: str = "eng"  # reads again lines of digits and signs alone; "" for none
-    max_skew: float = 5.0  # degrees: a larger angle is a turned page, not a skewed scan
-    min_line: float = 12.0  # points: the shortest ink run taken for a ruling line
-    touch: float = 1.5  # points: a line ending this close to another meets it
-    speck: float = 0.55  # points: ink blobs smaller than this square are dust
-    dash: float = 1.2  # points: a lone flat stroke no thicker than this is a dash
-    threshold_window: float = 7.5  # points: neighbourhood of the adaptive threshold
-    upscale: float = 1.5  # each text line is enlarged this much before Tesseract
-    second_upscale: float = 1.25  # an unsure line is read again enlarged this much
-    unsure: float = 70.0  # a line holding a word Tesseract scores below this (0–100) is unsure
-    workers: int = 2  # Tesseract processes run side by side, one model load each
-    timeout: float = 600.0  # seconds one Tesseract process may take
-    tesseract: str = "tesseract"  # the command
-    ruled: RuledSettings = field(default_factory=lambda: RuledSettings(snap=3.0))
-
-    def __post_init__(self) -> None:
-        if not 72 <= self.dpi <= 1200:
-            raise ValueError("dpi must lie in [72, 1200]")
-        names = r"[A-Za-z_]+(\+[A-Za-z_]+)*"
-        if not re.fullmatch(names, self.language) or not re.fullmatch(
-            f"({names})?", self.numeric_language
-        ):
-            raise ValueError("language must be Tesseract language names joined by '+'")
-        lengths = (
-            self.min_line,
-            self.touch,
-            self.speck,
-            self.dash,
-            self.threshold_window,
-            self.max_skew,
-        )
-        if min(lengths) <= 0 or min(self.upscale, self.second_upscale) < 1 or self.timeout <= 0:
-            raise ValueError("lengths, max_skew and timeout must be positive, upscales at least 1")
-        if not 0 <= self.unsure <= 100:
-            raise ValueError("unsure must lie in [0, 100]")
-        if self.workers < 1:
-            raise ValueError("workers must be at least 1")
-
-    @property
-    def scale(self) -> float:
-        """Pixels per point of the rendered page."""
-        return self.dpi / 72
-
-    @property
-    def engine(self) -> Tesseract:
-        """Tesseract as these settings call it, at the dpi of the enlarged line images."""
-        return self.engine_at(self.upscale)
-
-    def engine_at(self, upscale: float) -> Tesseract:
-        """Tesseract at the dpi of line images enlarged `upscale` times."""
-        dpi = round(self.dpi * upscale)
-        return Tesseract(self.tesseract, self.language, dpi, self.workers, self.timeout)
-
-    @property
-    def numeric_engine(self) -> Tesseract | None:
-        """Tesseract with the Latin model for numeric lines; None when not asked for or not
-        installed."""
-        if not self.numeric_language:
-            return None
-        engine = replace(self.engine, language=self.numeric_language)
-        return None if engine.problem() else engine
-
-
-def ocr_problem(settings: OcrSettings) -> str | None:
-    """None when Tesseract and the language data are usable; otherwise a warning that names
-    the Debian packages to install (`apt-get install tesseract-ocr tesseract-ocr-jpn`)."""
-    return settings.engine.problem()
 
 
 @dataclass
@@ -356,98 +281,6 @@ def _layer_in_cells(frame: Frame, cells: list[Cell], layer: Sequence[Word]) -> l
     return placed
 
 
-_PAD = 8  # white pixels around each line image: Tesseract misreads glyphs touching the edge
-
-
-def read_lines(
-    grey: Image, boxes: Sequence[Box], settings: OcrSettings
-) -> tuple[list[list[Read]], list[str]]:
-    """The words of each printed line (boxes in the page image's pixels), and any warnings.
-
-    Tesseract's line model reads the same glyphs differently at different
-    sizes: at one it invents a character between two (`予 お 算`) or takes one
-    for a likeness (`シ` for `ツ`), at another it reads the line right, and is
-    surer of it. So a line holding a word Tesseract is unsure of is read
-    again at a second enlargement, and the more confident reading is kept.
-    """
-    found, warnings = _read_at(grey, boxes, settings, settings.upscale)
-    unsure = [n for n, line in enumerate(found) if is_unsure(line, settings.unsure)]
-    again, more = _read_at(grey, [boxes[n] for n in unsure], settings, settings.second_upscale)
-    for n, line in zip(unsure, again, strict=True):
-        found[n] = more_confident(found[n], line)
-    return found, warnings + more
-
-
-def _read_at(
-    grey: Image, boxes: Sequence[Box], settings: OcrSettings, upscale: float
-) -> tuple[list[list[Read]], list[str]]:
-    """Lines read enlarged `upscale` times: by the main model, numeric lines by the Latin one."""
-    engine = settings.engine_at(upscale)
-    found, warnings = _read_enlarged(engine, grey, boxes, upscale)
-    numeric = settings.numeric_engine
-    if numeric is not None:
-        latin = replace(numeric, dpi=engine.dpi)
-        warnings += _reread_numbers(latin, grey, boxes, found, upscale)
-    return found, warnings
-
-
-def _read_enlarged(
-    engine: Tesseract, grey: Image, boxes: Sequence[Box], upscale: float
-) -> tuple[list[list[Read]], list[str]]:
-    """Lines cut out, enlarged `upscale` times and read; the word boxes in the page's pixels."""
-    images = [_line_image(grey, box, upscale) for box in boxes]
-    found, warnings = engine.read(images)
-    moved = [
-        [_to_page_pixels(read, box, upscale) for read in line]
-        for line, box in zip(found, boxes, strict=True)
-    ]
-    return moved, warnings
-
-
-# A line of digits, separators, signs and brackets alone: `(+1,000)`, `(-0.9)`, `4.5%`.
-_NUMERIC_LINE = re.compile(r"[\d,.()（）+\-−△▲%％ ]*\d[\d,.()（）+\-−△▲%％ ]*")
-
-
-def _reread_numbers(
-    engine: Tesseract, grey: Image, boxes: Sequence[Box], found: list[list[Read]], upscale: float
-) -> list[str]:
-    """Numeric lines read again with the Latin model, whose reading replaces the first
-    where it too is numeric.
-
-    The Japanese model drops the small `+` and `(` of a bracketed difference
-    (`(+72)` → `72)`, `(+0)` → `(0)`); the Latin model, trained on such marks,
-    keeps them. Lines holding any other character keep the Japanese reading.
-    """
-    lines = [n for n, line in enumerate(found) if _NUMERIC_LINE.fullmatch(_text(line))]
-    again, warnings = _read_enlarged(engine, grey, [boxes[n] for n in lines], upscale)
-    for n, line in zip(lines, again, strict=True):
-        if line and _NUMERIC_LINE.fullmatch(_text(line)):
-            found[n] = line
-    return warnings
-
-
-def _text(line: list[Read]) -> str:
-    return " ".join(read.text for read in line)
-
-
-def _line_image(grey: Image, box: Box, upscale: float) -> Image:
-    """A line cut out with a white margin and enlarged: Tesseract reads 7-point text better so."""
-    x0, y0, x1, y1 = box
-    line = cv2.copyMakeBorder(
-        grey[y0:y1, x0:x1], _PAD, _PAD, _PAD, _PAD, cv2.BORDER_CONSTANT, value=255
-    )
-    if upscale == 1:
-        return np.asarray(line, dtype=np.uint8)
-    enlarged = cv2.resize(line, None, fx=upscale, fy=upscale, interpolation=cv2.INTER_CUBIC)
-    return np.asarray(enlarged, dtype=np.uint8)
-
-
-def _to_page_pixels(read: Read, box: Box, upscale: float) -> Read:
-    """A word's box moved from its line image into the straightened page."""
-    x0, y0, x1, y1 = (v / upscale - _PAD for v in read.box)
-    return Read(read.text, (x0 + box[0], y0 + box[1], x1 + box[0], y1 + box[1]), read.confidence)
-
-
 def _table(number: int, frame: Frame, grid: Grid, plan: _Plan, read: list[list[Read]]) -> Table:
     """The grid turned back into page points, each cell holding its kept or read words.
 
@@ -485,60 +318,6 @@ def _owner(cells: list[Cell], indices: tuple[int, ...], word: Read, scale: float
     )
 
 
-def join_at_borders(line: list[Read], borders: Sequence[float]) -> list[Read]:
-    """Words of a strip rejoined where the two words flanking a border it crosses meet there.
-
-    The strip was joined because its ink runs on over the border, so the words
-    either side of it, less than a character's width apart, are one word: it
-    keeps its place across the border for the layout stage to see.
-    """
-    joined: list[Read] = []
-    for word in line:
-        if joined and any(_meet_at(joined[-1], word, border) for border in borders):
-            joined[-1] = _joined(joined[-1], word)
-        else:
-            joined.append(word)
-    return joined
-
-
-def _meet_at(left: Read, right: Read, border: float) -> bool:
-    height = max(left.box[3] - left.box[1], right.box[3] - right.box[1])
-    centres = (left.box[0] + left.box[2]) / 2, (right.box[0] + right.box[2]) / 2
-    gap = right.box[0] - left.box[2]
-    return centres[0] <= border < centres[1] and gap < height
-
-
-def _joined(left: Read, right: Read) -> Read:
-    box = (
-        min(left.box[0], right.box[0]),
-        min(left.box[1], right.box[1]),
-        max(left.box[2], right.box[2]),
-        max(left.box[3], right.box[3]),
-    )
-    return Read(left.text + right.text, box, min(left.confidence, right.confidence))
-
-
-def join_digits(line: list[Read]) -> list[Read]:
-    """Words of a line rejoined where Tesseract split a number between two digits.
-
-    A digit's ink is narrower than its advance (`1` most of all), so Tesseract
-    sees a word gap inside `15` or `100`; a table cell never means `1 5`.
-    """
-    joined: list[Read] = []
-    for word in line:
-        if joined and _splits_number(joined[-1], word):
-            joined[-1] = _joined(joined[-1], word)
-        else:
-            joined.append(word)
-    return joined
-
-
-def _splits_number(left: Read, right: Read) -> bool:
-    height = max(left.box[3] - left.box[1], right.box[3] - right.box[1])
-    gap = right.box[0] - left.box[2]
-    return left.text[-1].isdigit() and right.text[0].isdigit() and gap < 1.5 * height
-
-
 def _placed(frame: Frame, cell: Cell, words: list[Word]) -> Cell:
     """The cell in page points with its words and their texts, as `ruled.fill_cells` gives them."""
     raw, text = cell_texts(words)
@@ -551,18 +330,3 @@ def _word(frame: Frame, read: Read) -> Word:
     box = tuple(v / frame.scale for v in read.box)
     text = digit_groups(fold(read.text))
     return Word(text, read.text, frame.to_page((box[0], box[1], box[2], box[3])))
-
-
-# Tesseract takes a thousands comma for a period, or reads both, at small sizes.
-_DOUBLED_SEPARATOR = re.compile(r"(?<=\d)(?:,\.|\.,)(?=\d{3}(?!\d))")
-_PERIOD_AS_COMMA = re.compile(r"(?<![\d.,])([1-9]\d{0,2})\.(?=\d{3}(?!\d))")
-
-
-def digit_groups(text: str) -> str:
-    """Thousands separators as printed: `28,.000` and `12.672` back to `28,000` and `12,672`.
-
-    A period followed by exactly three digits after a short integer part is a
-    misread comma: counts in KPI tables are grouped by three, and decimals in
-    them (`4.5%`, `10.0%`) carry one or two places.
-    """
-    return _PERIOD_AS_COMMA.sub(r"\1,", _DOUBLED_SEPARATOR.sub(",", text))

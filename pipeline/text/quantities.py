@@ -293,8 +293,3 @@ def stated_values(values: Sequence[CellValue]) -> list[Quantity]:
     plain = next((q for q in quantities if not q.cumulative), None)
     total = next((q for q in quantities if q.cumulative), None)
     return [q for q in (plain, total) if q is not None]
-
-
-def parse_quantity(text: str, units: Collection[str]) -> Quantity | None:
-    """The first number a cell prints, or None for a dash, a blank or words (現状以上)."""
-    return next((value for value in parse_cell(text, units) if isinstance(value, Quantity)), None)

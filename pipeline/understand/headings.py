@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from pipeline.layout import PageLayout
-from pipeline.model import BBox, Table, Word, enclosing, text_lines
+from pipeline.model import BBox, Table, centre_in, enclosing, text_lines
 from pipeline.text import normalize_text
 from pipeline.text.tokens import tagger
 from pipeline.understand.header_map import match_header, read_header
@@ -44,18 +44,12 @@ class Heading:
     bbox: BBox
 
 
-def _inside(word: Word, box: BBox) -> bool:
-    x = (word.bbox[0] + word.bbox[2]) / 2
-    y = (word.bbox[1] + word.bbox[3]) / 2
-    return box[0] <= x <= box[2] and box[1] <= y <= box[3]
-
-
 def free_lines(layout: PageLayout) -> list[Line]:
     """The page's printed lines outside its tables, top to bottom."""
     words = [
         word
         for word in layout.page.words
-        if not word.invisible and not any(_inside(word, table.bbox) for table in layout.tables)
+        if not word.invisible and not any(centre_in(word, table.bbox) for table in layout.tables)
     ]
     return [
         Line(

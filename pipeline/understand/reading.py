@@ -49,7 +49,7 @@ class Slot:
         printed = [cell for cell in chosen if cell.text]
         if not chosen:
             return cls.empty(page)
-        bbox = enclosing([cell.bbox for cell in chosen]) if chosen else (0.0, 0.0, 0.0, 0.0)
+        bbox = enclosing([cell.bbox for cell in chosen])
         return cls(
             text=" ".join(cell.text for cell in printed),
             raw=" ".join(cell.raw for cell in printed),

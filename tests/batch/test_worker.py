@@ -6,9 +6,8 @@ import pymupdf
 import pytest
 from batch_store import FIXTURES
 
-from pipeline.batch import worker
-from pipeline.understand import extract
 from pipeline.batch.worker import process_document
+from pipeline.understand import extract
 from pipeline.understand.extract import ExtractSettings
 
 
@@ -60,10 +59,7 @@ def test_pages_with_no_record_give_a_warning(tmp_path: Path) -> None:
     assert "3 pages" in outcome.issues[0].message
 
 
-@pytest.mark.parametrize(
-    ("message", "page"),
-    [("page 3: headers mapped to no field: 備考", 3), ("Tesseract is not installed", None)],
-)
-def test_an_extraction_warning_keeps_its_page(message: str, page: int | None) -> None:
-    issue = worker.warning_issue(message)
-    assert (issue.severity, issue.code, issue.page) == ("warning", "extract-warning", page)
+def test_extraction_issues_reach_the_outcome_with_their_page() -> None:
+    outcome = process_document(str(FIXTURES / "tsukuba-r2-kpi.pdf"), ExtractSettings())
+    issues = [(i.severity, i.code, i.stage, i.page) for i in outcome.issues]
+    assert ("warning", "unmapped-headers", "understand", 1) in issues

@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.understand import extract
 from pipeline.layout.pages import LayoutSettings
+from pipeline.understand import extract
 from pipeline.understand.extract import ExtractSettings
 
 

@@ -1,5 +1,6 @@
 """Value cells read as the contract reads them: one table per rule, seed cells and made-up ones."""
 
+from collections.abc import Collection
 from pathlib import Path
 
 import pytest
@@ -9,7 +10,6 @@ from pipeline.text.quantities import (
     Wording,
     is_missing,
     parse_cell,
-    parse_quantity,
     value_marks,
 )
 from pipeline.text.vocabulary import known_units
@@ -87,6 +87,11 @@ OTHER_VALUES = [
     ("1 争未件", 1, "争未件"),
     ("3 ユニット", 3, "ユニット"),
 ]
+
+
+def parse_quantity(text: str, units: Collection[str]) -> Quantity | None:
+    """The first number a cell prints, or None for a dash, a blank or words."""
+    return next((value for value in parse_cell(text, units) if isinstance(value, Quantity)), None)
 
 
 @pytest.mark.parametrize(("text", "value", "unit"), SEED_VALUES + OTHER_VALUES)

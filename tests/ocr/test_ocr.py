@@ -13,7 +13,9 @@ import pymupdf
 import pytest
 
 from pipeline.ingest.pages import read_page
-from pipeline.ocr.page import OcrPage, OcrSettings, digit_groups, ocr_page, ocr_problem
+from pipeline.ocr.lines import digit_groups
+from pipeline.ocr.page import OcrPage, ocr_page
+from pipeline.ocr.settings import OcrSettings, ocr_problem
 from pipeline.text.normalize import normalize_text
 
 NEEDS_TESSERACT = pytest.mark.skipif(
@@ -109,7 +111,14 @@ def test_without_tesseract_a_page_gives_no_tables_and_keeps_its_layer() -> None:
     result = ocr_page(page, OcrSettings(language="xqz"), layer)
     assert result.tables == []
     assert result.words == layer
-    assert "tesseract-ocr-xqz" in result.warnings[0]
+    (issue,) = result.warnings
+    assert (issue.severity, issue.code, issue.stage, issue.page) == (
+        "error",
+        "ocr-unavailable",
+        "ocr",
+        1,
+    )
+    assert "tesseract-ocr-xqz" in issue.message
 
 
 @pytest.fixture(scope="module")

@@ -17,7 +17,8 @@ import pytest
 from pipeline.ingest.pages import read_page
 from pipeline.layout.pages import layout_document
 from pipeline.layout.repair.mend import mend_table
-from pipeline.ocr.page import OcrPage, OcrSettings, ocr_page, ocr_problem
+from pipeline.ocr.page import OcrPage, ocr_page
+from pipeline.ocr.settings import OcrSettings, ocr_problem
 from pipeline.score.grid import FoundTable, load_expected_grid, score_grid
 from pipeline.text.vocabulary import known_units
 

@@ -7,7 +7,9 @@ between the two cells lies at 100 pt, pixel 416.7.
 import pytest
 
 from pipeline.model.table import Cell
-from pipeline.ocr.page import OcrSettings, join_across_borders, join_at_borders
+from pipeline.ocr.lines import join_at_borders
+from pipeline.ocr.page import join_across_borders
+from pipeline.ocr.settings import OcrSettings
 from pipeline.ocr.tesseract import Read
 
 LEFT = Cell(0, 0, (0.0, 0.0, 100.0, 20.0))

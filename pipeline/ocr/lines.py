@@ -1,0 +1,176 @@
+"""Printed lines read by Tesseract: each line cut from the cleaned page image, enlarged,
+read in one batch, read again where unsure, and its words put back in page pixels and
+rejoined where Tesseract split a number or a word at a cell border."""
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+import cv2
+import numpy as np
+
+from pipeline.ocr.image_grid import Box, Image
+from pipeline.ocr.settings import OcrSettings
+from pipeline.ocr.tesseract import Read, Tesseract, is_unsure, more_confident
+
+_PAD = 8  # white pixels around each line image: Tesseract misreads glyphs touching the edge
+
+
+def read_lines(
+    grey: Image, boxes: Sequence[Box], settings: OcrSettings
+) -> tuple[list[list[Read]], list[str]]:
+    """The words of each printed line (boxes in the page image's pixels), and any warnings.
+
+    Tesseract's line model reads the same glyphs differently at different
+    sizes: at one it invents a character between two (`予 お 算`) or takes one
+    for a likeness (`シ` for `ツ`), at another it reads the line right, and is
+    surer of it. So a line holding a word Tesseract is unsure of is read
+    again at a second enlargement, and the more confident reading is kept.
+    """
+    found, warnings = _read_at(grey, boxes, settings, settings.upscale)
+    unsure = [n for n, line in enumerate(found) if is_unsure(line, settings.unsure)]
+    again, more = _read_at(grey, [boxes[n] for n in unsure], settings, settings.second_upscale)
+    for n, line in zip(unsure, again, strict=True):
+        found[n] = more_confident(found[n], line)
+    return found, warnings + more
+
+
+def _read_at(
+    grey: Image, boxes: Sequence[Box], settings: OcrSettings, upscale: float
+) -> tuple[list[list[Read]], list[str]]:
+    """Lines read enlarged `upscale` times: by the main model, numeric lines by the Latin one."""
+    engine = settings.engine_at(upscale)
+    found, warnings = _read_enlarged(engine, grey, boxes, upscale)
+    numeric = settings.numeric_engine
+    if numeric is not None:
+        latin = replace(numeric, dpi=engine.dpi)
+        warnings += _reread_numbers(latin, grey, boxes, found, upscale)
+    return found, warnings
+
+
+def _read_enlarged(
+    engine: Tesseract, grey: Image, boxes: Sequence[Box], upscale: float
+) -> tuple[list[list[Read]], list[str]]:
+    """Lines cut out, enlarged `upscale` times and read; the word boxes in the page's pixels."""
+    images = [_line_image(grey, box, upscale) for box in boxes]
+    found, warnings = engine.read(images)
+    moved = [
+        [_to_page_pixels(read, box, upscale) for read in line]
+        for line, box in zip(found, boxes, strict=True)
+    ]
+    return moved, warnings
+
+
+# A line of digits, separators, signs and brackets alone: `(+1,000)`, `(-0.9)`, `4.5%`.
+_NUMERIC_LINE = re.compile(r"[\d,.()（）+\-−△▲%％ ]*\d[\d,.()（）+\-−△▲%％ ]*")
+
+
+def _reread_numbers(
+    engine: Tesseract, grey: Image, boxes: Sequence[Box], found: list[list[Read]], upscale: float
+) -> list[str]:
+    """Numeric lines read again with the Latin model, whose reading replaces the first
+    where it too is numeric.
+
+    The Japanese model drops the small `+` and `(` of a bracketed difference
+    (`(+72)` → `72)`, `(+0)` → `(0)`); the Latin model, trained on such marks,
+    keeps them. Lines holding any other character keep the Japanese reading.
+    """
+    lines = [n for n, line in enumerate(found) if _NUMERIC_LINE.fullmatch(_text(line))]
+    again, warnings = _read_enlarged(engine, grey, [boxes[n] for n in lines], upscale)
+    for n, line in zip(lines, again, strict=True):
+        if line and _NUMERIC_LINE.fullmatch(_text(line)):
+            found[n] = line
+    return warnings
+
+
+def _text(line: list[Read]) -> str:
+    return " ".join(read.text for read in line)
+
+
+def _line_image(grey: Image, box: Box, upscale: float) -> Image:
+    """A line cut out with a white margin and enlarged: Tesseract reads 7-point text better so."""
+    x0, y0, x1, y1 = box
+    line = cv2.copyMakeBorder(
+        grey[y0:y1, x0:x1], _PAD, _PAD, _PAD, _PAD, cv2.BORDER_CONSTANT, value=255
+    )
+    if upscale == 1:
+        return np.asarray(line, dtype=np.uint8)
+    enlarged = cv2.resize(line, None, fx=upscale, fy=upscale, interpolation=cv2.INTER_CUBIC)
+    return np.asarray(enlarged, dtype=np.uint8)
+
+
+def _to_page_pixels(read: Read, box: Box, upscale: float) -> Read:
+    """A word's box moved from its line image into the straightened page."""
+    x0, y0, x1, y1 = (v / upscale - _PAD for v in read.box)
+    return Read(read.text, (x0 + box[0], y0 + box[1], x1 + box[0], y1 + box[1]), read.confidence)
+
+
+def join_at_borders(line: list[Read], borders: Sequence[float]) -> list[Read]:
+    """Words of a strip rejoined where the two words flanking a border it crosses meet there.
+
+    The strip was joined because its ink runs on over the border, so the words
+    either side of it, less than a character's width apart, are one word: it
+    keeps its place across the border for the layout stage to see.
+    """
+    joined: list[Read] = []
+    for word in line:
+        if joined and any(_meet_at(joined[-1], word, border) for border in borders):
+            joined[-1] = _joined(joined[-1], word)
+        else:
+            joined.append(word)
+    return joined
+
+
+def _meet_at(left: Read, right: Read, border: float) -> bool:
+    height = max(left.box[3] - left.box[1], right.box[3] - right.box[1])
+    centres = (left.box[0] + left.box[2]) / 2, (right.box[0] + right.box[2]) / 2
+    gap = right.box[0] - left.box[2]
+    return centres[0] <= border < centres[1] and gap < height
+
+
+def _joined(left: Read, right: Read) -> Read:
+    box = (
+        min(left.box[0], right.box[0]),
+        min(left.box[1], right.box[1]),
+        max(left.box[2], right.box[2]),
+        max(left.box[3], right.box[3]),
+    )
+    return Read(left.text + right.text, box, min(left.confidence, right.confidence))
+
+
+def join_digits(line: list[Read]) -> list[Read]:
+    """Words of a line rejoined where Tesseract split a number between two digits.
+
+    A digit's ink is narrower than its advance (`1` most of all), so Tesseract
+    sees a word gap inside `15` or `100`; a table cell never means `1 5`.
+    """
+    joined: list[Read] = []
+    for word in line:
+        if joined and _splits_number(joined[-1], word):
+            joined[-1] = _joined(joined[-1], word)
+        else:
+            joined.append(word)
+    return joined
+
+
+def _splits_number(left: Read, right: Read) -> bool:
+    height = max(left.box[3] - left.box[1], right.box[3] - right.box[1])
+    gap = right.box[0] - left.box[2]
+    return left.text[-1].isdigit() and right.text[0].isdigit() and gap < 1.5 * height
+
+
+# Tesseract takes a thousands comma for a period, or reads both, at small sizes.
+_DOUBLED_SEPARATOR = re.compile(r"(?<=\d)(?:,\.|\.,)(?=\d{3}(?!\d))")
+
+
+_PERIOD_AS_COMMA = re.compile(r"(?<![\d.,])([1-9]\d{0,2})\.(?=\d{3}(?!\d))")
+
+
+def digit_groups(text: str) -> str:
+    """Thousands separators as printed: `28,.000` and `12.672` back to `28,000` and `12,672`.
+
+    A period followed by exactly three digits after a short integer part is a
+    misread comma: counts in KPI tables are grouped by three, and decimals in
+    them (`4.5%`, `10.0%`) carry one or two places.
+    """
+    return _PERIOD_AS_COMMA.sub(r"\1,", _DOUBLED_SEPARATOR.sub(",", text))

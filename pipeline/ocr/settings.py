@@ -1,0 +1,83 @@
+"""How OCR reads a scan: Tesseract's call, the enlargements, the floors that send a line
+to be read again; and whether Tesseract can run at all."""
+
+import re
+from dataclasses import dataclass, field, replace
+
+from pipeline.model import RuledSettings
+from pipeline.ocr.tesseract import Tesseract
+
+
+@dataclass(frozen=True)
+class OcrSettings:
+    """How scans are rendered, cleaned, ruled and read; lengths in points so any dpi works."""
+
+    dpi: int = 300  # render resolution: Tesseract reads 7-point text poorly below 300
+    language: str = "jpn"  # Tesseract language(s), `jpn+eng` style
+    numeric_language: str = "eng"  # reads again lines of digits and signs alone; "" for none
+    max_skew: float = 5.0  # degrees: a larger angle is a turned page, not a skewed scan
+    min_line: float = 12.0  # points: the shortest ink run taken for a ruling line
+    touch: float = 1.5  # points: a line ending this close to another meets it
+    speck: float = 0.55  # points: ink blobs smaller than this square are dust
+    dash: float = 1.2  # points: a lone flat stroke no thicker than this is a dash
+    threshold_window: float = 7.5  # points: neighbourhood of the adaptive threshold
+    upscale: float = 1.5  # each text line is enlarged this much before Tesseract
+    second_upscale: float = 1.25  # an unsure line is read again enlarged this much
+    unsure: float = 70.0  # a line holding a word Tesseract scores below this (0–100) is unsure
+    workers: int = 2  # Tesseract processes run side by side, one model load each
+    timeout: float = 600.0  # seconds one Tesseract process may take
+    tesseract: str = "tesseract"  # the command
+    ruled: RuledSettings = field(default_factory=lambda: RuledSettings(snap=3.0))
+
+    def __post_init__(self) -> None:
+        if not 72 <= self.dpi <= 1200:
+            raise ValueError("dpi must lie in [72, 1200]")
+        names = r"[A-Za-z_]+(\+[A-Za-z_]+)*"
+        if not re.fullmatch(names, self.language) or not re.fullmatch(
+            f"({names})?", self.numeric_language
+        ):
+            raise ValueError("language must be Tesseract language names joined by '+'")
+        lengths = (
+            self.min_line,
+            self.touch,
+            self.speck,
+            self.dash,
+            self.threshold_window,
+            self.max_skew,
+        )
+        if min(lengths) <= 0 or min(self.upscale, self.second_upscale) < 1 or self.timeout <= 0:
+            raise ValueError("lengths, max_skew and timeout must be positive, upscales at least 1")
+        if not 0 <= self.unsure <= 100:
+            raise ValueError("unsure must lie in [0, 100]")
+        if self.workers < 1:
+            raise ValueError("workers must be at least 1")
+
+    @property
+    def scale(self) -> float:
+        """Pixels per point of the rendered page."""
+        return self.dpi / 72
+
+    @property
+    def engine(self) -> Tesseract:
+        """Tesseract as these settings call it, at the dpi of the enlarged line images."""
+        return self.engine_at(self.upscale)
+
+    def engine_at(self, upscale: float) -> Tesseract:
+        """Tesseract at the dpi of line images enlarged `upscale` times."""
+        dpi = round(self.dpi * upscale)
+        return Tesseract(self.tesseract, self.language, dpi, self.workers, self.timeout)
+
+    @property
+    def numeric_engine(self) -> Tesseract | None:
+        """Tesseract with the Latin model for numeric lines; None when not asked for or not
+        installed."""
+        if not self.numeric_language:
+            return None
+        engine = replace(self.engine, language=self.numeric_language)
+        return None if engine.problem() else engine
+
+
+def ocr_problem(settings: OcrSettings) -> str | None:
+    """None when Tesseract and the language data are usable; otherwise a warning that names
+    the Debian packages to install (`apt-get install tesseract-ocr tesseract-ocr-jpn`)."""
+    return settings.engine.problem()
