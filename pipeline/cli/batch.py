@@ -41,6 +41,7 @@ from pipeline.batch import (
     summary_json,
     summary_text,
 )
+from pipeline.cli.options import resolved_settings, settings_option
 from pipeline.model import RecordFileError
 from pipeline.score import Scorecard, TwinsFileError
 
@@ -174,6 +175,7 @@ def _write_summary(path: Path, summary: dict[str, object]) -> None:
     "--progress/--no-progress", default=None, help="Show a progress bar  [default: on a terminal]"
 )
 @click.option("-v", "--verbose", is_flag=True, help="A line per document.")
+@settings_option
 def run(
     sources: tuple[str, ...],
     store_path: Path,
@@ -185,6 +187,7 @@ def run(
     summary_path: Path | None,
     progress: bool | None,
     verbose: bool,
+    settings_path: Path | None,
 ) -> None:
     """Read every PDF of SOURCE... (folders, globs, manifest files) into the store.
 
@@ -194,11 +197,10 @@ def run(
     a usage or configuration error.
     """
     from pipeline.batch import process_document
-    from pipeline.understand import ExtractSettings
 
     source_set = _sources(sources)
     gold = _gold(gold_dir)
-    settings = ExtractSettings()
+    settings = resolved_settings(settings_path)
     with _open_store(store_path) as store:
         executor = _executor(executor_name, workers, time_limit, scheduler)
         described = {"executor": executor.name, "workers": executor.workers}

@@ -5,6 +5,7 @@ from pathlib import Path
 import click
 
 from pipeline import __version__
+from pipeline.cli.options import resolved_settings, settings_option
 from pipeline.ingest import IngestError, open_pdf
 from pipeline.layout import LayoutSettings, PageLayout, layout_page
 from pipeline.model import RecordFileError
@@ -19,7 +20,7 @@ from pipeline.score import (
     text_report,
     warning_lines,
 )
-from pipeline.understand import ExtractSettings, extract_to
+from pipeline.understand import extract_to, settings_toml
 
 # Exit status for a file that cannot be read or written, as click uses for a usage error.
 EXIT_BAD_FILE = 2
@@ -124,12 +125,13 @@ def inspect(pdf: Path, page_number: int, out: Path, dpi: int) -> None:
     required=True,
     help="Directory for one <doc_id>.json per PDF (and <doc_id>.error.json for a failure).",
 )
-def extract(pdfs: tuple[Path, ...], out_dir: Path) -> None:
+@settings_option
+def extract(pdfs: tuple[Path, ...], out_dir: Path, settings_path: Path | None) -> None:
     """Read each PDF into a kpi-record/1 file; a document that fails gets an error file instead.
 
-    Exits 0 when every document was read, 1 when some failed.
+    Exits 0 when every document was read, 1 when some failed, 2 for a bad settings file.
     """
-    settings = ExtractSettings()
+    settings = resolved_settings(settings_path)
     failed = 0
     for pdf in pdfs:
         outcome = extract_to(pdf, out_dir, settings)
@@ -143,6 +145,16 @@ def extract(pdfs: tuple[Path, ...], out_dir: Path) -> None:
     click.echo(f"{len(pdfs) - failed} extracted, {failed} failed", err=True)
     if failed:
         raise click.exceptions.Exit(1)
+
+
+@main.command("settings")
+@settings_option
+def show_settings(settings_path: Path | None) -> None:
+    """Print the resolved settings (the defaults, overridden by --settings FILE) and their
+    fingerprint, which a store keeps beside each document it read."""
+    settings = resolved_settings(settings_path)
+    click.echo(settings_toml(settings), nl=False)
+    click.echo(f"\n# fingerprint: {settings.fingerprint()}")
 
 
 def _layout_summary(kind: str, layout: PageLayout) -> str:

@@ -10,10 +10,16 @@ from pipeline.understand.extract import (
     extract_to,
     try_extract,
 )
+from pipeline.understand.settings import UnderstandSettings
+from pipeline.understand.settings_file import SettingsFileError, load_settings, settings_toml
 
 __all__ = [
     "ExtractSettings",
     "Extraction",
+    "SettingsFileError",
+    "UnderstandSettings",
     "extract_to",
+    "load_settings",
+    "settings_toml",
     "try_extract",
 ]

@@ -39,13 +39,13 @@ from pipeline.understand.headings import Heading
 from pipeline.understand.names import clean_name, enumerated, split_pair
 from pipeline.understand.prose import read_statements
 from pipeline.understand.reading import KpiTable, Slot, is_baseline_label
+from pipeline.understand.settings import DEFAULT_CONTEXT, DocumentContext
 
 # Rule 8: a value marked for reference is no fact.
 _REFERENCE = "参考"
 # A value in words for a numeric kind is a short Japanese phrase (現状以上, 維持); longer
 # text is a comment, and one character or Latin letters among kana are a misreading.
 _VALUE_WORDING = re.compile(f"[{JAPANESE_LETTERS}][{JAPANESE_LETTERS}\\d%.]+")
-VALUE_WORDS = 12
 
 
 def _source(slot: Slot) -> Source:
@@ -98,7 +98,7 @@ def read_values(
     fy: int | None,
     confidence: float,
     marks: frozenset[str] = frozenset(),
-    era: str | None = None,
+    context: DocumentContext = DEFAULT_CONTEXT,
 ) -> Values:
     """The facts one cell gives for a kind: a value and its cumulative twin, or a word.
 
@@ -123,11 +123,12 @@ def read_values(
     for quantity in quantities:
         estimated = "estimated" in marks
         found.add_quantity(
-            kind, quantity, quantity.note_year(era) or fy, source, confidence, estimated
+            kind, quantity, quantity.note_year(context.era) or fy, source, confidence, estimated
         )
     if not quantities and len(values) == 1 and isinstance(values[0], Wording):
         wording = values[0].text
-        if len(wording) <= VALUE_WORDS and _VALUE_WORDING.fullmatch(wording):
+        short = len(wording) <= context.settings.value_words
+        if short and _VALUE_WORDING.fullmatch(wording):
             found.facts.append(
                 Fact(kind=kind, fy=fy, text=wording, source=source, confidence=confidence)
             )
@@ -279,7 +280,7 @@ def row_records(table: KpiTable, heading: Heading | None) -> list[Record]:
             kind: FactKind = mapped.field  # type: ignore[assignment]
             fy = mapped.year.fy if mapped.year else None
             values.add(
-                read_values(row[index], kind, fy, mapped.confidence, column_marks, table.era)
+                read_values(row[index], kind, fy, mapped.confidence, column_marks, table.context)
             )
         unit = next(filter(None, (_unit(row[i].text) for i in unit_columns)), None)
         direction = next(filter(None, (direction_of(row[i].text) for i in direction_columns)), None)
@@ -334,10 +335,12 @@ def year_records(table: KpiTable, heading: Heading | None) -> list[Record]:
                 fy = year.fy if year else None
                 for index, mapped in series.columns:
                     kind: FactKind = mapped.field  # type: ignore[assignment]
-                    values.add(read_values(row[index], kind, fy, mapped.confidence))
-            elif is_baseline_label(text):
+                    values.add(
+                        read_values(row[index], kind, fy, mapped.confidence, context=table.context)
+                    )
+            elif is_baseline_label(text, table.settings):
                 year = parse_year(text, table.era)
-                values.add(_baseline(row, series, year.fy if year else None))
+                values.add(_baseline(row, series, year.fy if year else None, table.context))
         program = heading.text if heading else None
         record = _record(series.head.page, program, series.name, values, None, None, series.head)
         if record is not None:
@@ -345,18 +348,16 @@ def year_records(table: KpiTable, heading: Heading | None) -> list[Record]:
     return records
 
 
-def _baseline(row: Sequence[Slot], series: _Series, fy: int | None) -> Values:
+def _baseline(
+    row: Sequence[Slot], series: _Series, fy: int | None, context: DocumentContext
+) -> Values:
     """Rule 4: the 実績 column's value of a 当初 row, or its 目標 column's where 実績 is empty."""
     order = sorted(series.columns, key=lambda pair: pair[1].field != "actual")
     for index, mapped in order:
-        found = read_values(row[index], "baseline", fy, mapped.confidence)
+        found = read_values(row[index], "baseline", fy, mapped.confidence, context=context)
         if found.facts:
             return found
     return Values()
-
-
-# How sure a value read from a prose statement is: markers are explicit, names less so.
-PROSE_CONFIDENCE = 0.8
 
 
 def prose_records(table: KpiTable, heading: Heading | None) -> list[Record]:
@@ -374,7 +375,11 @@ def prose_records(table: KpiTable, heading: Heading | None) -> list[Record]:
                 source = _source(slot)
                 for stated in statement.values:
                     values.add_quantity(
-                        stated.kind, stated.quantity, stated.fy, source, PROSE_CONFIDENCE
+                        stated.kind,
+                        stated.quantity,
+                        stated.fy,
+                        source,
+                        table.settings.prose_confidence,
                     )
                 program = _program(row, programs, heading)
                 record = _record(slot.page, program, statement.indicator, values, None, None, slot)

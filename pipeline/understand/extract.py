@@ -32,6 +32,7 @@ from pipeline.text import MODELS, document_era, normalize_text
 from pipeline.understand.assemble import prose_records, row_records, year_records
 from pipeline.understand.headings import heading_above, municipality, page_lines, title
 from pipeline.understand.reading import KpiTable, read_table
+from pipeline.understand.settings import DocumentContext, UnderstandSettings
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,7 @@ class ExtractSettings:
 
     layout: LayoutSettings = field(default_factory=LayoutSettings)
     continuation: ContinuationSettings = field(default_factory=ContinuationSettings)
+    understand: UnderstandSettings = field(default_factory=UnderstandSettings)
 
     def fingerprint(self) -> str:
         """A stable hash of the settings, the pipeline version, the vocabulary of `models/` and the
@@ -114,9 +116,10 @@ def extract_document(path: Path, settings: ExtractSettings | None = None) -> Ext
     reports: list[dict[str, Any]] = []
     lines = page_lines(layout.pages)
     era = document_era(word.text for page in layout.pages for word in page.page.words)
+    context = DocumentContext(settings.understand, era)
     for run in join_continued(layout.pages, settings.continuation):
-        table = read_table(run, era)
-        heading = heading_above(run.parts[0], lines)
+        table = read_table(run, context)
+        heading = heading_above(run.parts[0], lines, settings.understand)
         found = row_records(table, heading) + year_records(table, heading)
         found += prose_records(table, heading)
         if found:

@@ -31,6 +31,12 @@ from pipeline.text import (
     value_marks,
 )
 from pipeline.text.tokens import tagger
+from pipeline.understand.settings import (
+    DEFAULT_CONTEXT,
+    DEFAULTS,
+    DocumentContext,
+    UnderstandSettings,
+)
 
 VALUE_FIELDS = frozenset({"baseline", "target", "actual", "final_target"})
 WORD_FIELDS = frozenset({"grade", "progress"})
@@ -42,12 +48,6 @@ _STRAY_BRACKETS = re.compile(r"[(（【\[［〔<＜)）】\]］〕>＞]")
 _ENUMERATOR_MARK = re.compile(r"[※*＊]")
 # How a header's words match a lexicon entry, best first.
 EXACT, HEAD, FUZZY, INSIDE = 1.0, 0.9, 0.8, 0.45
-FUZZY_FLOOR = 75  # rapidfuzz ratio below which two headers are different words (one of four)
-# A mapping below this (header match times value evidence) is no mapping.
-MAPPING_FLOOR = 0.5
-# A header that states only a year (令和2年度) beside baseline and target columns heads
-# that year's actuals (contract rule 7); how sure that reading is, before evidence.
-YEAR_ONLY = 0.7
 GRADES = frozenset("SABCDE") | frozenset("◎○〇△×")
 DIRECTION_WORDS = {
     "↑": "up",
@@ -59,12 +59,8 @@ DIRECTION_WORDS = {
     "減": "down",
     "下": "down",
 }
-# A progress word is short; a sentence in that column is a comment.
-PROGRESS_CHARS = 10
 # A value after a bracketed marker (【KPI】 70人, 【実績】 累計 466,467件) makes a cell prose.
 _MARKED_VALUE = re.compile(r"】\s*(?:累計|合計)?\s*[\d△▲+-]")
-# A name is a phrase, not a paragraph.
-NAME_CHARS = 80
 
 
 @dataclass(frozen=True)
@@ -159,7 +155,10 @@ def _lexicon() -> tuple[tuple[tuple[str, ...], str, frozenset[str]], ...]:
     )
 
 
-def match_header(header: HeaderText) -> tuple[FieldMatch, ...]:
+@cache
+def match_header(
+    header: HeaderText, settings: UnderstandSettings = DEFAULTS
+) -> tuple[FieldMatch, ...]:
     """Every field the header's words may name, best score per field, best first."""
     best: dict[str, FieldMatch] = {}
     words = header.words
@@ -175,7 +174,7 @@ def match_header(header: HeaderText) -> tuple[FieldMatch, ...]:
             score = EXACT
         elif size < len(words) and words[-size:] == entry_words:
             score = HEAD
-        elif fuzz.ratio(key, entry_key) >= FUZZY_FLOOR:
+        elif fuzz.ratio(key, entry_key) >= settings.fuzzy_floor:
             score = FUZZY * fuzz.ratio(key, entry_key) / 100
         elif any(words[i : i + size] == entry_words for i in range(len(words) - size + 1)):
             score = INSIDE
@@ -213,56 +212,68 @@ def _value_fit(text: str) -> float:
     return 0.5 if short else 0.0
 
 
-def _is_name(text: str) -> bool:
+def _is_name(text: str, settings: UnderstandSettings) -> bool:
+    """A name is a phrase, not a paragraph."""
     folded = normalize_text(text)
     digits = sum(char.isdigit() for char in folded)
     prose = bool(_MARKED_VALUE.search(folded)) or folded.endswith("。")
-    return 0 < len(folded) <= NAME_CHARS and digits <= len(folded) / 3 and not prose
+    return 0 < len(folded) <= settings.name_chars and digits <= len(folded) / 3 and not prose
 
 
-def _is_progress(text: str) -> bool:
+def _is_progress(text: str, settings: UnderstandSettings) -> bool:
+    """A progress word is short; a sentence in that column is a comment."""
     folded = normalize_text(text)
-    return len(folded) <= PROGRESS_CHARS and not folded.endswith("。") and not is_grade(folded)
+    short = len(folded) <= settings.progress_chars
+    return short and not folded.endswith("。") and not is_grade(folded)
 
 
-def _fit(field: str, text: str) -> float:
+def _fit(field: str, text: str, settings: UnderstandSettings) -> float:
     """How well one value cell fits the field: 0 not at all, 1 surely."""
     if field in VALUE_FIELDS:
         return _value_fit(text)
     if field == "grade":
         return is_grade(text)
     if field == "progress":
-        return _is_progress(text)
+        return _is_progress(text, settings)
     if field == "direction":
         return direction_of(text) is not None
     if field == "unit":
         return normalize_text(text) in known_units()
     if field in NAME_FIELDS:
-        return _is_name(text)
+        return _is_name(text, settings)
     return True
 
 
-def evidence(field: str, values: Sequence[str]) -> float:
+def evidence(field: str, values: Sequence[str], settings: UnderstandSettings = DEFAULTS) -> float:
     """The share of a column's printed values that fit the field (1 for a column with none)."""
     printed = [value for value in values if normalize_text(value) and not _is_dash(value)]
     if not printed:
         return 1.0
-    return sum(_fit(field, value) for value in printed) / len(printed)
+    return sum(_fit(field, value, settings) for value in printed) / len(printed)
 
 
 def _is_dash(text: str) -> bool:
     return not parse_cell(text, known_units()) and normalize_text(text) not in value_marks()
 
 
-def map_column(header: str, values: Sequence[str], era: str | None = None) -> ColumnField:
-    """The field a column names, weighing its header's words by its values' evidence."""
-    read = read_header(header, era)
-    candidates = match_header(read)
+def map_column(
+    header: str, values: Sequence[str], context: DocumentContext = DEFAULT_CONTEXT
+) -> ColumnField:
+    """The field a column names, weighing its header's words by its values' evidence.
+
+    A header that states only a year (令和2年度) beside baseline and target columns
+    heads that year's actuals (contract rule 7).
+    """
+    settings = context.settings
+    read = read_header(header, context.era)
+    candidates = match_header(read, settings)
     if not candidates and read.years and not read.words:
-        candidates = (FieldMatch("actual", YEAR_ONLY, read.years[-1].text),)
-    scored = [(match.score * evidence(match.field, values), match) for match in candidates]
+        candidates = (FieldMatch("actual", settings.year_only, read.years[-1].text),)
+    scored = [
+        (match.score * evidence(match.field, values, settings), match) for match in candidates
+    ]
     scored.sort(key=lambda pair: -pair[0])
-    if scored and scored[0][0] >= MAPPING_FLOOR:
+    if scored and scored[0][0] >= settings.mapping_floor:
         confidence, match = scored[0]
         return ColumnField(match.field, round(confidence, 3), read, candidates)
     return ColumnField(None, 0.0, read, candidates)

@@ -17,13 +17,8 @@ from pipeline.text import normalize_text
 from pipeline.text.tokens import tagger
 from pipeline.understand.header_map import match_header, read_header
 from pipeline.understand.names import clean_name, enumerated
+from pipeline.understand.settings import DEFAULTS, UnderstandSettings
 
-# A heading is one short line.
-HEADING_CHARS = 60
-# How many pages back a heading may stand from its table.
-HEADING_PAGES = 1
-# A heading whose words the lexicon knows this well names a section, not a program.
-SECTION_MATCH = 0.8
 # Place-name suffixes of municipalities.
 MUNICIPAL_SUFFIXES = frozenset({"市", "町", "村", "区"})
 
@@ -61,16 +56,16 @@ def free_lines(layout: PageLayout) -> list[Line]:
     ]
 
 
-def program_heading(line: Line) -> Heading | None:
+def program_heading(line: Line, settings: UnderstandSettings = DEFAULTS) -> Heading | None:
     """The program a heading line names, or None for a line that is no program heading."""
     text = normalize_text(line.text)
-    if len(text) > HEADING_CHARS or not enumerated(line.text):
+    if len(text) > settings.heading_chars or not enumerated(line.text):
         return None
     name = clean_name(line.text)
     if name is None:
         return None
-    matches = match_header(read_header(name))
-    if matches and matches[0].score >= SECTION_MATCH and matches[0].field != "program":
+    matches = match_header(read_header(name), settings)
+    if matches and matches[0].score >= settings.section_match and matches[0].field != "program":
         return None
     return Heading(name, line.page, line.bbox)
 
@@ -80,16 +75,18 @@ def page_lines(pages: Sequence[PageLayout]) -> dict[int, list[Line]]:
     return {page.page.number: free_lines(page) for page in pages}
 
 
-def heading_above(table: Table, lines_of: Mapping[int, list[Line]]) -> Heading | None:
+def heading_above(
+    table: Table, lines_of: Mapping[int, list[Line]], settings: UnderstandSettings = DEFAULTS
+) -> Heading | None:
     """The nearest program heading above the table, on its page or the page before."""
-    for back in range(HEADING_PAGES + 1):
+    for back in range(settings.heading_pages + 1):
         if table.page - back not in lines_of:
             break
         lines = lines_of[table.page - back]
         if back == 0:
             lines = [line for line in lines if line.bbox[3] <= table.bbox[1] + 1]
         for line in reversed(lines):
-            heading = program_heading(line)
+            heading = program_heading(line, settings)
             if heading is not None:
                 return heading
     return None

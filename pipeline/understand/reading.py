@@ -21,16 +21,11 @@ from pipeline.understand.header_map import (
     match_header,
     read_header,
 )
-
-# A header row holds at least this many cells the lexicon knows well (or years).
-HEADER_CELLS = 2
-HEADER_MATCH = 0.8
-# A header is a few words; a long name that ends in 事業 is a body cell.
-HEADER_CHARS = 12
-# Header rows are looked for among the first rows only.
-MAX_HEADER_ROWS = 4
-# A label column (years as rows) holds at least this many year labels.
-YEAR_LABELS = 2
+from pipeline.understand.settings import (
+    DEFAULT_CONTEXT,
+    DocumentContext,
+    UnderstandSettings,
+)
 
 
 @dataclass(frozen=True)
@@ -85,7 +80,7 @@ class KpiTable:
     header_rows: int
     columns: list[Column]
     body: list[list[Slot]]
-    era: str | None = None  # the era the document prints, for years printed without one
+    context: DocumentContext = DEFAULT_CONTEXT
     caption: str = ""  # rows printed inside the table's frame above its header
 
     @property
@@ -102,7 +97,15 @@ class KpiTable:
     @property
     def label_column(self) -> int | None:
         """Column 0 when its body labels rows with years (`当初`, `R 2`, `R 3`): years as rows."""
-        return 0 if self.columns and _labels_years(self.values(0), self.era) else None
+        return 0 if self.columns and _labels_years(self.values(0), self.context) else None
+
+    @property
+    def era(self) -> str | None:
+        return self.context.era
+
+    @property
+    def settings(self) -> UnderstandSettings:
+        return self.context.settings
 
     def unmapped(self) -> list[str]:
         """Headers of columns that hold values but map to no field."""
@@ -116,14 +119,16 @@ class KpiTable:
         ]
 
 
-def is_baseline_label(text: str) -> bool:
+def is_baseline_label(text: str, settings: UnderstandSettings) -> bool:
     """A row label naming the baseline: 当初, 従前, 基準値."""
-    matches = match_header(read_header(text))
-    return bool(matches) and matches[0].field == "baseline" and matches[0].score >= HEADER_MATCH
+    matches = match_header(read_header(text), settings)
+    best = matches[0] if matches else None
+    return best is not None and best.field == "baseline" and best.score >= settings.header_match
 
 
-def _labels_years(labels: list[str], era: str | None = None) -> bool:
-    return sum(is_year_label(text, era) for text in labels) >= YEAR_LABELS
+def _labels_years(labels: list[str], context: DocumentContext) -> bool:
+    years = sum(is_year_label(text, context.era) for text in labels)
+    return years >= context.settings.year_labels
 
 
 def _slots(table: Table) -> list[list[Cell | None]]:
@@ -136,43 +141,47 @@ def _slots(table: Table) -> list[list[Cell | None]]:
     return grid
 
 
-def _is_header_row(row: list[Cell | None], index: int, era: str | None) -> bool:
+def _is_header_row(row: list[Cell | None], index: int, context: DocumentContext) -> bool:
+    """A row of at least a few short cells the lexicon knows well, or years; a long name
+    that ends in 事業 is a body cell."""
+    settings, era = context.settings, context.era
     known = 0
     starting = {id(cell): cell for cell in row if cell is not None and cell.row == index}
     for cell in starting.values():
         if not cell.text:
             continue
         header = read_header(cell.text, era)
-        if len(header.key) > HEADER_CHARS:
+        if len(header.key) > settings.header_chars:
             continue
-        matches = match_header(header)
-        if (matches and matches[0].score >= HEADER_MATCH) or is_year_label(cell.text, era):
+        matches = match_header(header, settings)
+        known_well = bool(matches) and matches[0].score >= settings.header_match
+        if known_well or is_year_label(cell.text, era):
             known += 1
-    return known >= HEADER_CELLS
+    return known >= settings.header_cells
 
 
-def header_span(table: Table, era: str | None = None) -> tuple[int, int]:
+def header_span(table: Table, context: DocumentContext) -> tuple[int, int]:
     """The header rows among the first few: from the first that reads as a header row to
     the last before the body. Rows above the header are a caption or a note printed in
     the table's frame (a stream table takes in the paragraph above it), not header levels.
     """
     grid = _slots(table)
     last = -1
-    for index, row in enumerate(grid[: min(MAX_HEADER_ROWS, len(grid) - 1)]):
-        if _is_header_row(row, index, era):
+    for index, row in enumerate(grid[: min(context.settings.max_header_rows, len(grid) - 1)]):
+        if _is_header_row(row, index, context):
             last = index
         elif last >= 0:  # the body has begun
             break
     top = 0
-    while top < last and _is_caption_row(grid[top]):
+    while top < last and _is_caption_row(grid[top], context.settings):
         top += 1
     return top, last + 1
 
 
-def _is_caption_row(row: list[Cell | None]) -> bool:
+def _is_caption_row(row: list[Cell | None], settings: UnderstandSettings) -> bool:
     """A row with one printed cell holding more than a header's words: a caption or a note."""
     printed = {id(cell): cell for cell in row if cell is not None and cell.text}
-    return len(printed) == 1 and len(next(iter(printed.values())).text) > HEADER_CHARS
+    return len(printed) == 1 and len(next(iter(printed.values())).text) > settings.header_chars
 
 
 def _texts(row: list[Cell | None]) -> list[str]:
@@ -196,10 +205,11 @@ def _group_columns(grid: list[list[Cell | None]], header_rows: int) -> list[tupl
     return [tuple(group) for group in groups]
 
 
-def read_table(run: TableRun, era: str | None = None) -> KpiTable:
+def read_table(run: TableRun, context: DocumentContext = DEFAULT_CONTEXT) -> KpiTable:
     """The run's header rows, logical columns with mapped fields, and body slots."""
     first = run.parts[0]
-    top, header_rows = header_span(first, era)
+    top, header_rows = header_span(first, context)
+    era, settings = context.era, context.settings
     head = _slots(first)[top:header_rows]
     groups = _group_columns(_slots(first)[top:], header_rows - top)
     paths = header_paths([_texts(row) for row in head])
@@ -218,19 +228,21 @@ def read_table(run: TableRun, era: str | None = None) -> KpiTable:
     valued = [
         row
         for row, label in zip(body, labels, strict=True)
-        if not _labels_years(labels, era) or is_year_label(label, era) or is_baseline_label(label)
+        if not _labels_years(labels, context)
+        or is_year_label(label, era)
+        or is_baseline_label(label, settings)
     ]
     columns: list[Column] = []
     for index, group in enumerate(groups):
         levels = tuple(level for level in paths[group[0]].split(" / ") if level) if paths else ()
         values = [row[index].text for row in valued]
         heads = tuple(Slot.of(first.page, [row[c] for c in group]) for row in head)
-        field = map_column(" / ".join(levels), values, era)
+        field = map_column(" / ".join(levels), values, context)
         columns.append(Column(group, levels, field, heads))
     above = {id(cell): cell for row in _slots(first)[:top] for cell in row if cell is not None}
     caption = " ".join(cell.text for cell in above.values() if cell.text)
     columns = _later_baselines_are_actuals(columns)
-    return KpiTable(run, header_rows, columns, body, era, caption)
+    return KpiTable(run, header_rows, columns, body, context, caption)
 
 
 def _later_baselines_are_actuals(columns: list[Column]) -> list[Column]:

@@ -118,3 +118,18 @@ def test_a_new_pipeline_version_or_settings_reads_every_document_again(
     monkeypatch.setattr(f"{target}.{name}", value)
     counts = run(corpus, store)
     assert (counts["changed"], counts["skipped"]) == (3, 0)
+
+
+def test_a_settings_file_that_changes_a_threshold_reads_every_document_again(
+    corpus: Path, tmp_path: Path, kpi: Callable[..., Result]
+) -> None:
+    store = tmp_path / "kpi.duckdb"
+    settings = tmp_path / "settings.toml"
+    settings.write_text("[understand]\nmapping_floor = 0.55\n", encoding="utf-8")
+    for extra in ((), ("--settings", settings), ("--settings", settings)):
+        result = kpi("run", corpus, "--store", store, "--workers", "1", *extra)
+        assert result.exit_code == 0, result.output
+    fingerprints = query(store, "SELECT DISTINCT settings_fingerprint FROM documents")
+    runs = query(store, "SELECT new, changed, skipped FROM runs ORDER BY run_id")
+    assert runs == [(3, 0, 0), (0, 3, 0), (0, 0, 3)]
+    assert len(fingerprints) == 1

@@ -10,6 +10,7 @@ from pipeline.understand.assemble import section_title
 from pipeline.understand.header_map import map_column, read_header
 from pipeline.understand.names import clean_name
 from pipeline.understand.reading import Slot
+from pipeline.understand.settings import DocumentContext
 
 
 @pytest.mark.parametrize(
@@ -47,7 +48,8 @@ def test_the_document_era_is_the_one_printed_most() -> None:
     ],
 )
 def test_header_field_and_year(header: str, values: list[str], field: str, fy: int | None) -> None:
-    mapped = map_column(header, values, era="平成" if "29年度" in header else None)
+    context = DocumentContext(era="平成" if "29年度" in header else None)
+    mapped = map_column(header, values, context)
     assert mapped.field == field
     assert (mapped.year.fy if mapped.year else None) == fy
 
