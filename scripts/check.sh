@@ -5,4 +5,5 @@ cd "$(dirname "$0")/.."
 ruff check pipeline tests scripts
 ruff format --check pipeline tests scripts
 mypy pipeline
-python3 -m pytest "$@"
+# The slowest tests are printed, so a test that grows slow is seen.
+python3 -m pytest --durations=15 "$@"

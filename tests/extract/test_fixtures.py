@@ -63,4 +63,8 @@ def test_every_fact_carries_its_source(predictions: Path) -> None:
 
 def test_the_report_prints_the_whole_set(predictions: Path) -> None:
     inputs = load_inputs(GOLD, predictions)
-    print(text_report(score_set(inputs.gold, inputs.pred, inputs.twins, ScoreSettings())))
+    report = text_report(score_set(inputs.gold, inputs.pred, inputs.twins, ScoreSettings()))
+    print(report)
+    rows = {line.split()[0] for line in report.splitlines() if line.strip()}
+    assert {path.stem for path in PDFS.glob("*.pdf")} <= rows
+    assert "total" in rows

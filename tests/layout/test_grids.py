@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.layout.pages import layout_document
+from pipeline.layout import pages
 from pipeline.score.grid import FoundTable, GridScore, load_expected_grid, score_grid
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -29,7 +29,7 @@ def twins() -> dict[str, str]:
 @cache
 def grid_score(doc_id: str) -> GridScore:
     expected = load_expected_grid(GRIDS / f"{twins().get(doc_id, doc_id)}.json")
-    tables = layout_document(PDFS / f"{doc_id}.pdf").tables
+    tables = pages.layout_document(PDFS / f"{doc_id}.pdf").tables
     found = [FoundTable(table.page, table.dense()) for table in tables]
     return score_grid(expected, found, doc_id=doc_id)
 

@@ -15,7 +15,7 @@ import pymupdf
 import pytest
 
 from pipeline.ingest.pages import read_page
-from pipeline.layout.pages import layout_document
+from pipeline.layout import pages
 from pipeline.layout.repair.mend import mend_table
 from pipeline.ocr.page import OcrPage, ocr_page
 from pipeline.ocr.settings import OcrSettings, ocr_problem
@@ -60,7 +60,7 @@ def accuracy(name: str, twin: str) -> float:
 def twin_shapes() -> Iterator[dict[str, list[list[tuple[int, int]]]]]:
     found = {}
     for twin in ("akiruno-r7-shokogyo", "sanyo-onoda-r3-kpi"):
-        layout = layout_document(PDFS / f"{twin}.pdf")
+        layout = pages.layout_document(PDFS / f"{twin}.pdf")
         found[twin] = [[t.shape for t in page.tables] for page in layout.pages]
     yield found
 
