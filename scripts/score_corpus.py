@@ -49,9 +49,10 @@ def _row(doc: DocumentScore) -> str:
     s = doc.statistics
     f = s.facts.figures()
     r = s.records
+    facts = s.facts
     return (
-        f"{doc.doc_id:<28} {r.gold:>4}/{r.pred:<4}{r.matched:>4}  {s.facts.gold:>4}/{s.facts.pred:<4}"
-        f"{s.facts.matched:>4}  {f.precision:6.3f} {f.recall:6.3f} {f.f1:6.3f}"
+        f"{doc.doc_id:<28} {r.gold:>4}/{r.pred:<4}{r.matched:>4}  {facts.gold:>4}/{facts.pred:<4}"
+        f"{facts.matched:>4}  {f.precision:6.3f} {f.recall:6.3f} {f.f1:6.3f}"
         f"  {s.program_accuracy:6.3f} {s.unit_accuracy:6.3f}"
     )
 

@@ -16,7 +16,8 @@ import pytest
 
 from pipeline import layout
 from pipeline.layout import pages
-from pipeline.layout.pages import DocumentLayout, LayoutSettings
+from pipeline.layout.pages import DocumentLayout
+from pipeline.layout.strategies import LayoutSettings
 from pipeline.understand import extract
 
 FIXTURE_PDFS = Path(__file__).resolve().parent / "fixtures" / "pdfs"

@@ -6,7 +6,8 @@ joined where a table runs on over pages.
 
 from pipeline.layout.continuation import ContinuationSettings, TableRun, join_continued
 from pipeline.layout.orient import turn_box
-from pipeline.layout.pages import LayoutSettings, PageLayout, layout_document, layout_page
+from pipeline.layout.pages import PageLayout, layout_document, layout_page
+from pipeline.layout.strategies import LayoutSettings
 
 __all__ = [
     "ContinuationSettings",

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.layout.pages import LayoutSettings
+from pipeline.layout.strategies import LayoutSettings
 from pipeline.understand import extract
 from pipeline.understand.extract import ExtractSettings
 

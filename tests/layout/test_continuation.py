@@ -6,7 +6,8 @@ import pymupdf
 import pytest
 
 from pipeline.layout.continuation import join_continued
-from pipeline.layout.pages import LayoutSettings, PageLayout, layout_document, layout_page
+from pipeline.layout.pages import PageLayout, layout_document, layout_page
+from pipeline.layout.strategies import LayoutSettings
 
 PDFS = Path(__file__).resolve().parent.parent / "fixtures" / "pdfs"
 FONT = "japan"  # pymupdf's built-in Japanese font

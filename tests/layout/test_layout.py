@@ -6,7 +6,8 @@ from pathlib import Path
 import pymupdf
 import pytest
 
-from pipeline.layout.pages import LayoutSettings, best_of, layout_document, looks_tabular
+from pipeline.layout.pages import layout_document
+from pipeline.layout.strategies import LayoutSettings, best_of, looks_tabular
 from pipeline.model.geometry import Word
 from pipeline.model.table import Table, TableQuality
 from pipeline.text.normalize import fold
@@ -92,7 +93,7 @@ def test_a_table_below_the_quality_floor_gets_camelots_second_opinion(
         better = table((0, 0, 595, 842), 1.0, "lattice")  # a better reading over the page
         return [replace(better, page=page)]
 
-    monkeypatch.setattr("pipeline.layout.pages.lattice_tables", lattice)
+    monkeypatch.setattr("pipeline.layout.strategies.lattice_tables", lattice)
     pdf = PDFS / "sanyo-onoda-r3-kpi.pdf"  # its ruled tables score 0.83 to 0.94
     ruled = layout_document(pdf, LayoutSettings(min_quality=0.5)).tables
     assert {t.strategy for t in ruled} == {"ruled"}

@@ -4,7 +4,8 @@ import pymupdf
 import pytest
 
 from pipeline.ingest.pages import read_page
-from pipeline.layout.pages import LayoutSettings, layout_page
+from pipeline.layout.pages import layout_page
+from pipeline.layout.strategies import LayoutSettings
 
 FONT = "japan"
 ROWS = [["施設", "目標", "実績"], ["図書館", "1,200人", "1,150人"], ["公民館", "800人", "790人"]]
