@@ -271,13 +271,17 @@ def _scan(text: str, units: Collection[str]) -> _Reading | None:
     return reading if pos is not None else None
 
 
+# An arrow after a value marks how it moved from the one before (`3,975 ↑`), not the value.
+_MOVEMENT = re.compile(r"(?<=[\w%‰)）])\s*[↑↓↗↘⇧⇩⬆⬇]$")
+
+
 def parse_cell(text: str, units: Collection[str]) -> list[CellValue]:
     """Every value a cell prints, in order; [] for a dash, a blank or a missing mark.
 
     `40人 (累計180人)` gives two quantities, the second cumulative (rule 5);
     `9,500 人 (+0)` gives the value and a difference; words give one Wording.
     """
-    folded = fold_value_text(text)
+    folded = _MOVEMENT.sub("", fold_value_text(text))
     if is_missing(folded):
         return []
     reading = _scan(folded, units)

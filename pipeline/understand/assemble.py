@@ -34,12 +34,14 @@ from pipeline.understand.header_map import (
     direction_of,
     is_grade,
     is_year_label,
+    match_header,
+    read_header,
 )
-from pipeline.understand.headings import Heading
+from pipeline.understand.headings import Caption, Heading
 from pipeline.understand.names import clean_name, enumerated, split_pair
 from pipeline.understand.prose import read_statements
 from pipeline.understand.reading import KpiTable, Slot, is_baseline_label
-from pipeline.understand.settings import DEFAULT_CONTEXT, DocumentContext
+from pipeline.understand.settings import DEFAULT_CONTEXT, DocumentContext, UnderstandSettings
 
 # Rule 8: a value marked for reference is no fact.
 _REFERENCE = "参考"
@@ -358,6 +360,79 @@ def _baseline(
         if found.facts:
             return found
     return Values()
+
+
+def kind_row_records(
+    table: KpiTable, heading: Heading | None, caption: Caption | None
+) -> list[Record]:
+    """Years as columns, the one indicator named by the caption above the table.
+
+    A row labelled with a kind (目標値 / 実績値 under H23 … H27) gives that kind in
+    every year column; a row with no label takes each column's own kind (`R1（基準値）
+    | R3 | R4（現状値）| R7（目標値）`: a year marked by nothing is an actual, rule 7);
+    a row labelled otherwise (達成率) gives nothing. A column whose header marks the
+    baseline gives it once, from the first row that prints it.
+    """
+    if caption is None or table.fields("indicator") or table.label_column is not None:
+        return []
+    dated = [(i, c) for i, c in enumerate(table.columns) if c.field.year is not None]
+    if len(dated) < 2:
+        return []
+    values = Values()
+    baselines: set[int] = set()
+    for row in table.body:
+        row_kind = _row_kind(row, table.settings)
+        if row_kind is None and row and row[0].text and not _has_number(row[0].text):
+            continue  # a row of something else: 達成率, 備考
+        for index, column in dated:
+            kind = _column_kind(column.field, row_kind)
+            if kind is None or (row_kind is not None and index == 0):
+                continue
+            if kind == "baseline" and index in baselines:
+                continue
+            year = column.field.year
+            confidence = column.field.confidence or table.settings.year_only
+            found = read_values(
+                row[index], kind, year.fy if year else None, confidence, context=table.context
+            )
+            if found.facts and kind == "baseline":
+                baselines.add(index)
+            values.add(found)
+    named = Slot(caption.name, caption.raw, caption.page, caption.bbox, ())
+    program = heading.text if heading else None
+    record = _record(
+        caption.page, program, caption.name, values, caption.unit, caption.direction, named
+    )
+    return [record] if record is not None else []
+
+
+def _column_kind(field: ColumnField, row_kind: FactKind | None) -> FactKind | None:
+    """A dated column's kind in a row: its header's baseline mark wins, then the row's label,
+    then the header's own kind; a year its header marks by nothing is an actual."""
+    if field.field == "baseline":
+        return "baseline"
+    if row_kind is not None:
+        return row_kind
+    if field.field in VALUE_FIELDS:
+        kind: FactKind = field.field  # type: ignore[assignment]
+        return kind
+    return "actual" if not field.header.words else None
+
+
+def _has_number(text: str) -> bool:
+    return any(isinstance(v, Quantity) for v in parse_cell(text, known_units()))
+
+
+def _row_kind(row: Sequence[Slot], settings: UnderstandSettings) -> FactKind | None:
+    """The value kind a row's label names (目標値, 実績, 基準値), or None (達成率, 備考)."""
+    if not row or not row[0].text:
+        return None
+    matches = match_header(read_header(row[0].text), settings)
+    best = matches[0] if matches else None
+    if best is None or best.score < settings.header_match or best.field not in VALUE_FIELDS:
+        return None
+    kind: FactKind = best.field  # type: ignore[assignment]
+    return kind
 
 
 def prose_records(table: KpiTable, heading: Heading | None) -> list[Record]:

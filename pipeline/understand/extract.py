@@ -29,8 +29,19 @@ from pipeline.model import (
     write_atomic,
 )
 from pipeline.text import MODELS, document_era, normalize_text
-from pipeline.understand.assemble import prose_records, row_records, year_records
-from pipeline.understand.headings import heading_above, municipality, page_lines, title
+from pipeline.understand.assemble import (
+    kind_row_records,
+    prose_records,
+    row_records,
+    year_records,
+)
+from pipeline.understand.headings import (
+    caption_above,
+    heading_above,
+    municipality,
+    page_lines,
+    title,
+)
 from pipeline.understand.reading import KpiTable, read_table
 from pipeline.understand.settings import DocumentContext, UnderstandSettings
 
@@ -120,7 +131,9 @@ def extract_document(path: Path, settings: ExtractSettings | None = None) -> Ext
     for run in join_continued(layout.pages, settings.continuation):
         table = read_table(run, context)
         heading = heading_above(run.parts[0], lines, settings.understand)
+        caption = caption_above(run.parts[0], lines, settings.understand)
         found = row_records(table, heading) + year_records(table, heading)
+        found += kind_row_records(table, heading, caption)
         found += prose_records(table, heading)
         if found:
             reports.append(_table_report(table))

@@ -7,6 +7,7 @@ page gives the document's title and the municipality that reports.
 """
 
 import itertools
+import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -16,7 +17,7 @@ from pipeline.model import BBox, Table, centre_in, enclosing, text_lines
 from pipeline.text import normalize_text
 from pipeline.text.tokens import tagger
 from pipeline.understand.header_map import match_header, read_header
-from pipeline.understand.names import clean_name, enumerated
+from pipeline.understand.names import LEADING, clean_name, enumerated
 from pipeline.understand.settings import DEFAULTS, UnderstandSettings
 
 # Place-name suffixes of municipalities.
@@ -56,13 +57,19 @@ def free_lines(layout: PageLayout) -> list[Line]:
     ]
 
 
+# A list item states values (`①婚姻率：5.5‰（平成25年）→5.9‰`): not a heading.
+_LIST_ITEM = re.compile(r"→|[:：]\s*[\d△▲]")
+
+
 def program_heading(line: Line, settings: UnderstandSettings = DEFAULTS) -> Heading | None:
     """The program a heading line names, or None for a line that is no program heading."""
     text = normalize_text(line.text)
     if len(text) > settings.heading_chars or not enumerated(line.text):
         return None
-    name = clean_name(line.text)
-    if name is None:
+    name = clean_name(line.text, line.text)
+    if name is not None and LEADING.match(name):  # letter-spaced: 基 本 目 標 Ⅰ …
+        name = clean_name(name)
+    if name is None or _LIST_ITEM.search(name):
         return None
     matches = match_header(read_header(name), settings)
     if matches and matches[0].score >= settings.section_match and matches[0].field != "program":
@@ -90,6 +97,66 @@ def heading_above(
             if heading is not None:
                 return heading
     return None
+
+
+@dataclass(frozen=True)
+class Caption:
+    """A line printed just above a table naming the one indicator the table holds
+    (`成果指標① 観光客数 ⇧`), with the unit and direction printed beside it."""
+
+    name: str
+    raw: str
+    page: int
+    bbox: BBox
+    unit: str | None
+    direction: str | None
+
+
+# A note of the unit the table's values are in: （単位：万人）.
+_UNIT_NOTE = re.compile(r"^[(（]?\s*単位\s*[:：]\s*(?P<unit>[^)）]+?)\s*[)）]?$")
+# Words that say "the indicator:" before its name.
+_CAPTION_LABEL = re.compile(
+    r"^(?:成果指標|数値目標|重要業績評価指標|評価指標|目標指標|指標名?|KPI)[:：]?"
+)
+_ARROWS = {"⇧": "up", "↑": "up", "⬆": "up", "⇩": "down", "↓": "down", "⬇": "down"}
+
+
+def caption_above(
+    table: Table, lines_of: Mapping[int, list[Line]], settings: UnderstandSettings = DEFAULTS
+) -> Caption | None:
+    """The caption printed right above the table (a unit note may stand between), or None."""
+    unit: str | None = None
+    above = [
+        line
+        for line in lines_of.get(table.page, [])
+        if line.bbox[3] <= table.bbox[1] + 1
+        and line.bbox[0] < table.bbox[2]
+        and table.bbox[0] < line.bbox[2]
+    ]
+    for line in reversed(above):
+        height = line.bbox[3] - line.bbox[1]
+        if table.bbox[1] - line.bbox[3] > settings.caption_lines * height:
+            return None
+        text = normalize_text(line.text)
+        note = _UNIT_NOTE.match(text)
+        if note is not None:
+            unit = unit or note["unit"]
+            continue
+        return _caption(line, unit, settings)
+    return None
+
+
+def _caption(line: Line, unit: str | None, settings: UnderstandSettings) -> Caption | None:
+    """A line as a caption: its label and enumerator (成果指標①) off, its arrow read."""
+    raw = re.sub(r"\s+", "", line.text)
+    arrows = {_ARROWS[char] for char in raw if char in _ARROWS}
+    raw = "".join(char for char in raw if char not in _ARROWS)
+    raw = _CAPTION_LABEL.sub("", raw)
+    name = clean_name(normalize_text(raw), raw)
+    if name is None or len(name) > settings.heading_chars or name.endswith("。"):
+        return None
+    direction = arrows.pop() if len(arrows) == 1 else None
+    return Caption(name, line.text, line.page, line.bbox, unit, direction)
 
 
 def title(lines_of: Mapping[int, list[Line]]) -> str | None:

@@ -17,7 +17,7 @@ LEADING = re.compile(
     r"^(?:[(（]\s*\d+\s*[)）]|\d+(?:-\d+)+|[A-Za-z](?=\s)|[IVXⅠ-Ⅹ]+(?=\s)|\d+[.)](?!\d)"
     r"|(?:施策|事業|取組)\s*\d+(?=\s|$)"
     r"|(?:基本目標|基本施策|基本方針|政策分野|政策|施策|分野|方針|目標|重点施策)\s*"
-    r"[\dIVXⅠ-Ⅹ]+(?:\s*[-‐−の]\s*\d+)*(?![\d年月日%])"
+    r"[A-Z]?[\dIVXⅠ-Ⅹ]+(?:\s*[-‐−の]\s*\d+)*(?![\d年月日%])"
     r"|第\s*\d+\s*[章節項部編]|\d+\s*章)\s*"
 )
 # Marks that head a section or a list item: ■ ● ◆ ◇ □ ○ ・ ◎ ▼ ▶ ★ ☆.
@@ -67,6 +67,10 @@ def split_pair(text: str) -> tuple[str, str] | None:
 
 
 def enumerated(text: str) -> bool:
-    """Whether a line starts with an enumerator, as headings do (`A 事業名`, `施策1 …`, `(2) …`)."""
+    """Whether a line starts with an enumerator, as headings do (`A 事業名`, `施策1 …`, `(2) …`),
+    letter-spaced (`基 本 目 標 Ⅰ`) or not."""
     stripped = text.strip()
-    return bool(CIRCLED.match(stripped) or LEADING.match(unicodedata.normalize("NFKC", stripped)))
+    folded = unicodedata.normalize("NFKC", stripped)
+    return bool(
+        CIRCLED.match(stripped) or LEADING.match(folded) or LEADING.match(normalize_text(folded))
+    )

@@ -37,6 +37,9 @@ class UnderstandSettings:
     heading_chars: int = 60
     heading_pages: int = 1
     section_match: float = 0.8
+    # A caption names a table's one indicator when printed this many of its own line
+    # heights above the table, or closer.
+    caption_lines: float = 3.0
     # A value read from a statement in prose is less certain than a table cell's.
     prose_confidence: float = 0.8
 
@@ -56,6 +59,8 @@ class UnderstandSettings:
         for name in counts:
             if getattr(self, name) < 1:
                 raise ValueError(f"{name} must be at least 1, not {getattr(self, name)}")
+        if self.caption_lines < 0:
+            raise ValueError("caption_lines must be at least 0")
         if self.heading_pages < 0:
             raise ValueError("heading_pages must be at least 0")
 
