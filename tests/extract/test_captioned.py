@@ -1,0 +1,96 @@
+"""Tables of one indicator named by a caption above them, years across: the caption read
+for the name, unit and direction, and each row's or column's kind. Made-up cases."""
+
+import pytest
+from grids import grid_table, run_of
+
+from pipeline.model.table import Table
+from pipeline.understand.assemble import kind_row_records
+from pipeline.understand.headings import Caption, Line, caption_above
+from pipeline.understand.reading import read_table
+from pipeline.understand.settings import DocumentContext
+
+TOP = 100.0
+
+
+def placed(table: Table) -> Table:
+    """The table moved down the page, so that lines can stand above it."""
+    table.bbox = (table.bbox[0], TOP, table.bbox[2], TOP + table.bbox[3])
+    return table
+
+
+def line(text: str, bottom: float, height: float = 10.0) -> Line:
+    return Line(text, 1, (10.0, bottom - height, 300.0, bottom))
+
+
+@pytest.mark.parametrize(
+    ("lines", "name", "unit", "direction"),
+    [
+        ([line("成果指標② 図書館の年間貸出冊数 ⇧", TOP - 4)], "図書館の年間貸出冊数", None, "up"),
+        (
+            [line("数値目標③ ごみの排出量 ⇩", TOP - 16), line("（単位：トン）", TOP - 3)],
+            "ごみの排出量",
+            "トン",
+            "down",
+        ),
+        ([line("指 標 名 ： 観 光 入 込 客 数", TOP - 5)], "観光入込客数", None, None),
+    ],
+)
+def test_a_caption_names_the_table_below(
+    lines: list[Line], name: str, unit: str | None, direction: str | None
+) -> None:
+    table = placed(grid_table([["区分", "R3", "R4"], ["目標", "1", "2"]]))
+    caption = caption_above(table, {1: lines})
+    assert caption is not None
+    assert (caption.name, caption.unit, caption.direction) == (name, unit, direction)
+
+
+def test_a_line_far_above_or_a_sentence_is_no_caption() -> None:
+    table = placed(grid_table([["区分", "R3", "R4"], ["目標", "1", "2"]]))
+    assert caption_above(table, {1: [line("来館者数", TOP - 60)]}) is None
+    sentence = "本市では来館者の増加に向けて取組を進めている。"
+    assert caption_above(table, {1: [line(sentence, TOP - 3)]}) is None
+
+
+CAPTION = Caption("図書館の年間貸出冊数", "成果指標②", 1, (0.0, 80.0, 100.0, 90.0), "冊", "up")
+
+
+def facts(rows: list[list[str]], era: str | None = None) -> list[tuple[str, int | None, float]]:
+    table = read_table(run_of(grid_table(rows)), DocumentContext(era=era))
+    (record,) = kind_row_records(table, None, CAPTION)
+    assert (record.indicator, record.unit, record.direction) == ("図書館の年間貸出冊数", "冊", "up")
+    return [(f.kind, f.fy, f.value) for f in record.facts if f.value is not None]
+
+
+def test_kinds_as_rows_under_year_columns() -> None:
+    rows = [
+        ["区分", "26年(基準値)", "H28", "H29"],
+        ["目標値", "500", "520", "540"],
+        ["実績値", "", "515", "548"],
+        ["達成率", "", "99.0%", "101.5%"],
+    ]
+    assert facts(rows, era="平成") == [
+        ("baseline", 2014, 500),
+        ("target", 2016, 520),
+        ("target", 2017, 540),
+        ("actual", 2016, 515),
+        ("actual", 2017, 548),
+    ]
+
+
+def test_one_row_of_values_takes_each_column_s_kind() -> None:
+    rows = [
+        ["R1（基準値）", "R3", "R4（現状値）", "R7（目標値）"],
+        ["410冊", "432冊", "455冊", "500冊"],
+    ]
+    assert facts(rows) == [
+        ("baseline", 2019, 410),
+        ("actual", 2021, 432),
+        ("actual", 2022, 455),
+        ("target", 2025, 500),
+    ]
+
+
+def test_no_caption_no_record() -> None:
+    table = read_table(run_of(grid_table([["区分", "R3", "R4"], ["目標", "1", "2"]])))
+    assert kind_row_records(table, None, None) == []
