@@ -84,7 +84,9 @@ class Quantity:
         for note in self.notes:
             years = find_years(note, era)
             if years:
-                return years[0].fy
+                # A span (`2021～2026年度累計`) is the figure as at its end.
+                spanned = len(years) > 1 and bool(_SPAN.search(note))
+                return years[-1].fy if spanned else years[0].fy
         return None
 
 
@@ -119,10 +121,14 @@ class _Reading:
             self.found[-1] = replace(self.found[-1], marks=self.found[-1].marks | set(marks))
 
     def note(self, text: str) -> None:
+        """A note beside a number; one that ends in a mark (`2016～2020年累計`) also marks it."""
+        ending = {mark for word, mark in value_marks().items() if text.endswith(word)}
         if self.found:
-            self.found[-1] = replace(self.found[-1], notes=(*self.found[-1].notes, text))
+            last = self.found[-1]
+            self.found[-1] = replace(last, notes=(*last.notes, text), marks=last.marks | ending)
         else:
             self.notes.append(text)
+            self.pending.update(ending)
 
 
 def is_missing(text: str) -> bool:
@@ -131,8 +137,14 @@ def is_missing(text: str) -> bool:
     return all(is_blank(char) for char in folded) or value_marks().get(folded) == "missing"
 
 
+# A unit counted per period or per head (`人/年`, `件/月`, `%/年`) is one unit.
+_PER = re.compile(r"/(?:年度|年|月|日|週|人|回|件|世帯)")
+
+
 def _known_unit(rest: str, units: Collection[str]) -> str | None:
-    return max((unit for unit in units if rest.startswith(unit)), key=len, default=None)
+    unit = max((unit for unit in units if rest.startswith(unit)), key=len, default=None)
+    per = _PER.match(rest, len(unit)) if unit is not None else None
+    return unit + per[0] if unit is not None and per is not None else unit
 
 
 def _unit(rest: str, units: Collection[str]) -> str | None:
@@ -271,6 +283,9 @@ def _scan(text: str, units: Collection[str]) -> _Reading | None:
     return reading if pos is not None else None
 
 
+_SPAN = re.compile(r"[～〜~]")
+# A dash printed with the column's unit (`― 件/年`) states no figure either.
+_DASH_WITH_UNIT = re.compile(r"^[-‐‑‒–—―－ー]+\s*[^\d\s]{1,6}$")
 # An arrow after a value marks how it moved from the one before (`3,975 ↑`), not the value.
 _MOVEMENT = re.compile(r"(?<=[\w%‰)）])\s*[↑↓↗↘⇧⇩⬆⬇]$")
 
@@ -282,7 +297,7 @@ def parse_cell(text: str, units: Collection[str]) -> list[CellValue]:
     `9,500 人 (+0)` gives the value and a difference; words give one Wording.
     """
     folded = _MOVEMENT.sub("", fold_value_text(text))
-    if is_missing(folded):
+    if is_missing(folded) or _DASH_WITH_UNIT.match(folded):
         return []
     reading = _scan(folded, units)
     return [Wording(folded)] if reading is None else list(reading.found)

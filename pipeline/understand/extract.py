@@ -42,6 +42,7 @@ from pipeline.understand.headings import (
     page_lines,
     title,
 )
+from pipeline.understand.lists import list_records
 from pipeline.understand.reading import KpiTable, read_table
 from pipeline.understand.settings import DocumentContext, UnderstandSettings
 
@@ -143,6 +144,7 @@ def extract_document(path: Path, settings: ExtractSettings | None = None) -> Ext
                 page = table.first.page
                 warnings.append(Issue("warning", "unmapped-headers", "understand", message, page))
         records += found
+    records += list_records(lines, context)
     if not records:
         message = f"no KPI record found in {len(layout.pages)} pages"
         warnings.append(Issue("warning", "no-records", "understand", message))

@@ -1,0 +1,105 @@
+"""KPI statements in summary lists, outside any table: an indicator, its baseline and its
+target on one line, `②転入者数：2,310人（令和元年）→2,600人（令和6年）`.
+
+A list item names the indicator before its colon and gives the value it starts from
+and the value it aims at on either side of an arrow, each with the year in brackets
+beside it where the list prints one (a span such as `2021～2026年度累計` is its last
+year, and cumulative). A dash before the arrow is no baseline. The program is the
+nearest program heading above the item.
+"""
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from pipeline.model import Fact, FactKind, Record, Source
+from pipeline.text import Quantity, known_units, normalize_text, parse_cell, stated_values
+from pipeline.understand.headings import Line, program_heading
+from pipeline.understand.names import clean_name
+from pipeline.understand.settings import DocumentContext
+
+# `name：before → after`; the colon may be full- or half-width, the arrow any of four.
+_ARROW_ITEM = re.compile(
+    r"^(?P<name>[^:：→⇒➡]{2,80}?)\s*[:：]\s*(?P<before>[^→⇒➡]*?)\s*[→⇒➡]\s*(?P<after>[^→⇒➡]+)$"
+)
+
+
+@dataclass(frozen=True)
+class ListItem:
+    """One item of a summary list: its indicator and the facts it states."""
+
+    indicator: str
+    line: Line
+    facts: tuple[Fact, ...]
+    unit: str | None
+
+
+def list_item(line: Line, context: DocumentContext) -> ListItem | None:
+    """The KPI a line states as `name：baseline → target`, or None for any other line."""
+    text = normalize_text(line.text)
+    match = _ARROW_ITEM.match(text)
+    if match is None:
+        return None
+    indicator = clean_name(match["name"], line.text)
+    if indicator is None:
+        return None
+    source = Source(page=line.page, bbox=line.bbox, text=line.text)
+    confidence = context.settings.prose_confidence
+    facts: list[Fact] = []
+    units: list[str] = []
+    sides: tuple[tuple[FactKind, str], ...] = (
+        ("baseline", match["before"]),
+        ("target", match["after"]),
+    )
+    for kind, part in sides:
+        for quantity in _stated(part):
+            fy = quantity.note_year(context.era)
+            facts.append(
+                Fact(
+                    kind=kind,
+                    fy=fy,
+                    value=quantity.value,
+                    cumulative=quantity.cumulative,
+                    estimated=quantity.estimated,
+                    source=source,
+                    confidence=confidence,
+                )
+            )
+            units += [quantity.unit] if quantity.unit else []
+    if not any(fact.kind == "target" for fact in facts):
+        return None
+    unit = units[-1] if units else None  # the target's unit where the two differ
+    return ListItem(indicator, line, tuple(facts), unit)
+
+
+def _stated(part: str) -> list[Quantity]:
+    return stated_values(parse_cell(part, known_units()))
+
+
+def list_records(lines_of: Mapping[int, Sequence[Line]], context: DocumentContext) -> list[Record]:
+    """A record for every summary-list item of the document's free lines."""
+    records: list[Record] = []
+    program: str | None = None
+    for page in sorted(lines_of):
+        for line in lines_of[page]:
+            heading = program_heading(line, context.settings)
+            if heading is not None:
+                program = heading.text
+                continue
+            item = list_item(line, context)
+            if item is None:
+                continue
+            records.append(
+                Record.model_validate(
+                    {
+                        "page": line.page,
+                        "program": program,
+                        "indicator": item.indicator,
+                        "unit": item.unit,
+                        "direction": None,
+                        "facts": list(item.facts),
+                        "source": Source(page=line.page, bbox=line.bbox, text=line.text),
+                    }
+                )
+            )
+    return records

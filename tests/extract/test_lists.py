@@ -1,0 +1,80 @@
+"""Summary-list items read as KPIs: `name：baseline（year）→ target（year）`. Made-up items."""
+
+import pytest
+
+from pipeline.understand.headings import Line
+from pipeline.understand.lists import list_item, list_records
+from pipeline.understand.settings import DocumentContext
+
+Facts = list[tuple[str, int | None, float, bool]]
+
+
+def line(text: str, top: float = 100.0) -> Line:
+    return Line(text, 1, (40.0, top, 400.0, top + 10.0))
+
+
+@pytest.mark.parametrize(
+    ("text", "indicator", "unit", "facts"),
+    [
+        (
+            "・図書館の来館者数：12.5万人（2018年度）→15万人（2025年度）",
+            "図書館の来館者数",
+            "人",
+            [("baseline", 2018, 125000, False), ("target", 2025, 150000, False)],
+        ),
+        (
+            "③ 移住相談件数：80 件（令和元年度）→ 120 件（令和7年度）",
+            "移住相談件数",
+            "件",
+            [("baseline", 2019, 80, False), ("target", 2025, 120, False)],
+        ),
+        (
+            "新規就業者数： ― → 30 人/年",
+            "新規就業者数",
+            "人/年",
+            [("target", None, 30, False)],
+        ),
+        (
+            "● 植樹本数：1,200本（2016～2020年累計）→3,000本（2021～2025年累計）",
+            "植樹本数",
+            "本",
+            [("baseline", 2020, 1200, True), ("target", 2025, 3000, True)],
+        ),
+    ],
+)
+def test_a_list_item_states_its_baseline_and_target(
+    text: str, indicator: str, unit: str, facts: Facts
+) -> None:
+    item = list_item(line(text), DocumentContext())
+    assert item is not None
+    assert (item.indicator, item.unit) == (indicator, unit)
+    assert [(f.kind, f.fy, f.value, bool(f.cumulative)) for f in item.facts] == facts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "令和3年度から令和7年度までの5か年の計画です。",  # prose, no arrow
+        "1月28日(木)に委員会で最終案が示されました。",  # a date
+        "申請の流れ：受付 → 審査 → 交付",  # an arrow between words
+        "参加者数：120人",  # no arrow: a value, not a baseline and a target
+    ],
+)
+def test_other_lines_are_no_list_item(text: str) -> None:
+    assert list_item(line(text), DocumentContext()) is None
+
+
+def test_items_take_the_program_heading_above_them() -> None:
+    lines = {
+        1: [
+            line("(1) 観光の振興", 80.0),
+            line("① 観光入込客数：210万人 → 250万人", 100.0),
+            line("(2) 農業の振興", 120.0),
+            line("② 新規就農者数：3人 → 8人", 140.0),
+        ]
+    }
+    records = list_records(lines, DocumentContext())
+    assert [(r.program, r.indicator) for r in records] == [
+        ("観光の振興", "観光入込客数"),
+        ("農業の振興", "新規就農者数"),
+    ]
