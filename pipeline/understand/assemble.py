@@ -376,8 +376,9 @@ def kind_row_records(
     if caption is None or table.fields("indicator") or table.label_column is not None:
         return []
     dated = [(i, c) for i, c in enumerate(table.columns) if c.field.year is not None]
-    if len(dated) < 2:
-        return []
+    undated = {i for i in range(1, len(table.columns))} - {i for i, _ in dated}
+    if len(dated) < 2 or any(_names_something(table, i) for i in undated):
+        return []  # a column of names beside the years: another shape (an indicator per row)
     values = Values()
     baselines: set[int] = set()
     for row in table.body:
@@ -417,6 +418,11 @@ def _column_kind(field: ColumnField, row_kind: FactKind | None) -> FactKind | No
         kind: FactKind = field.field  # type: ignore[assignment]
         return kind
     return "actual" if not field.header.words else None
+
+
+def _names_something(table: KpiTable, index: int) -> bool:
+    """Whether a column's body prints words that are not values (names, kinds, notes)."""
+    return any(row[index].text and not _has_number(row[index].text) for row in table.body)
 
 
 def _has_number(text: str) -> bool:

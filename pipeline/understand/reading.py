@@ -172,10 +172,19 @@ def header_span(table: Table, context: DocumentContext) -> tuple[int, int]:
             last = index
         elif last >= 0:  # the body has begun
             break
+    if last >= 0:
+        while last + 2 < len(grid) and _is_year_row(grid[last + 1], last + 1, context):
+            last += 1  # a row of years under the header's words: 現状値 over (平成21年度)
     top = 0
     while top < last and _is_caption_row(grid[top], context.settings):
         top += 1
     return top, last + 1
+
+
+def _is_year_row(row: list[Cell | None], index: int, context: DocumentContext) -> bool:
+    """A row whose printed cells, one or more, each state a year and nothing else."""
+    printed = [cell for cell in row if cell is not None and cell.row == index and cell.text]
+    return bool(printed) and all(is_year_label(cell.text, context.era) for cell in printed)
 
 
 def _is_caption_row(row: list[Cell | None], settings: UnderstandSettings) -> bool:

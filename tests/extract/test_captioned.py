@@ -94,3 +94,13 @@ def test_one_row_of_values_takes_each_column_s_kind() -> None:
 def test_no_caption_no_record() -> None:
     table = read_table(run_of(grid_table([["区分", "R3", "R4"], ["目標", "1", "2"]])))
     assert kind_row_records(table, None, None) == []
+
+
+def test_a_column_of_names_beside_the_years_is_not_one_captioned_indicator() -> None:
+    rows = [
+        ["区分", "指標名", "R3", "R4"],
+        ["目標値", "来館者数", "100", "120"],
+        ["実績値", "来館者数", "98", "125"],
+    ]
+    table = read_table(run_of(grid_table(rows)))
+    assert kind_row_records(table, None, CAPTION) == []

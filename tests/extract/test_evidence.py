@@ -92,3 +92,19 @@ def test_a_row_with_values_names_no_section() -> None:
     value = Cell(3, 1, (100, 0, 200, 10), raw="1,200人", text="1,200人")
     empty = Cell(3, 2, (200, 0, 300, 10))
     assert section_title([_slot(name), _slot(value), _slot(empty)], [1, 2]) is None
+
+
+def test_a_row_of_years_under_the_header_words_is_part_of_the_header() -> None:
+    from grids import grid_table, run_of
+
+    from pipeline.understand.reading import read_table
+
+    rows = [
+        ["指標項目", "現状値", "目標値"],
+        ["", "(平成21年度)", ""],
+        ["来館者数", "1,200人", "1,500人"],
+    ]
+    table = read_table(run_of(grid_table(rows)))
+    assert table.header_rows == 2
+    baseline = table.columns[1].field
+    assert (baseline.field, baseline.year.fy if baseline.year else None) == ("baseline", 2009)
