@@ -3,13 +3,14 @@ the document's era, section rows, names cleaned of what reports print before the
 Cases are made up in the style of real reports, not taken from any corpus document."""
 
 import pytest
+from grids import grid_table, run_of
 
 from pipeline.model.table import Cell
 from pipeline.text.years import document_era, find_years
 from pipeline.understand.assemble import section_title
 from pipeline.understand.header_map import map_column, read_header
 from pipeline.understand.names import clean_name
-from pipeline.understand.reading import Slot
+from pipeline.understand.reading import Slot, read_table
 from pipeline.understand.settings import DocumentContext
 
 
@@ -95,10 +96,6 @@ def test_a_row_with_values_names_no_section() -> None:
 
 
 def test_a_row_of_years_under_the_header_words_is_part_of_the_header() -> None:
-    from grids import grid_table, run_of
-
-    from pipeline.understand.reading import read_table
-
     rows = [
         ["指標項目", "現状値", "目標値"],
         ["", "(平成21年度)", ""],
