@@ -12,7 +12,14 @@ from pipeline.text.normalize import (
     normalize_text,
 )
 from pipeline.text.numbers import NUMBER, fold_value_text, number_value, repair_numbers
-from pipeline.text.quantities import Quantity, Wording, parse_cell, stated_values, value_marks
+from pipeline.text.quantities import (
+    Quantity,
+    Wording,
+    is_unit,
+    parse_cell,
+    stated_values,
+    value_marks,
+)
 from pipeline.text.vocabulary import MODELS, header_fields, known_units
 from pipeline.text.years import ERA_FIRST_YEARS, FiscalYear, document_era, find_years, parse_year
 
@@ -29,6 +36,7 @@ __all__ = [
     "fold",
     "fold_value_text",
     "header_fields",
+    "is_unit",
     "join_wrapped_lines",
     "known_units",
     "normalize_grade",

@@ -141,6 +141,21 @@ def is_missing(text: str) -> bool:
 _PER = re.compile(r"/(?:年度|年|月|日|週|人|回|件|世帯)")
 
 
+# Multipliers a unit may begin with (千人, 百万円): the unit counts that many of the rest.
+UNIT_MULTIPLIERS = ("千万", "百万", "千", "万", "億", "百")
+
+
+def is_unit(text: str, units: Collection[str]) -> bool:
+    """Whether the text is a unit as printed: a known one, with a multiplier before it
+    (千人), or counted per period (人/年)."""
+    text = fold_value_text(text)
+    for prefix in ("", *UNIT_MULTIPLIERS):
+        rest = text.removeprefix(prefix) if prefix and text.startswith(prefix) else text
+        if (prefix == "" or rest != text) and rest and _known_unit(rest, units) == rest:
+            return True
+    return False
+
+
 def _known_unit(rest: str, units: Collection[str]) -> str | None:
     unit = max((unit for unit in units if rest.startswith(unit)), key=len, default=None)
     per = _PER.match(rest, len(unit)) if unit is not None else None

@@ -19,6 +19,7 @@ from pipeline.text import (
     JAPANESE_LETTERS,
     Quantity,
     Wording,
+    is_unit,
     known_units,
     normalize_grade,
     normalize_text,
@@ -28,6 +29,7 @@ from pipeline.text import (
     value_marks,
 )
 from pipeline.understand.header_map import (
+    NAME_FIELDS,
     VALUE_FIELDS,
     WORD_FIELDS,
     ColumnField,
@@ -252,7 +254,8 @@ def _names(
 
 
 def row_records(table: KpiTable, heading: Heading | None) -> list[Record]:
-    """One indicator per body row."""
+    """One indicator per body row, or per group of rows where a kind column (区分:
+    実績値 / 目標値) says which kind the row's year columns hold."""
     value_columns = [
         (index, column.field)
         for index, column in enumerate(table.columns)
@@ -260,11 +263,12 @@ def row_records(table: KpiTable, heading: Heading | None) -> list[Record]:
     ]
     if not value_columns or table.label_column is not None:
         return []
+    kind_column = _kind_column(table, {index for index, _ in value_columns})
     marks = [header_marks(mapped) for _, mapped in value_columns]
     default_unit = next(filter(None, (header_unit(mapped) for _, mapped in value_columns)), None)
     unit_columns = table.fields("unit")
     direction_columns = table.fields("direction")
-    records: list[Record] = []
+    gathered: dict[tuple[str | None, str], _Gathered] = {}
     section: str | None = None
     for row in table.body:
         title = section_title(row, [index for index, _ in value_columns])
@@ -277,26 +281,67 @@ def row_records(table: KpiTable, heading: Heading | None) -> list[Record]:
         program, indicator, named = names
         if section is not None and not table.fields("program"):
             program = section
-        values = Values()
+        row_kind = _row_kind([row[kind_column]], table.settings) if kind_column else None
+        if kind_column is not None and row_kind is None:
+            continue  # a row of another kind of figure: 達成率, 差
+        found = gathered.setdefault((program, indicator), _Gathered(named))
         for (index, mapped), column_marks in zip(value_columns, marks, strict=True):
             kind: FactKind = mapped.field  # type: ignore[assignment]
+            if row_kind is not None and mapped.year is not None:
+                kind = row_kind
             fy = mapped.year.fy if mapped.year else None
-            values.add(
+            found.values.add(
                 read_values(row[index], kind, fy, mapped.confidence, column_marks, table.context)
             )
-        unit = next(filter(None, (_unit(row[i].text) for i in unit_columns)), None)
-        direction = next(filter(None, (direction_of(row[i].text) for i in direction_columns)), None)
-        record = _record(
-            named.page, program, indicator, values, unit or default_unit, direction, named
+        found.unit = found.unit or next(
+            filter(None, (_unit(row[i].text) for i in unit_columns)), None
         )
-        if record is not None:
-            records.append(record)
-    return records
+        found.direction = found.direction or next(
+            filter(None, (direction_of(row[i].text) for i in direction_columns)), None
+        )
+    records = [
+        _record(
+            found.named.page,
+            program,
+            indicator,
+            found.values,
+            found.unit or default_unit,
+            found.direction,
+            found.named,
+        )
+        for (program, indicator), found in gathered.items()
+    ]
+    return [record for record in records if record is not None]
+
+
+@dataclass
+class _Gathered:
+    """What the rows of one indicator give: its name's cell, its facts, unit and direction."""
+
+    named: Slot
+    values: Values = field(default_factory=Values)
+    unit: str | None = None
+    direction: str | None = None
+
+
+def _kind_column(table: KpiTable, value_columns: set[int]) -> int | None:
+    """A column, not a value column, whose every printed body cell names a value kind
+    (区分: 実績値 / 目標値): it says what the row's year columns hold."""
+    if not any(table.columns[i].field.year is not None for i in value_columns):
+        return None
+    for index, column in enumerate(table.columns):
+        if index in value_columns or column.field.field in NAME_FIELDS:
+            continue
+        printed = [row[index] for row in table.body if row[index].text]
+        kinds = [_row_kind([slot], table.settings) for slot in printed]
+        if len(printed) >= 2 and all(kinds) and len(set(kinds)) >= 2:
+            return index
+    return None
 
 
 def _unit(text: str) -> str | None:
     folded = normalize_text(text)
-    return folded if folded in known_units() else None
+    return folded if is_unit(folded, known_units()) else None
 
 
 @dataclass

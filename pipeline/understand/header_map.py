@@ -24,6 +24,7 @@ from pipeline.text import (
     Wording,
     find_years,
     header_fields,
+    is_unit,
     known_units,
     normalize_grade,
     normalize_text,
@@ -238,7 +239,7 @@ def _fit(field: str, text: str, settings: UnderstandSettings) -> float:
     if field == "direction":
         return direction_of(text) is not None
     if field == "unit":
-        return normalize_text(text) in known_units()
+        return is_unit(text, known_units())
     if field in NAME_FIELDS:
         return _is_name(text, settings)
     return True

@@ -176,3 +176,23 @@ def test_body_rows_of_long_program_names_are_not_header_rows() -> None:
     read = read_table(run_of(table))
     assert read.header_rows == 1
     assert [r.indicator for r in row_records(read, None)] == ["来街者数", "創業件数"]
+
+
+def test_a_kind_column_says_what_the_year_columns_of_its_row_hold() -> None:
+    table = grid_table(
+        [
+            ["指標名", "単位", "区分", "R3", "R4", "R5"],
+            ["来館者数", "千人", "実績値", "41", "43", ""],
+            ["", "", "目標値", "40", "44", "46"],
+        ],
+        spans={(1, 0): (2, 1), (1, 1): (2, 1)},
+    )
+    (record,) = row_records(read_table(run_of(table)), None)
+    assert (record.indicator, record.unit) == ("来館者数", "千人")
+    assert facts(record) == [
+        ("actual", 2021, 41),
+        ("actual", 2022, 43),
+        ("target", 2021, 40),
+        ("target", 2022, 44),
+        ("target", 2023, 46),
+    ]
