@@ -45,6 +45,7 @@ from pipeline.understand.headings import (
 from pipeline.understand.lists import list_records
 from pipeline.understand.reading import KpiTable, read_table
 from pipeline.understand.settings import DocumentContext, UnderstandSettings
+from pipeline.understand.statements import statement_records
 
 
 @dataclass(frozen=True)
@@ -145,6 +146,7 @@ def extract_document(path: Path, settings: ExtractSettings | None = None) -> Ext
                 warnings.append(Issue("warning", "unmapped-headers", "understand", message, page))
         records += found
     records += list_records(lines, context)
+    records += statement_records(lines, context)
     if not records:
         message = f"no KPI record found in {len(layout.pages)} pages"
         warnings.append(Issue("warning", "no-records", "understand", message))

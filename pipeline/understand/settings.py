@@ -40,16 +40,19 @@ class UnderstandSettings:
     # A caption names a table's one indicator when printed this many of its own line
     # heights above the table, or closer.
     caption_lines: float = 3.0
-    # A value read from a statement in prose is less certain than a table cell's.
+    # A value read from a statement in prose is less certain than a table cell's, and one
+    # read from a sentence of running prose (by its markers, not a table's frame) less still.
     prose_confidence: float = 0.8
+    sentence_confidence: float = 0.75
 
     def __post_init__(self) -> None:
         shares = ("header_match", "mapping_floor", "year_only", "section_match")
         for name in shares:
             if not 0.0 <= getattr(self, name) <= 1.0:
                 raise ValueError(f"{name} must lie in [0, 1], not {getattr(self, name)}")
-        if not 0.0 <= self.prose_confidence <= 1.0:
-            raise ValueError("prose_confidence must lie in [0, 1]")
+        for name in ("prose_confidence", "sentence_confidence"):
+            if not 0.0 <= getattr(self, name) <= 1.0:
+                raise ValueError(f"{name} must lie in [0, 1]")
         if not 0.0 <= self.fuzzy_floor <= 100.0:
             raise ValueError(f"fuzzy_floor must lie in [0, 100], not {self.fuzzy_floor}")
         counts = (

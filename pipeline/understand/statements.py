@@ -1,0 +1,180 @@
+"""KPI statements in running prose, outside tables: council minutes, statements, bulletins.
+
+    参加店舗数の目標80店舗に対し、実績は84店舗と目標を上回った
+    年間利用者数は、2万4千人の目標に対し、実績が1万9850人にとどまった
+
+A statement is read clause by clause within its sentence: a target marker (目標,
+目標値) governs the number right after it (`目標80店舗`) or the number it is
+said of (`2万4千人の目標`, `200名程度という目標`); an actual marker (実績) the
+number after it, or the number that answers the target (`…の目標に対し、5480件
+となりました`). The indicator is the noun phrase the target is of (`参加店舗数の
+目標`) or the topic of the sentence (`年間利用者数は、`, `…については、`); the
+year is the last one the sentence states before the target, unless it starts a
+span (`平成27年度からは`). Numbers without a marker (達成率, counts of meetings,
+historical averages) are never read: a prose reader that guesses is worse than none.
+"""
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from pipeline.model import BBox, Fact, FactKind, Record, Source, enclosing
+from pipeline.text import Quantity, find_years, known_units, normalize_text, parse_cell
+from pipeline.text.tokens import tagger
+from pipeline.understand.headings import Line
+from pipeline.understand.names import clean_name
+from pipeline.understand.settings import DocumentContext
+
+# A number as prose prints it, with 万 / 千 inside (1万2600) and a short unit after it.
+_QUANTITY = (
+    r"(?:約|おおむね|概ね|大体|およそ)?"
+    r"(?P<{0}>\d[\d,.]*(?:[万千億]\d[\d,.]*)*[万千億]?(?:(?!以上|以下|程度|前後|超|未満)[^\d\s、。,()（）はがをにのとでもや]){{0,4}})"
+    r"(?:以上|以下|程度|前後|超|未満)?"
+)
+_TARGET_BEFORE = re.compile(r"(?:増加|年間)?目標値?(?:は|を|[:：])?" + _QUANTITY.format("target"))
+_TARGET_AFTER = re.compile(_QUANTITY.format("target") + r"(?:という|の|を|が)(?:増加|年間)?目標")
+_ACTUAL = re.compile(r"実績値?(?:は|が|[:：])?" + _QUANTITY.format("actual"))
+_ANSWER = re.compile(
+    r"^(?:値?に対し(?:て)?|でありましたが|でしたが|に対して)[、,]?(?:実績(?:は|が))?"
+    + _QUANTITY.format("actual")
+    + r"(?:と|に|で|となり|となった|となりました|にとどまった)"
+)
+_TOPIC = re.compile(r"(?P<topic>[^、。]{2,40}?)(?:については|は)[、,]")
+_SENTENCE = re.compile(r"[^。]+。?")
+# Nouns, and the suffixes and marks that join them into one compound name.
+_NAME_POS = frozenset({"名詞", "接尾辞", "接頭辞", "形状詞"})
+
+
+@dataclass(frozen=True)
+class _Sentence:
+    text: str
+    page: int
+    bbox: BBox
+    raw: str
+
+
+def _noun_phrase(text: str) -> str | None:
+    """The compound noun the text ends with (`…登録店舗数` → `登録店舗数`)."""
+    words = list(tagger()(text))
+    kept: list[str] = []
+    for word in reversed(words):
+        if (word.feature.pos1 in _NAME_POS and word.feature.pos2 != "数詞") or (
+            word.surface in "・" and kept
+        ):
+            kept.append(word.surface)
+        else:
+            break
+    name = "".join(reversed(kept)).strip("・")
+    return name if len(name) >= 2 else None
+
+
+def _quantity(text: str) -> Quantity | None:
+    found = [value for value in parse_cell(text, known_units()) if isinstance(value, Quantity)]
+    return found[0] if found else None
+
+
+def _year_before(text: str, context: DocumentContext) -> int | None:
+    """The last year the text states, unless a span starts there (`平成27年度からは`)."""
+    years = find_years(text, context.era)
+    if not years:
+        return None
+    last = years[-1]
+    after = text[text.rfind(last.text) + len(last.text) :]
+    return None if after.startswith(("から", "以降", "より")) else last.fy
+
+
+def read_sentence(
+    sentence: str, context: DocumentContext
+) -> list[tuple[str, FactKind, Quantity, int | None]]:
+    """Every (indicator, kind, quantity, year) the sentence states."""
+    found: list[tuple[str, FactKind, Quantity, int | None]] = []
+    for pattern in (_TARGET_BEFORE, _TARGET_AFTER):
+        for match in pattern.finditer(sentence):
+            target = _quantity(match["target"])
+            if target is None:
+                continue
+            before = sentence[: match.start()]
+            name = _name(before, pattern is _TARGET_BEFORE)
+            if name is None:
+                continue
+            fy = _year_before(before, context)
+            found.append((name, "target", target, fy))
+            actual = _actual_after(sentence[match.end() :])
+            if actual is not None:
+                found.append((name, "actual", actual, fy))
+    return found
+
+
+def _name(before: str, marker_follows_name: bool) -> str | None:
+    """The indicator: the noun phrase right before `の目標`, else the sentence's topic."""
+    if marker_follows_name:
+        direct = _noun_phrase(before.removesuffix("の"))
+        if direct is not None and before.endswith("の"):
+            return clean_name(direct)
+    topics = list(_TOPIC.finditer(before))
+    if not topics:
+        return None
+    phrase = _noun_phrase(topics[-1]["topic"])
+    return clean_name(phrase) if phrase else None
+
+
+def _actual_after(rest: str) -> Quantity | None:
+    clause = rest.split("。")[0]
+    answer = _ANSWER.match(clause)
+    if answer is not None:
+        return _quantity(answer["actual"])
+    actual = _ACTUAL.search(clause)
+    return _quantity(actual["actual"]) if actual is not None else None
+
+
+def _sentences(lines_of: Mapping[int, Sequence[Line]]) -> list[_Sentence]:
+    """The free text of each page joined and cut into sentences, each with its lines' box."""
+    sentences: list[_Sentence] = []
+    for page, lines in sorted(lines_of.items()):
+        spans: list[tuple[int, int, Line]] = []
+        text = ""
+        for line in lines:
+            folded = normalize_text(line.text)
+            spans.append((len(text), len(text) + len(folded), line))
+            text += folded
+        for match in _SENTENCE.finditer(text):
+            inside = [
+                line for start, end, line in spans if start < match.end() and match.start() < end
+            ]
+            if inside:
+                box = enclosing([line.bbox for line in inside])
+                raw = " ".join(line.text for line in inside)
+                sentences.append(_Sentence(match.group(0), page, box, raw))
+    return sentences
+
+
+def statement_records(
+    lines_of: Mapping[int, Sequence[Line]], context: DocumentContext
+) -> list[Record]:
+    """A record for every indicator the document's running prose gives a target."""
+    records: dict[str, Record] = {}
+    confidence = context.settings.prose_confidence * context.settings.sentence_confidence
+    for sentence in _sentences(lines_of):
+        source = Source(page=sentence.page, bbox=sentence.bbox, text=sentence.raw)
+        for name, kind, quantity, fy in read_sentence(sentence.text, context):
+            fact = Fact(
+                kind=kind,
+                fy=fy,
+                value=quantity.value,
+                cumulative=quantity.cumulative,
+                source=source,
+                confidence=round(confidence, 3),
+            )
+            record = records.get(name)
+            if record is None:
+                records[name] = Record(
+                    page=sentence.page,
+                    program=None,
+                    indicator=name,
+                    unit=quantity.unit,
+                    direction=None,
+                    facts=[fact],
+                )
+            elif all((f.kind, f.fy, f.value) != (kind, fy, fact.value) for f in record.facts):
+                record.facts.append(fact)
+    return list(records.values())

@@ -1,0 +1,59 @@
+"""KPI statements in running prose: the marker governs the number, the noun phrase names the
+indicator, the year comes from the sentence; distractors give nothing. Made-up sentences."""
+
+import pytest
+
+from pipeline.understand.settings import DocumentContext
+from pipeline.understand.statements import read_sentence
+
+Read = list[tuple[str, str, float, str | None, int | None]]
+
+
+def read(sentence: str, era: str | None = "令和") -> Read:
+    context = DocumentContext(era=era)
+    return [(n, k, q.value, q.unit, fy) for n, k, q, fy in read_sentence(sentence, context)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "体験教室の参加者数の目標300人に対し、実績は352人と目標を上回った。",
+            [("参加者数", "target", 300, "人", None), ("参加者数", "actual", 352, "人", None)],
+        ),
+        (
+            "年間来館者数は、3万2千人の目標に対し、実績が2万9500人にとどまった。",
+            [
+                ("年間来館者数", "target", 32000, "人", None),
+                ("年間来館者数", "actual", 29500, "人", None),
+            ],
+        ),
+        (
+            "令和4年度については、相談件数の目標120件は、実績131件と達成した。",
+            [("相談件数", "target", 120, "件", 2022), ("相談件数", "actual", 131, "件", 2022)],
+        ),
+        (
+            "新規登録者数は、おおむね400名程度という目標に対して415名となった。",
+            [
+                ("新規登録者数", "target", 400, "名", None),
+                ("新規登録者数", "actual", 415, "名", None),
+            ],
+        ),
+    ],
+)
+def test_statements(sentence: str, expected: Read) -> None:
+    assert read(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "達成率は87.5%となり、前年度比5%増であった。",  # achievement rates and differences
+        "委員会は令和4年10月3日午前10時に開会し、委員8名が出席した。",  # dates, times, members
+        "平成20年から24年までは平均で210人であった。",  # a historical figure with no marker
+        "(参考)市内の事業所数は4,800事業所である。",  # reference, no target
+        "令和5年度からは、900人を目標にしていかなければならない。",  # no indicator named
+    ],
+)
+def test_distractors_give_nothing(sentence: str) -> None:
+    assert read(sentence) == []
