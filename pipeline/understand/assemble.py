@@ -19,6 +19,7 @@ from pipeline.text import (
     JAPANESE_LETTERS,
     Quantity,
     Wording,
+    find_years,
     is_unit,
     known_units,
     normalize_grade,
@@ -264,6 +265,7 @@ def row_records(table: KpiTable, heading: Heading | None) -> list[Record]:
     if not value_columns or table.label_column is not None:
         return []
     kind_column = _kind_column(table, {index for index, _ in value_columns})
+    year_columns = _year_columns(table, {index for index, _ in value_columns})
     marks = [header_marks(mapped) for _, mapped in value_columns]
     default_unit = next(filter(None, (header_unit(mapped) for _, mapped in value_columns)), None)
     unit_columns = table.fields("unit")
@@ -289,7 +291,7 @@ def row_records(table: KpiTable, heading: Heading | None) -> list[Record]:
             kind: FactKind = mapped.field  # type: ignore[assignment]
             if row_kind is not None and mapped.year is not None:
                 kind = row_kind
-            fy = mapped.year.fy if mapped.year else None
+            fy = mapped.year.fy if mapped.year else _row_year(row, year_columns, kind, table)
             found.values.add(
                 read_values(row[index], kind, fy, mapped.confidence, column_marks, table.context)
             )
@@ -322,6 +324,38 @@ class _Gathered:
     values: Values = field(default_factory=Values)
     unit: str | None = None
     direction: str | None = None
+
+
+def _year_columns(table: KpiTable, value_columns: set[int]) -> list[tuple[int, FactKind]]:
+    """Columns whose body cells state years and whose header names a value kind
+    (現況値の時点: 令和4年度): each gives the year of that kind's values in its row."""
+    found: list[tuple[int, FactKind]] = []
+    for index, column in enumerate(table.columns):
+        if index in value_columns or column.field.field in NAME_FIELDS:
+            continue
+        printed = [  # a section row printed across the table is no year
+            row[index].text
+            for row in table.body
+            if row[index].text and _cells(row[index]) != _cells(row[0])
+        ]
+        if printed and all(find_years(text, table.era) for text in printed):
+            kinds = [m.field for m in match_header(column.field.header, table.settings)]
+            named = next((kind for kind in kinds if kind in VALUE_FIELDS), None)
+            if named is not None:
+                found.append((index, named))  # type: ignore[arg-type]
+    return found
+
+
+def _row_year(
+    row: Sequence[Slot], year_columns: list[tuple[int, FactKind]], kind: str, table: KpiTable
+) -> int | None:
+    """The year a row's year column states for a value of this kind, or None."""
+    for index, named in year_columns:
+        if named == kind:
+            year = parse_year(row[index].text, table.era)
+            if year is not None:
+                return year.fy
+    return None
 
 
 def _kind_column(table: KpiTable, value_columns: set[int]) -> int | None:

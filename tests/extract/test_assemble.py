@@ -196,3 +196,14 @@ def test_a_kind_column_says_what_the_year_columns_of_its_row_hold() -> None:
         ("target", 2022, 44),
         ("target", 2023, 46),
     ]
+
+
+def test_a_column_of_years_gives_the_year_of_the_kind_its_header_names() -> None:
+    table = grid_table(
+        [
+            ["指標", "現況値の時点", "現況値", "目標値"],
+            ["相談件数", "令和4年度", "80件", "120件"],
+        ]
+    )
+    (record,) = row_records(read_table(run_of(table)), None)
+    assert facts(record) == [("baseline", 2022, 80), ("target", None, 120)]
