@@ -41,7 +41,7 @@ from pipeline.understand.header_map import (
     read_header,
 )
 from pipeline.understand.headings import Caption, Heading
-from pipeline.understand.names import clean_name, enumerated, split_pair
+from pipeline.understand.names import clean_name, enumerated, name_and_unit, split_pair
 from pipeline.understand.prose import read_statements
 from pipeline.understand.reading import KpiTable, Slot, is_baseline_label
 from pipeline.understand.settings import DEFAULT_CONTEXT, DocumentContext, UnderstandSettings
@@ -280,7 +280,8 @@ def row_records(table: KpiTable, heading: Heading | None) -> list[Record]:
         names = _names(table, row, heading)
         if names is None:
             continue
-        program, indicator, named = names
+        program, printed_name, named = names
+        indicator, name_unit = name_and_unit(printed_name)
         if section is not None and not table.fields("program"):
             program = section
         row_kind = _row_kind([row[kind_column]], table.settings) if kind_column else None
@@ -296,7 +297,7 @@ def row_records(table: KpiTable, heading: Heading | None) -> list[Record]:
                 read_values(row[index], kind, fy, mapped.confidence, column_marks, table.context)
             )
         found.unit = found.unit or next(
-            filter(None, (_unit(row[i].text) for i in unit_columns)), None
+            filter(None, (_unit(row[i].text) for i in unit_columns)), name_unit
         )
         found.direction = found.direction or next(
             filter(None, (direction_of(row[i].text) for i in direction_columns)), None

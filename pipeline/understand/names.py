@@ -9,7 +9,7 @@ parentheses, its indicator.
 import re
 import unicodedata
 
-from pipeline.text import known_units, normalize_text, parse_cell
+from pipeline.text import is_unit, known_units, normalize_text, parse_cell
 
 # Rule 2: enumerators before a name — (1), （２）, A, 施策1, 3-1-1 — and circled digits.
 CIRCLED = re.compile(r"^[\u2460-\u2473\u3251-\u325f\u32b1-\u32bf](?:\s*[-‐]\s*\d+)*\s*")
@@ -74,3 +74,15 @@ def enumerated(text: str) -> bool:
     return bool(
         CIRCLED.match(stripped) or LEADING.match(folded) or LEADING.match(normalize_text(folded))
     )
+
+
+# A unit printed after a name in brackets: `創業件数(件)`, `栽培面積（ha）`, `(単位:人)`.
+_UNIT_NOTE = re.compile(r"^(?P<name>.+?)\s*[(（](?:単位\s*[:：]\s*)?(?P<unit>[^()（）]+)[)）]$")
+
+
+def name_and_unit(name: str) -> tuple[str, str | None]:
+    """A name without the unit bracketed after it, and that unit (None where there is none)."""
+    match = _UNIT_NOTE.match(name)
+    if match is None or not is_unit(match["unit"], known_units()):
+        return name, None
+    return match["name"], normalize_text(match["unit"])

@@ -9,7 +9,7 @@ from pipeline.model.table import Cell
 from pipeline.text.years import document_era, find_years
 from pipeline.understand.assemble import section_title
 from pipeline.understand.header_map import map_column, read_header
-from pipeline.understand.names import clean_name
+from pipeline.understand.names import clean_name, name_and_unit
 from pipeline.understand.reading import Slot, read_table
 from pipeline.understand.settings import DocumentContext
 
@@ -105,3 +105,19 @@ def test_a_row_of_years_under_the_header_words_is_part_of_the_header() -> None:
     assert table.header_rows == 2
     baseline = table.columns[1].field
     assert (baseline.field, baseline.year.fy if baseline.year else None) == ("baseline", 2009)
+
+
+@pytest.mark.parametrize(
+    ("printed", "name", "unit"),
+    [
+        ("空き家バンク登録件数(件)", "空き家バンク登録件数", "件"),
+        ("森林整備面積（ha）", "森林整備面積", "ha"),
+        ("観光入込客数(単位:千人)", "観光入込客数", "千人"),
+        ("創業セミナー(参加者数)", "創業セミナー(参加者数)", None),  # rule 10, not a unit
+        ("転入者数(累計)", "転入者数(累計)", None),
+    ],
+)
+def test_a_unit_bracketed_after_a_name_is_the_unit(
+    printed: str, name: str, unit: str | None
+) -> None:
+    assert name_and_unit(printed) == (name, unit)

@@ -316,3 +316,9 @@ def test_a_mark_without_a_meaning_is_refused(tmp_path: Path) -> None:
     path.write_text("# header\n推計 estimated\n見込\n", encoding="utf-8")
     with pytest.raises(ValueError, match="見込"):
         value_marks(path)
+
+
+def test_a_total_marked_nobe_is_cumulative() -> None:
+    (quantity,) = parse_cell("延べ 1,250人", UNITS)
+    assert isinstance(quantity, Quantity)
+    assert (quantity.value, quantity.unit, quantity.cumulative) == (1250, "人", True)
