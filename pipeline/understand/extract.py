@@ -29,12 +29,6 @@ from pipeline.model import (
     write_atomic,
 )
 from pipeline.text import MODELS, document_era, normalize_text
-from pipeline.understand.assemble import (
-    kind_row_records,
-    prose_records,
-    row_records,
-    year_records,
-)
 from pipeline.understand.headings import (
     caption_above,
     heading_above,
@@ -44,6 +38,8 @@ from pipeline.understand.headings import (
 )
 from pipeline.understand.lists import list_records
 from pipeline.understand.reading import KpiTable, read_table
+from pipeline.understand.rows import prose_records, row_records
+from pipeline.understand.series import kind_row_records, year_records
 from pipeline.understand.settings import DocumentContext, UnderstandSettings
 from pipeline.understand.statements import statement_records
 

@@ -3,10 +3,11 @@
 from grids import grid_table, run_of
 
 from pipeline.model.record import Record
-from pipeline.understand.assemble import prose_records, row_records, year_records
 from pipeline.understand.extract import merge_records
 from pipeline.understand.headings import Heading
 from pipeline.understand.reading import read_table
+from pipeline.understand.rows import prose_records, row_records
+from pipeline.understand.series import year_records
 
 HEADING = Heading("観光振興事業", 1, (0.0, 0.0, 100.0, 10.0))
 

@@ -5,9 +5,9 @@ import pytest
 from grids import grid_table, run_of
 
 from pipeline.model.table import Table
-from pipeline.understand.assemble import kind_row_records
 from pipeline.understand.headings import Caption, Line, caption_above
 from pipeline.understand.reading import read_table
+from pipeline.understand.series import kind_row_records
 from pipeline.understand.settings import DocumentContext
 
 TOP = 100.0

@@ -1,0 +1,243 @@
+"""Tables with one indicator per row: the indicator's name in a column headed 指標 or
+KPI (or, where there is none, in parentheses after the program's name), its values in
+columns headed 従前値, 目標値, 実績値 … with the year the header states; section rows
+naming the program of the rows below; a kind column or a year column saying what a
+row's values are.
+"""
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from pipeline.model import FactKind, Record
+from pipeline.text import (
+    find_years,
+    normalize_text,
+    parse_year,
+)
+from pipeline.understand.header_map import (
+    NAME_FIELDS,
+    VALUE_FIELDS,
+    WORD_FIELDS,
+    direction_of,
+    match_header,
+)
+from pipeline.understand.headings import Heading
+from pipeline.understand.names import clean_name, enumerated, name_and_unit, split_pair
+from pipeline.understand.prose import read_statements
+from pipeline.understand.reading import KpiTable, Slot
+from pipeline.understand.values import (
+    Values,
+    header_marks,
+    header_unit,
+    make_record,
+    read_values,
+    row_kind,
+    slot_cells,
+    source_of,
+    unit_of,
+)
+
+
+def _first_name(row: Sequence[Slot], columns: Iterable[int]) -> tuple[str, Slot] | None:
+    for index in columns:
+        name = clean_name(row[index].text, row[index].raw)
+        if name:
+            return name, row[index]
+    return None
+
+
+def section_title(row: Sequence[Slot], value_columns: Sequence[int]) -> str | None:
+    """A body row that only names a section (`基本目標2 …`, `(3) 観光の振興`, `【重点施策】`),
+    printed across the table or in one cell with its value cells empty: the program of
+    the rows below it, cleaned of its enumerator; None for any other row."""
+    printed = {slot_cells(slot): slot for slot in row if slot.text}
+    if len(printed) != 1:
+        return None
+    ((cells, slot),) = printed.items()
+    if any(row[index].text and slot_cells(row[index]) != cells for index in value_columns):
+        return None
+    across = sum(1 for other in row if slot_cells(other) == cells) >= 2
+    marked = slot is row[0] and (enumerated(slot.raw) or slot.text.startswith("【"))
+    if not across and (not marked or any(row[index].text for index in value_columns)):
+        return None
+    return clean_name(slot.text, slot.raw)
+
+
+def _program(row: Sequence[Slot], programs: Sequence[int], heading: Heading | None) -> str | None:
+    """The first program the columns name (most specific first), else the heading's."""
+    named = _first_name(row, programs)
+    if named is not None:
+        return named[0]
+    return heading.text if heading else None
+
+
+def _names(
+    table: KpiTable, row: Sequence[Slot], heading: Heading | None
+) -> tuple[str | None, str, Slot] | None:
+    """The program and indicator of one row, and the cell that names the indicator."""
+    programs = list(reversed(table.fields("program")))  # most specific first
+    indicators = list(reversed(table.fields("indicator")))
+    if indicators:
+        named = _first_name(row, indicators)
+        if named is None:
+            return None
+        return _program(row, programs, heading), named[0], named[1]
+    for position, index in enumerate(programs):
+        name = clean_name(row[index].text)
+        if not name:
+            continue
+        pair = split_pair(name)
+        if pair is not None:
+            return pair[0], pair[1], row[index]
+        return _program(row, programs[position + 1 :], heading), name, row[index]
+    return None
+
+
+def row_records(table: KpiTable, heading: Heading | None) -> list[Record]:
+    """One indicator per body row, or per group of rows where a kind column (区分:
+    実績値 / 目標値) says which kind the row's year columns hold."""
+    value_columns = [
+        (index, column.field)
+        for index, column in enumerate(table.columns)
+        if column.field.field in VALUE_FIELDS | WORD_FIELDS
+    ]
+    if not value_columns or table.label_column is not None:
+        return []
+    kind_column = _kind_column(table, {index for index, _ in value_columns})
+    year_columns = _year_columns(table, {index for index, _ in value_columns})
+    marks = [header_marks(mapped) for _, mapped in value_columns]
+    default_unit = next(filter(None, (header_unit(mapped) for _, mapped in value_columns)), None)
+    unit_columns = table.fields("unit")
+    direction_columns = table.fields("direction")
+    gathered: dict[tuple[str | None, str], _Gathered] = {}
+    section: str | None = None
+    for row in table.body:
+        title = section_title(row, [index for index, _ in value_columns])
+        if title is not None:
+            section = title
+            continue
+        names = _names(table, row, heading)
+        if names is None:
+            continue
+        program, printed_name, named = names
+        indicator, name_unit = name_and_unit(printed_name)
+        if section is not None and not table.fields("program"):
+            program = section
+        label_kind = row_kind([row[kind_column]], table.settings) if kind_column else None
+        if kind_column is not None and label_kind is None:
+            continue  # a row of another kind of figure: 達成率, 差
+        found = gathered.setdefault((program, indicator), _Gathered(named))
+        for (index, mapped), column_marks in zip(value_columns, marks, strict=True):
+            kind: FactKind = mapped.field  # type: ignore[assignment]
+            if label_kind is not None and mapped.year is not None:
+                kind = label_kind
+            fy = mapped.year.fy if mapped.year else _row_year(row, year_columns, kind, table)
+            found.values.add(
+                read_values(row[index], kind, fy, mapped.confidence, column_marks, table.context)
+            )
+        found.unit = found.unit or next(
+            filter(None, (unit_of(row[i].text) for i in unit_columns)), name_unit
+        )
+        found.direction = found.direction or next(
+            filter(None, (direction_of(row[i].text) for i in direction_columns)), None
+        )
+    records = [
+        make_record(
+            found.named.page,
+            program,
+            indicator,
+            found.values,
+            found.unit or default_unit,
+            found.direction,
+            found.named,
+        )
+        for (program, indicator), found in gathered.items()
+    ]
+    return [record for record in records if record is not None]
+
+
+@dataclass
+class _Gathered:
+    """What the rows of one indicator give: its name's cell, its facts, unit and direction."""
+
+    named: Slot
+    values: Values = field(default_factory=Values)
+    unit: str | None = None
+    direction: str | None = None
+
+
+def _year_columns(table: KpiTable, value_columns: set[int]) -> list[tuple[int, FactKind]]:
+    """Columns whose body cells state years and whose header names a value kind
+    (現況値の時点: 令和4年度): each gives the year of that kind's values in its row."""
+    found: list[tuple[int, FactKind]] = []
+    for index, column in enumerate(table.columns):
+        if index in value_columns or column.field.field in NAME_FIELDS:
+            continue
+        printed = [  # a section row printed across the table is no year
+            row[index].text
+            for row in table.body
+            if row[index].text and slot_cells(row[index]) != slot_cells(row[0])
+        ]
+        if printed and all(find_years(text, table.era) for text in printed):
+            kinds = [m.field for m in match_header(column.field.header, table.settings)]
+            named = next((kind for kind in kinds if kind in VALUE_FIELDS), None)
+            if named is not None:
+                found.append((index, named))  # type: ignore[arg-type]
+    return found
+
+
+def _row_year(
+    row: Sequence[Slot], year_columns: list[tuple[int, FactKind]], kind: str, table: KpiTable
+) -> int | None:
+    """The year a row's year column states for a value of this kind, or None."""
+    for index, named in year_columns:
+        if named == kind:
+            year = parse_year(row[index].text, table.era)
+            if year is not None:
+                return year.fy
+    return None
+
+
+def _kind_column(table: KpiTable, value_columns: set[int]) -> int | None:
+    """A column, not a value column, whose every printed body cell names a value kind
+    (区分: 実績値 / 目標値): it says what the row's year columns hold."""
+    if not any(table.columns[i].field.year is not None for i in value_columns):
+        return None
+    for index, column in enumerate(table.columns):
+        if index in value_columns or column.field.field in NAME_FIELDS:
+            continue
+        printed = [row[index] for row in table.body if row[index].text]
+        kinds = [row_kind([slot], table.settings) for slot in printed]
+        if len(printed) >= 2 and all(kinds) and len(set(kinds)) >= 2:
+            return index
+    return None
+
+
+def prose_records(table: KpiTable, heading: Heading | None) -> list[Record]:
+    """Records from KPI statements written inside the table's cells."""
+    programs = list(reversed(table.fields("program")))
+    records: list[Record] = []
+    for row in table.body:
+        for index, slot in enumerate(row):
+            if "【" not in slot.text and "KPI" not in normalize_text(slot.text).upper():
+                continue
+            column = table.columns[index].field
+            year = column.year.fy if column.year else None
+            for statement in read_statements(slot.text, year):
+                values = Values()
+                source = source_of(slot)
+                for stated in statement.values:
+                    values.add_quantity(
+                        stated.kind,
+                        stated.quantity,
+                        stated.fy,
+                        source,
+                        table.settings.prose_confidence,
+                    )
+                program = _program(row, programs, heading)
+                record = make_record(
+                    slot.page, program, statement.indicator, values, None, None, slot
+                )
+                if record is not None:
+                    records.append(record)
+    return records

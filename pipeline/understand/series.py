@@ -1,0 +1,150 @@
+"""Tables of years: years as rows (a label column 当初, R2, R3 and, per indicator, a
+目標 and a 実績 column under its name), and years as columns under a caption naming the
+table's one indicator, with its kinds in rows or in the column headers.
+"""
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from pipeline.model import FactKind, Record
+from pipeline.text import (
+    parse_year,
+)
+from pipeline.understand.header_map import (
+    VALUE_FIELDS,
+    ColumnField,
+    is_year_label,
+)
+from pipeline.understand.headings import Caption, Heading
+from pipeline.understand.names import clean_name
+from pipeline.understand.reading import KpiTable, Slot, is_baseline_label
+from pipeline.understand.settings import DocumentContext
+from pipeline.understand.values import Values, has_number, make_record, read_values, row_kind
+
+
+@dataclass
+class _Series:
+    """One indicator of a years-as-rows table: its name, where it is printed, its columns."""
+
+    name: str
+    head: Slot
+    columns: list[tuple[int, ColumnField]] = field(default_factory=list)
+
+
+def _series(table: KpiTable) -> list[_Series]:
+    series: list[_Series] = []
+    for index, column in enumerate(table.columns):
+        if index == table.label_column or column.field.field not in VALUE_FIELDS:
+            continue
+        upper = " ".join(column.levels[:-1])
+        name = clean_name(upper) if upper else None
+        if name and (not series or series[-1].name != name):
+            series.append(_Series(name, column.heads[0] if column.heads else Slot.empty()))
+        if series:
+            series[-1].columns.append((index, column.field))
+    return series
+
+
+def year_records(table: KpiTable, heading: Heading | None) -> list[Record]:
+    """Years as rows: per indicator, each year's 目標 and 実績; 当初 gives the baseline (rule 4)."""
+    label = table.label_column
+    if label is None:
+        return []
+    records: list[Record] = []
+    for series in _series(table):
+        values = Values()
+        for row in table.body:
+            text = row[label].text
+            if is_year_label(text, table.era):
+                year = parse_year(text, table.era)
+                fy = year.fy if year else None
+                for index, mapped in series.columns:
+                    kind: FactKind = mapped.field  # type: ignore[assignment]
+                    values.add(
+                        read_values(row[index], kind, fy, mapped.confidence, context=table.context)
+                    )
+            elif is_baseline_label(text, table.settings):
+                year = parse_year(text, table.era)
+                values.add(_baseline(row, series, year.fy if year else None, table.context))
+        program = heading.text if heading else None
+        record = make_record(
+            series.head.page, program, series.name, values, None, None, series.head
+        )
+        if record is not None:
+            records.append(record)
+    return records
+
+
+def _baseline(
+    row: Sequence[Slot], series: _Series, fy: int | None, context: DocumentContext
+) -> Values:
+    """Rule 4: the 実績 column's value of a 当初 row, or its 目標 column's where 実績 is empty."""
+    order = sorted(series.columns, key=lambda pair: pair[1].field != "actual")
+    for index, mapped in order:
+        found = read_values(row[index], "baseline", fy, mapped.confidence, context=context)
+        if found.facts:
+            return found
+    return Values()
+
+
+def kind_row_records(
+    table: KpiTable, heading: Heading | None, caption: Caption | None
+) -> list[Record]:
+    """Years as columns, the one indicator named by the caption above the table.
+
+    A row labelled with a kind (目標値 / 実績値 under H23 … H27) gives that kind in
+    every year column; a row with no label takes each column's own kind (`R1（基準値）
+    | R3 | R4（現状値）| R7（目標値）`: a year marked by nothing is an actual, rule 7);
+    a row labelled otherwise (達成率) gives nothing. A column whose header marks the
+    baseline gives it once, from the first row that prints it.
+    """
+    if caption is None or table.fields("indicator") or table.label_column is not None:
+        return []
+    dated = [(i, c) for i, c in enumerate(table.columns) if c.field.year is not None]
+    undated = {i for i in range(1, len(table.columns))} - {i for i, _ in dated}
+    if len(dated) < 2 or any(_names_something(table, i) for i in undated):
+        return []  # a column of names beside the years: another shape (an indicator per row)
+    values = Values()
+    baselines: set[int] = set()
+    for row in table.body:
+        label_kind = row_kind(row, table.settings)
+        if label_kind is None and row and row[0].text and not has_number(row[0].text):
+            continue  # a row of something else: 達成率, 備考
+        for index, column in dated:
+            kind = _column_kind(column.field, label_kind)
+            if kind is None or (label_kind is not None and index == 0):
+                continue
+            if kind == "baseline" and index in baselines:
+                continue
+            year = column.field.year
+            confidence = column.field.confidence or table.settings.year_only
+            found = read_values(
+                row[index], kind, year.fy if year else None, confidence, context=table.context
+            )
+            if found.facts and kind == "baseline":
+                baselines.add(index)
+            values.add(found)
+    named = Slot(caption.name, caption.raw, caption.page, caption.bbox, ())
+    program = heading.text if heading else None
+    record = make_record(
+        caption.page, program, caption.name, values, caption.unit, caption.direction, named
+    )
+    return [record] if record is not None else []
+
+
+def _column_kind(field: ColumnField, row_kind: FactKind | None) -> FactKind | None:
+    """A dated column's kind in a row: its header's baseline mark wins, then the row's label,
+    then the header's own kind; a year its header marks by nothing is an actual."""
+    if field.field == "baseline":
+        return "baseline"
+    if row_kind is not None:
+        return row_kind
+    if field.field in VALUE_FIELDS:
+        kind: FactKind = field.field  # type: ignore[assignment]
+        return kind
+    return "actual" if not field.header.words else None
+
+
+def _names_something(table: KpiTable, index: int) -> bool:
+    """Whether a column's body prints words that are not values (names, kinds, notes)."""
+    return any(row[index].text and not has_number(row[index].text) for row in table.body)

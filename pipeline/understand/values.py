@@ -1,0 +1,210 @@
+"""A cell's value as facts: what one value cell gives for a kind, and the record an
+indicator's facts make; shared by every shape a table or a statement is read in.
+
+Each fact keeps the page, box and raw text of the cell it was read from, and the
+confidence of the column mapping that gave it its kind.
+"""
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from pipeline.model import Fact, FactKind, Record, Source
+from pipeline.text import (
+    JAPANESE_LETTERS,
+    Quantity,
+    Wording,
+    is_unit,
+    known_units,
+    normalize_grade,
+    normalize_text,
+    parse_cell,
+    stated_values,
+    value_marks,
+)
+from pipeline.understand.header_map import (
+    VALUE_FIELDS,
+    WORD_FIELDS,
+    ColumnField,
+    is_grade,
+    match_header,
+    read_header,
+)
+from pipeline.understand.reading import Slot
+from pipeline.understand.settings import DEFAULT_CONTEXT, DocumentContext, UnderstandSettings
+
+# Rule 8: a value marked for reference is no fact.
+_REFERENCE = "参考"
+
+
+# A value in words for a numeric kind is a short Japanese phrase (現状以上, 維持); longer
+# text is a comment, and one character or Latin letters among kana are a misreading.
+_VALUE_WORDING = re.compile(f"[{JAPANESE_LETTERS}][{JAPANESE_LETTERS}\\d%.]+")
+
+
+def source_of(slot: Slot) -> Source:
+    return Source(page=slot.page, bbox=slot.bbox, text=slot.raw)
+
+
+@dataclass
+class Values:
+    """The facts read from cells and the units their numbers were printed in."""
+
+    facts: list[Fact] = field(default_factory=list)
+    units: Counter[str] = field(default_factory=Counter)
+
+    def add(self, other: "Values") -> None:
+        self.facts.extend(other.facts)
+        self.units.update(other.units)
+
+    def add_quantity(
+        self,
+        kind: FactKind,
+        quantity: Quantity,
+        fy: int | None,
+        source: Source,
+        confidence: float,
+        estimated: bool = False,
+    ) -> None:
+        """A number as a fact of the kind, its unit counted towards the record's."""
+        self.facts.append(
+            Fact(
+                kind=kind,
+                fy=fy,
+                value=quantity.value,
+                cumulative=quantity.cumulative,
+                estimated=quantity.estimated or estimated,
+                source=source,
+                confidence=confidence,
+            )
+        )
+        if quantity.unit:
+            self.units[quantity.unit] += 1
+
+    @property
+    def unit(self) -> str | None:
+        return self.units.most_common(1)[0][0] if self.units else None
+
+
+def read_values(
+    slot: Slot,
+    kind: FactKind,
+    fy: int | None,
+    confidence: float,
+    marks: frozenset[str] = frozenset(),
+    context: DocumentContext = DEFAULT_CONTEXT,
+) -> Values:
+    """The facts one cell gives for a kind: a value and its cumulative twin, or a word.
+
+    A year the cell prints beside its value (`81.0%(32年度)`) is the fact's year (rule 3).
+    """
+    found = Values()
+    text, units = _value_text(slot)
+    found.units.update(units)
+    if not text or _REFERENCE in normalize_text(text):
+        return found
+    values = parse_cell(text, known_units())
+    source = source_of(slot)
+    if kind in WORD_FIELDS:
+        words = [value for value in values if isinstance(value, Wording)]
+        if len(words) == 1 and (kind != "grade" or is_grade(words[0].text)):
+            text = normalize_grade(words[0].text) if kind == "grade" else words[0].text
+            found.facts.append(
+                Fact(kind=kind, fy=fy, text=text, source=source, confidence=confidence)
+            )
+        return found
+    quantities = stated_values(values)
+    for quantity in quantities:
+        estimated = "estimated" in marks
+        found.add_quantity(
+            kind, quantity, quantity.note_year(context.era) or fy, source, confidence, estimated
+        )
+    if not quantities and len(values) == 1 and isinstance(values[0], Wording):
+        wording = values[0].text
+        short = len(wording) <= context.settings.value_words
+        if short and _VALUE_WORDING.fullmatch(wording):
+            found.facts.append(
+                Fact(kind=kind, fy=fy, text=wording, source=source, confidence=confidence)
+            )
+    return found
+
+
+def _value_text(slot: Slot) -> tuple[str, list[str]]:
+    """A slot's value text and the units printed in cells of their own beside it (`11` | `人`)."""
+    if len(slot.cells) < 2:
+        return slot.text, []
+    units = [unit for cell in slot.cells if (unit := unit_of(cell.text))]
+    parts = [cell.text for cell in slot.cells if cell.text and not unit_of(cell.text)]
+    return " ".join(parts), units
+
+
+def header_marks(column: ColumnField) -> frozenset[str]:
+    """Marks a header puts on all its values: 実績見込 → estimated; a legend (推:推計値) none."""
+    marks = value_marks()
+    return frozenset(marks[word] for word in column.header.words if word in marks)
+
+
+def header_unit(column: ColumnField) -> str | None:
+    """A unit the header states in brackets: `事業費(千円)`, `(単位:人)`."""
+    units = known_units()
+    for note in column.header.notes:
+        unit = note.split(":")[-1].strip()
+        if unit in units:
+            return unit
+    return None
+
+
+def _is_target(fact: Fact) -> bool:
+    return fact.kind in ("target", "final_target")
+
+
+def make_record(
+    page: int,
+    program: str | None,
+    indicator: str,
+    values: Values,
+    unit: str | None,
+    direction: str | None,
+    source: Slot | None,
+) -> Record | None:
+    """A record when the indicator has a target (rule 1)."""
+    if not any(_is_target(fact) for fact in values.facts):
+        return None
+    extra = {"source": source_of(source).model_dump()} if source is not None else {}
+    return Record.model_validate(
+        {
+            "page": page,
+            "program": program,
+            "indicator": indicator,
+            "unit": unit or values.unit,
+            "direction": direction,
+            "facts": values.facts,
+            **extra,
+        }
+    )
+
+
+def slot_cells(slot: Slot) -> tuple[int, ...]:
+    return tuple(map(id, slot.cells))
+
+
+def has_number(text: str) -> bool:
+    return any(isinstance(v, Quantity) for v in parse_cell(text, known_units()))
+
+
+def row_kind(row: Sequence[Slot], settings: UnderstandSettings) -> FactKind | None:
+    """The value kind a row's label names (目標値, 実績, 基準値), or None (達成率, 備考)."""
+    if not row or not row[0].text:
+        return None
+    matches = match_header(read_header(row[0].text), settings)
+    best = matches[0] if matches else None
+    if best is None or best.score < settings.header_match or best.field not in VALUE_FIELDS:
+        return None
+    kind: FactKind = best.field  # type: ignore[assignment]
+    return kind
+
+
+def unit_of(text: str) -> str | None:
+    folded = normalize_text(text)
+    return folded if is_unit(folded, known_units()) else None
