@@ -27,7 +27,7 @@ from pipeline.text.numbers import (
 from pipeline.text.vocabulary import MODELS
 from pipeline.text.years import find_years, parse_year
 
-Mark = Literal["missing", "estimated", "preliminary", "cumulative", "approximate"]
+Mark = Literal["missing", "estimated", "preliminary", "cumulative", "approximate", "bound"]
 MARKS: tuple[Mark, ...] = get_args(Mark)
 _MARK_NAMES: dict[str, Mark] = {mark: mark for mark in MARKS}
 VALUE_MARKS = MODELS / "value_marks.txt"

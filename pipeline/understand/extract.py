@@ -29,6 +29,7 @@ from pipeline.model import (
     write_atomic,
 )
 from pipeline.text import MODELS, document_era, normalize_text
+from pipeline.understand.forms import form_records
 from pipeline.understand.headings import (
     caption_above,
     heading_above,
@@ -132,6 +133,8 @@ def extract_document(path: Path, settings: ExtractSettings | None = None) -> Ext
         caption = caption_above(run.parts[0], lines, settings.understand)
         found = row_records(table, heading) + year_records(table, heading)
         found += kind_row_records(table, heading, caption)
+        if not found:
+            found = form_records(run.parts[0], heading, context)
         found += prose_records(table, heading)
         if found:
             reports.append(_table_report(table))

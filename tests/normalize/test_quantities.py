@@ -278,7 +278,6 @@ def test_is_not_missing(text: str) -> None:
         ("◎", "◎"),
         ("△", "△"),
         ("2回開催", "2回開催"),
-        ("20人程度", "20人程度"),
         ("1~2回", "1~2回"),
         ("1-2回", "1-2回"),
         ("3-1-1", "3-1-1"),
@@ -322,3 +321,27 @@ def test_a_total_marked_nobe_is_cumulative() -> None:
     (quantity,) = parse_cell("延べ 1,250人", UNITS)
     assert isinstance(quantity, Quantity)
     assert (quantity.value, quantity.unit, quantity.cumulative) == (1250, "人", True)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("3,000人以上", 3000, "人"),
+        ("25%以下", 25, "%"),
+        ("1,500件超", 1500, "件"),
+        ("10人未満", 10, "人"),
+        ("80人程度", 80, "人"),
+        ("50人前後", 50, "人"),
+        ("0件を維持", 0, "件"),
+        ("98.5以上", 98.5, None),
+    ],
+)
+def test_a_qualified_number_is_its_number(text: str, value: float, unit: str | None) -> None:
+    (quantity,) = parse_cell(text, UNITS)
+    assert isinstance(quantity, Quantity)
+    assert (quantity.value, quantity.unit) == (value, unit)
+
+
+@pytest.mark.parametrize("text", ["現状以上", "現状値を維持", "基準値を上回る"])
+def test_a_qualifier_with_no_number_of_its_own_is_words(text: str) -> None:
+    assert parse_cell(text, UNITS) == [Wording(text)]

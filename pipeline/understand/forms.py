@@ -1,0 +1,115 @@
+"""Evaluation forms: label cells, each followed to its right by the cell it labels.
+
+    施策名 | 子育て支援の充実
+    指標名 | 子育て世帯の転入数 | 単位 | 世帯
+    基準値 | 12 | 目標値（R7まで）| 30 | 実績値（R5）| 21
+    評価   | B
+
+Any cell whose short text the header lexicon knows well is a label, with the year
+its words state; the next cell to its right, where that is no label itself, is
+what it labels. A form whose labels name an indicator and a target is one record
+per indicator label, read in the order the form prints them.
+"""
+
+from dataclasses import dataclass, field
+from itertools import pairwise
+
+from pipeline.model import Cell, FactKind, Record, Table
+from pipeline.understand.header_map import (
+    EXACT,
+    VALUE_FIELDS,
+    is_grade,
+    is_year_label,
+    match_header,
+    read_header,
+)
+from pipeline.understand.headings import Heading
+from pipeline.understand.names import clean_name, name_and_unit
+from pipeline.understand.reading import Slot
+from pipeline.understand.settings import DocumentContext
+from pipeline.understand.values import Values, make_record, read_values, unit_of
+
+_FORM_FIELDS = VALUE_FIELDS | {"indicator", "program", "unit", "grade"}
+
+
+@dataclass
+class _Form:
+    """One indicator's block of a form, as its labels fill it."""
+
+    named: Slot
+    program: str | None
+    values: Values = field(default_factory=Values)
+    unit: str | None = None
+
+
+def _label(cell: Cell, context: DocumentContext) -> tuple[str, int | None, float] | None:
+    """The field a label cell names and the year it states, or None for a value cell."""
+    text = cell.text
+    if not text or len(text) > 2 * context.settings.header_chars:
+        return None
+    header = read_header(text, context.era)
+    matches = match_header(header, context.settings)
+    best = matches[0] if matches else None
+    if best is None or best.score < context.settings.header_match:
+        return None
+    if best.field not in _FORM_FIELDS:
+        return None
+    return best.field, header.years[-1].fy if header.years else None, best.score
+
+
+def _is_exact_label(cell: Cell, context: DocumentContext) -> bool:
+    """A cell that is a label word itself (単位, 目標値): never the value of the one before.
+    A name ending in a header word (…支援事業) is a value."""
+    matches = match_header(read_header(cell.text, context.era), context.settings)
+    return bool(matches) and matches[0].score >= EXACT and matches[0].field in _FORM_FIELDS
+
+
+Pair = tuple[str, int | None, float, Cell]
+
+
+def _pairs(table: Table, context: DocumentContext) -> list[Pair]:
+    """Every (field, year, confidence, value cell) the form's labels give, row by row."""
+    pairs: list[Pair] = []
+    for row in sorted({cell.row for cell in table.cells}):
+        cells = sorted((c for c in table.cells if c.row == row), key=lambda c: c.col)
+        for label, value in pairwise(cells):
+            read = _label(label, context)
+            if read is None or _is_exact_label(value, context):
+                continue
+            if not is_year_label(value.text, context.era):  # a year is no value
+                pairs.append((*read, value))
+    return pairs
+
+
+def form_records(table: Table, heading: Heading | None, context: DocumentContext) -> list[Record]:
+    """The records of a form; none where its labels name no indicator and target."""
+    pairs = _pairs(table, context)
+    fields = {name for name, _, _, _ in pairs}
+    if "indicator" not in fields or not fields & {"target", "final_target"}:
+        return []
+    forms: list[_Form] = []
+    program = heading.text if heading else None
+    for name, fy, score, cell in pairs:
+        slot = Slot.of(table.page, [cell])
+        if name == "program":
+            program = clean_name(cell.text, cell.raw) or program
+        elif name == "indicator" and (printed := clean_name(cell.text, cell.raw)):
+            indicator, unit = name_and_unit(printed)
+            forms.append(
+                _Form(Slot(indicator, slot.raw, slot.page, slot.bbox, slot.cells), program)
+            )
+            forms[-1].unit = unit
+        elif not forms:
+            continue
+        elif name == "unit":
+            forms[-1].unit = forms[-1].unit or unit_of(cell.text)
+        elif name in VALUE_FIELDS or (name == "grade" and is_grade(cell.text)):
+            kind: FactKind = name  # type: ignore[assignment]
+            forms[-1].values.add(read_values(slot, kind, fy, score, context=context))
+    records = [
+        make_record(
+            form.named.page, form.program, form.named.text, form.values, form.unit, None, form.named
+        )
+        for form in forms
+    ]
+    return [record for record in records if record is not None]
