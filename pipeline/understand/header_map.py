@@ -39,6 +39,7 @@ from pipeline.understand.settings import (
     UnderstandSettings,
 )
 
+_REFERENCE = "参考"
 VALUE_FIELDS = frozenset({"baseline", "target", "actual", "final_target"})
 WORD_FIELDS = frozenset({"grade", "progress"})
 NAME_FIELDS = frozenset({"indicator", "program"})
@@ -267,6 +268,8 @@ def map_column(
     """
     settings = context.settings
     read = read_header(header, context.era)
+    if _REFERENCE in read.text:  # rule 8: a column marked for reference holds no facts
+        return ColumnField(None, 0.0, read, ())
     candidates = match_header(read, settings)
     if not candidates and read.years and not read.words:
         candidates = (FieldMatch("actual", settings.year_only, read.years[-1].text),)

@@ -159,6 +159,9 @@ def _is_target(fact: Fact) -> bool:
     return fact.kind in ("target", "final_target")
 
 
+_CUMULATIVE_NAME = re.compile(r"[(（]\s*累計\s*[)）]")
+
+
 def make_record(
     page: int,
     program: str | None,
@@ -168,9 +171,14 @@ def make_record(
     direction: str | None,
     source: Slot | None,
 ) -> Record | None:
-    """A record when the indicator has a target (rule 1)."""
+    """A record when the indicator has a target (rule 1). A name marked （累計）
+    (`転入者数（累計）`) says every value of the indicator is a running total."""
     if not any(_is_target(fact) for fact in values.facts):
         return None
+    if _CUMULATIVE_NAME.search(normalize_text(indicator)):
+        for fact in values.facts:
+            if fact.value is not None:
+                fact.cumulative = True
     extra = {"source": source_of(source).model_dump()} if source is not None else {}
     return Record.model_validate(
         {

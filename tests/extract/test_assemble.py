@@ -208,3 +208,15 @@ def test_a_column_of_years_gives_the_year_of_the_kind_its_header_names() -> None
     )
     (record,) = row_records(read_table(run_of(table)), None)
     assert facts(record) == [("baseline", 2022, 80), ("target", None, 120)]
+
+
+def test_a_reference_column_and_a_cumulative_name() -> None:
+    table = grid_table(
+        [
+            ["指標", "基準値", "目標値(R7)", "参考年間目標"],
+            ["移住者数(累計)", "120人", "600人", "120人"],
+        ]
+    )
+    (record,) = row_records(read_table(run_of(table)), None)
+    assert facts(record) == [("baseline", None, 120), ("target", 2025, 600)]
+    assert all(fact.cumulative for fact in record.facts)
