@@ -21,7 +21,11 @@ from pipeline.understand.names import LEADING, clean_name, enumerated
 from pipeline.understand.settings import DEFAULTS, UnderstandSettings
 
 # Place-name suffixes of municipalities.
-MUNICIPAL_SUFFIXES = frozenset({"市", "町", "村", "区"})
+MUNICIPAL_SUFFIXES = frozenset({"市", "町", "村", "区", "県", "府", "都"})
+# Place names UniDic holds whole, suffix included (北海道, 東京都).
+WHOLE_SUFFIXES = frozenset({"道", "都", "府", "県", "市", "町", "村"})
+# A place named in a document's first line (its title, its issuer) counts this many times.
+TITLE_WEIGHT = 3
 
 
 @dataclass(frozen=True)
@@ -160,22 +164,61 @@ def _caption(line: Line, unit: str | None, settings: UnderstandSettings) -> Capt
 
 
 def title(lines_of: Mapping[int, list[Line]]) -> str | None:
-    """The document's title: the first line of the first page that prints text."""
+    """The document's title: the line of the first page that prints text printed largest
+    (the first of them on a tie), with the next line when it continues it at that size;
+    a date, a page number or a breadcrumb is no title."""
     for lines in lines_of.values():
-        for line in lines:
-            text = normalize_text(line.text)
-            if len(text) >= 4 and not text.isdigit():
-                return text
+        candidates = [line for line in lines if _may_title(line)]
+        if not candidates:
+            continue
+        size = max(_height(line) for line in candidates)
+        first = next(i for i, line in enumerate(candidates) if _height(line) >= size - 0.5)
+        parts = [candidates[first]]
+        for line in candidates[first + 1 :]:
+            gap = line.bbox[1] - parts[-1].bbox[3]
+            if _height(line) < size - 0.5 or gap > size:
+                break
+            parts.append(line)
+        return normalize_text("".join(normalize_text(part.text) for part in parts))
     return None
 
 
+def _height(line: Line) -> float:
+    return round(line.bbox[3] - line.bbox[1], 1)
+
+
+_NOT_TITLE = re.compile(r"^[\d\s./\-年月日()（）曜火水木金土日〜~:：]+$|[>＞]")
+
+
+def _may_title(line: Line) -> bool:
+    text = normalize_text(line.text)
+    return len(text) >= 4 and not _NOT_TITLE.search(text) and not text.startswith(("-", "‐"))
+
+
 def municipality(pages: Sequence[PageLayout]) -> str | None:
-    """The place name before 市/町/村 printed most often on the first pages."""
+    """The municipality or prefecture printed most often on the first pages, one named in
+    the title counting more: a place name before 市 / 町 / 村 / 区 / 県 / 府 / 都, or one
+    UniDic knows whole (北海道, 京都府)."""
     names: Counter[str] = Counter()
-    for page in pages[:3]:
+    for number, page in enumerate(pages[:3]):
+        lines = free_lines(page) if number == 0 else []
+        first = normalize_text(lines[0].text) if lines else ""
         text = normalize_text(" ".join(word.text for word in page.page.words))
-        words = tagger()(text)
-        for before, after in itertools.pairwise(words):
-            if after.surface in MUNICIPAL_SUFFIXES and before.feature.pos3 == "地名":
-                names[before.surface + after.surface] += 1
+        for name in _place_names(text):
+            names[name] += 1
+        for name in _place_names(first):
+            names[name] += TITLE_WEIGHT
     return names.most_common(1)[0][0] if names else None
+
+
+def _place_names(text: str) -> list[str]:
+    words = list(tagger()(text))
+    found: list[str] = []
+    for before, after in itertools.pairwise(words):
+        if after.surface in MUNICIPAL_SUFFIXES and before.feature.pos3 == "地名":
+            found.append(before.surface + after.surface)
+    for word in words:
+        whole = word.surface
+        if word.feature.pos3 == "地名" and len(whole) >= 3 and whole[-1] in WHOLE_SUFFIXES:
+            found.append(whole)
+    return found

@@ -62,3 +62,30 @@ def test_title_and_municipality_from_the_first_page() -> None:
         lines = page_lines([layout])
         assert title(lines) == "令和4年度移住促進事業の実績"
         assert municipality([layout]) == "横須賀市"
+
+
+def _page(lines: list[tuple[str, float, float]]) -> PageLayout:
+    doc = pymupdf.open()
+    page = doc.new_page()
+    for text, top, size in lines:
+        page.insert_text((40, top), text, fontname="japan", fontsize=size)
+    return PageLayout(read_page(page), [])
+
+
+def test_the_title_is_the_line_printed_largest_not_a_date_above_it() -> None:
+    layout = _page(
+        [
+            ("2024年3月12日", 30, 9),
+            ("トップページ > 市政情報 > 計画", 45, 9),
+            ("第3次総合計画 成果指標の", 80, 16),
+            ("達成状況", 100, 16),
+            ("本市では、総合計画に掲げた指標を毎年度点検している。", 130, 10),
+        ]
+    )
+    assert title(page_lines([layout])) == "第3次総合計画成果指標の達成状況"
+
+
+def test_a_prefecture_is_a_municipality_too() -> None:
+    layout = _page([("静岡県 総合計画の数値目標", 40, 14), ("県内の観光客数は増えた。", 70, 10)])
+    assert municipality([layout]) == "静岡県"
+    assert municipality([_page([("北海道の観光振興計画", 40, 14)])]) == "北海道"
