@@ -96,13 +96,21 @@ def merge_records(records: Iterable[Record]) -> list[Record]:
     return list(merged.values())
 
 
-def _table_report(table: KpiTable) -> dict[str, Any]:
-    """How a table's headers were read: each column's field and confidence, the unmapped ones."""
+def _table_report(table: KpiTable, records: int) -> dict[str, Any]:
+    """How a table was read: the layout's quality report, each column's field and
+    confidence, the unmapped ones, and how many records it gave."""
+    quality = table.first.quality
     return {
         "page": table.first.page,
         "bbox": list(table.first.bbox),
         "pages": table.run.pages,
         "strategy": table.first.strategy,
+        "quality": {
+            "accuracy": round(quality.accuracy, 3),
+            "whitespace": round(quality.whitespace, 3),
+            "score": round(quality.score, 3),
+        },
+        "records": records,
         "header_rows": table.header_rows,
         "columns": [
             {
@@ -136,8 +144,8 @@ def extract_document(path: Path, settings: ExtractSettings | None = None) -> Ext
         if not found:
             found = form_records(run.parts[0], heading, context)
         found += prose_records(table, heading)
+        reports.append(_table_report(table, len(found)))
         if found:
-            reports.append(_table_report(table))
             unmapped = ", ".join(table.unmapped())
             if unmapped:
                 message = f"headers mapped to no field: {unmapped}"

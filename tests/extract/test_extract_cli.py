@@ -43,3 +43,17 @@ def test_a_document_that_now_fails_leaves_no_stale_result(tmp_path: Path) -> Non
     pdf.write_bytes(FIXTURE.read_bytes())
     assert CliRunner().invoke(main, ["extract", str(pdf), "--out", str(out)]).exit_code == 0
     assert not (out / "report.error.json").exists()
+
+
+def test_every_table_s_quality_report_is_in_the_record_file(tmp_path: Path) -> None:
+    pdf = Path(__file__).resolve().parents[1] / "fixtures" / "pdfs" / "tsukuba-r2-kpi.pdf"
+    result = CliRunner().invoke(main, ["extract", str(pdf), "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    tables = json.loads((tmp_path / "tsukuba-r2-kpi.json").read_text(encoding="utf-8"))["tables"]
+    assert tables
+    for table in tables:
+        quality = table["quality"]
+        assert 0.0 <= quality["whitespace"] <= 1.0 and 0.0 <= quality["accuracy"] <= 1.0
+        expected = quality["accuracy"] * (1 - 0.5 * quality["whitespace"])
+        assert abs(quality["score"] - expected) < 0.002
+    assert sum(table["records"] for table in tables) == 13
