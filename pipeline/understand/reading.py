@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from pipeline.layout import TableRun
 from pipeline.model import BBox, Cell, Table, enclosing
+from pipeline.text import Quantity, find_years, known_units, parse_cell
 from pipeline.understand.header_map import (
     ColumnField,
     is_year_label,
@@ -151,13 +152,25 @@ def _is_header_row(row: list[Cell | None], index: int, context: DocumentContext)
         if not cell.text:
             continue
         header = read_header(cell.text, era)
-        if len(header.key) > settings.header_chars:
-            continue
         matches = match_header(header, settings)
         known_well = bool(matches) and matches[0].score >= settings.header_match
+        if not known_well and _states_a_value(cell.text, era):
+            return False  # a header names values; a row that prints one is the body
+        if len(header.key) > settings.header_chars:
+            continue
         if known_well or is_year_label(cell.text, era):
             known += 1
     return known >= settings.header_cells
+
+
+def _states_a_value(text: str, era: str | None) -> bool:
+    """A figure as a body cell prints it: a number with a separator or a unit, not a year."""
+    if is_year_label(text, era) or find_years(text, era):
+        return False
+    return any(
+        isinstance(value, Quantity) and (value.unit or "," in value.text)
+        for value in parse_cell(text, known_units())
+    )
 
 
 def header_span(table: Table, context: DocumentContext) -> tuple[int, int]:

@@ -199,8 +199,9 @@ def _row_year(
 
 
 def _kind_column(table: KpiTable, value_columns: set[int]) -> int | None:
-    """A column, not a value column, whose every printed body cell names a value kind
-    (区分: 実績値 / 目標値): it says what the row's year columns hold."""
+    """A column, not a value column, whose printed body cells name two value kinds or more,
+    in half its rows at least (区分: 実績値 / 目標値 / 達成率): it says what the row's year
+    columns hold; a row it labels otherwise (達成率) gives nothing."""
     if not any(table.columns[i].field.year is not None for i in value_columns):
         return None
     for index, column in enumerate(table.columns):
@@ -208,7 +209,8 @@ def _kind_column(table: KpiTable, value_columns: set[int]) -> int | None:
             continue
         printed = [row[index] for row in table.body if row[index].text]
         kinds = [row_kind([slot], table.settings) for slot in printed]
-        if len(printed) >= 2 and all(kinds) and len(set(kinds)) >= 2:
+        named = [kind for kind in kinds if kind is not None]
+        if len(set(named)) >= 2 and 2 * len(named) >= len(printed):
             return index
     return None
 

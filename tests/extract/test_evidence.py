@@ -121,3 +121,20 @@ def test_a_unit_bracketed_after_a_name_is_the_unit(
     printed: str, name: str, unit: str | None
 ) -> None:
     assert name_and_unit(printed) == (name, unit)
+
+
+def test_a_row_that_prints_a_figure_is_body_not_header() -> None:
+    rows = [
+        ["事業名", "指標", "指標値", "単位", "実績値"],
+        ["創業支援事業", "創業件数", "1,200", "件", "1,350"],
+        ["", "相談件数", "80", "件", "92"],
+    ]
+    table = read_table(run_of(grid_table(rows)))
+    assert table.header_rows == 1
+    assert [column.field.field for column in table.columns] == [
+        "program",
+        "indicator",
+        "target",
+        "unit",
+        "actual",
+    ]
