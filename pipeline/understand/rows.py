@@ -5,10 +5,11 @@ naming the program of the rows below; a kind column or a year column saying what
 row's values are.
 """
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from pipeline.model import FactKind, Record
+from pipeline.model import FactKind, Record, enclosing
 from pipeline.text import (
     find_years,
     normalize_text,
@@ -111,7 +112,8 @@ def row_records(table: KpiTable, heading: Heading | None) -> list[Record]:
     direction_columns = table.fields("direction")
     gathered: dict[tuple[str | None, str], _Gathered] = {}
     section: str | None = None
-    for row in table.body:
+    body = _join_wrapped_names(table, [index for index, _ in value_columns])
+    for row in body:
         title = section_title(row, [index for index, _ in value_columns])
         if title is not None:
             section = title
@@ -154,6 +156,42 @@ def row_records(table: KpiTable, heading: Heading | None) -> list[Record]:
         for (program, indicator), found in gathered.items()
     ]
     return [record for record in records if record is not None]
+
+
+# A line that carries on a name wrapped onto the next row starts where no name can.
+_CARRIES_ON = re.compile(r"^[のをにがへとや、）)」』]")
+
+
+def _join_wrapped_names(table: KpiTable, value_columns: list[int]) -> list[list[Slot]]:
+    """Body rows with a name wrapped over two rows of an unruled table joined: a row that
+    prints only the start of a name, then one whose name carries on (`の割合)`), or the
+    other way round, are one row."""
+    names = table.fields("indicator") + table.fields("program")
+    body = [list(row) for row in table.body]
+    if not names or table.first.strategy == "ruled":
+        return body
+    joined: list[list[Slot]] = []
+    for row in body:
+        previous = joined[-1] if joined else None
+        carries = any(_CARRIES_ON.match(row[i].text) for i in names if row[i].text)
+        if previous is not None and carries:
+            previous_valued = any(previous[i].text for i in value_columns)
+            valued = any(row[i].text for i in value_columns)
+            if not (previous_valued and valued):
+                joined[-1] = [_joined(a, b) for a, b in zip(previous, row, strict=True)]
+                continue
+        joined.append(row)
+    return joined
+
+
+def _joined(upper: Slot, lower: Slot) -> Slot:
+    if not lower.text:
+        return upper
+    if not upper.text:
+        return lower
+    box = enclosing([upper.bbox, lower.bbox])
+    text, raw = upper.text + lower.text, f"{upper.raw}\n{lower.raw}"
+    return Slot(text, raw, upper.page, box, upper.cells + lower.cells)
 
 
 @dataclass

@@ -220,3 +220,17 @@ def test_a_reference_column_and_a_cumulative_name() -> None:
     (record,) = row_records(read_table(run_of(table)), None)
     assert facts(record) == [("baseline", None, 120), ("target", 2025, 600)]
     assert all(fact.cumulative for fact in record.facts)
+
+
+def test_a_name_wrapped_onto_the_next_row_of_an_unruled_table_is_joined() -> None:
+    table = grid_table(
+        [
+            ["指標", "現状値", "目標値"],
+            ["市の施策に満足している市民", "", ""],
+            ["の割合", "48%", "60%"],
+        ]
+    )
+    table.strategy = "stream"
+    (record,) = row_records(read_table(run_of(table)), None)
+    assert record.indicator == "市の施策に満足している市民の割合"
+    assert facts(record) == [("baseline", None, 48), ("target", None, 60)]
