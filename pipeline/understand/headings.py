@@ -78,7 +78,15 @@ def program_heading(line: Line, settings: UnderstandSettings = DEFAULTS) -> Head
     matches = match_header(read_header(name), settings)
     if matches and matches[0].score >= settings.section_match and matches[0].field != "program":
         return None
+    if any(match.field in _ABOUT_THE_TABLE for match in matches):
+        return None  # 目標値の設定, 評価指標(KPI)の一覧: a heading about the figures, no program
     return Heading(name, line.page, line.bbox)
+
+
+# Header words that make a heading one about the table's figures rather than a program.
+_ABOUT_THE_TABLE = frozenset(
+    {"baseline", "target", "actual", "final_target", "indicator", "direction", "grade"}
+)
 
 
 def page_lines(pages: Sequence[PageLayout]) -> dict[int, list[Line]]:

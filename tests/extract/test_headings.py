@@ -89,3 +89,10 @@ def test_a_prefecture_is_a_municipality_too() -> None:
     layout = _page([("静岡県 総合計画の数値目標", 40, 14), ("県内の観光客数は増えた。", 70, 10)])
     assert municipality([layout]) == "静岡県"
     assert municipality([_page([("北海道の観光振興計画", 40, 14)])]) == "北海道"
+
+
+def test_a_heading_about_the_figures_names_no_program() -> None:
+    assert program_heading(line("8章 目標値の設定", 60.0)) is None
+    assert program_heading(line("(3) 評価指標(KPI)の一覧", 60.0)) is None
+    heading = program_heading(line("2 安心して暮らせるまちづくり", 60.0))
+    assert heading is not None and heading.text == "安心して暮らせるまちづくり"
