@@ -15,6 +15,7 @@ from pipeline.batch.run import BatchRun
 from pipeline.model import RecordFile
 from pipeline.score import (
     TWINS_FILE,
+    NoGoldError,
     Scorecard,
     ScoreSettings,
     document_table,
@@ -36,10 +37,13 @@ class GoldSet:
 
 
 def load_gold(directory: Path) -> GoldSet:
-    """Load a gold directory as `kpi score` does; RecordFileError / TwinsFileError when bad."""
+    """Load a gold directory as `kpi score` does; RecordFileError / TwinsFileError when bad,
+    NoGoldError when it holds no gold file."""
     documents, warnings = load_documents(directory)
     twins_path = directory / TWINS_FILE
     twins = load_twins(twins_path, set(documents)) if twins_path.exists() else {}
+    if not documents:
+        raise NoGoldError(directory)
     return GoldSet(directory, documents, twins, tuple(warnings))
 
 

@@ -43,7 +43,7 @@ from pipeline.batch import (
 )
 from pipeline.cli.options import resolved_settings, settings_option
 from pipeline.model import RecordFileError
-from pipeline.score import Scorecard, TwinsFileError
+from pipeline.score import NoGoldError, Scorecard, TwinsFileError
 
 EXIT_FAILED_DOCUMENTS = 1
 EXIT_CONFIGURATION = 2
@@ -116,7 +116,7 @@ def _gold(directory: Path | None) -> GoldSet | None:
         return None
     try:
         return load_gold(directory)
-    except (RecordFileError, TwinsFileError) as error:
+    except (RecordFileError, TwinsFileError, NoGoldError) as error:
         raise _fail(str(error)) from error
 
 

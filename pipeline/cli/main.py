@@ -12,6 +12,7 @@ from pipeline.model import RecordFileError
 from pipeline.report import OverlaySettings, render_overlay
 from pipeline.score import (
     SIMILARITY_FLOOR,
+    NoGoldError,
     ScoreSettings,
     TwinsFileError,
     dump_scorecard,
@@ -57,7 +58,7 @@ def score(gold_dir: Path, pred_dir: Path, json_path: Path | None, similarity_flo
     """
     try:
         inputs = load_inputs(gold_dir, pred_dir)
-    except (RecordFileError, TwinsFileError) as error:
+    except (RecordFileError, TwinsFileError, NoGoldError) as error:
         click.echo(f"error: {error}", err=True)
         raise click.exceptions.Exit(EXIT_BAD_FILE) from error
     for message in inputs.warnings:

@@ -12,7 +12,7 @@ from pipeline.batch import StoreError, load_gold
 from pipeline.cli.batch import STORE_OPTION
 from pipeline.model import RecordFileError
 from pipeline.report import ReportSettings, read_store, write_report
-from pipeline.score import TwinsFileError
+from pipeline.score import NoGoldError, TwinsFileError
 
 EXIT_BAD_INPUT = 2
 
@@ -47,7 +47,7 @@ def report(store_path: Path, gold_dir: Path | None, out: Path, dpi: int, layout:
         view = read_store(store_path)
         gold = load_gold(gold_dir) if gold_dir is not None else None
         written = write_report(view, gold, out, ReportSettings(dpi=dpi, layout=layout))
-    except (StoreError, RecordFileError, TwinsFileError, OSError) as error:
+    except (StoreError, RecordFileError, TwinsFileError, NoGoldError, OSError) as error:
         click.echo(f"error: {error}", err=True)
         raise click.exceptions.Exit(EXIT_BAD_INPUT) from error
     for warning in written.warnings:

@@ -7,6 +7,7 @@ ignores them.
 
 import json
 import math
+import os
 import tempfile
 from pathlib import Path
 from typing import Annotated, Any, Literal, get_args
@@ -210,4 +211,8 @@ def write_atomic(path: Path, text: str) -> None:
     ) as handle:
         handle.write(text)
         temporary = Path(handle.name)
+    # A temporary file is made private (0600); the result takes the usual mode (the umask's).
+    umask = os.umask(0)
+    os.umask(umask)
+    temporary.chmod(0o666 & ~umask)
     temporary.replace(path)

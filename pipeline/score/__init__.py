@@ -13,6 +13,7 @@ from pipeline.score.compare import (
 )
 from pipeline.score.inputs import (
     TWINS_FILE,
+    NoGoldError,
     TwinsFileError,
     load_documents,
     load_inputs,
@@ -35,6 +36,7 @@ __all__ = [
     "DocumentScore",
     "FactReview",
     "FactStatus",
+    "NoGoldError",
     "RecordReview",
     "ScoreSettings",
     "Scorecard",

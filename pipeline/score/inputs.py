@@ -12,6 +12,8 @@ from pathlib import Path
 
 from pipeline.model import RecordFile, RecordFileError, load_record_file
 
+# `kpi extract` writes `<doc_id>.error.json` for a document it could not read.
+ERROR_SUFFIX = ".error.json"
 TWINS_FILE = "twins.csv"
 TWINS_HEADER = ("doc_id", "gold_doc_id")
 
@@ -51,6 +53,11 @@ def load_documents(directory: Path) -> tuple[dict[str, RecordFile], list[str]]:
     paths: dict[str, Path] = {}
     warnings: list[str] = []
     for path in sorted(directory.glob("*.json")):
+        if path.name.endswith(ERROR_SUFFIX):
+            # `kpi extract`'s record of a document that failed: it has no records (scored
+            # zero against its gold, as a missing prediction is), not a malformed file.
+            warnings.append(f"{path}: a document that failed to extract; it has no records")
+            continue
         record_file = load_record_file(path)
         doc_id = record_file.document.doc_id
         if doc_id in paths:
@@ -103,12 +110,24 @@ def load_twins(path: Path, gold_ids: set[str]) -> dict[str, str]:
     return twins
 
 
+class NoGoldError(ValueError):
+    """A gold folder holding no gold file: scoring against it would score nothing as 1.0."""
+
+    def __init__(self, directory: Path) -> None:
+        super().__init__(f"{directory}: no gold file (*.json) found")
+
+
 def load_inputs(gold_dir: Path, pred_dir: Path) -> ScoreInputs:
-    """Load gold, predictions, and the twin map when the gold directory has one."""
+    """Load gold, predictions, and the twin map when the gold directory has one.
+
+    Raises NoGoldError for a gold folder with no gold file in it.
+    """
     gold, gold_warnings = load_documents(gold_dir)
     pred, pred_warnings = load_documents(pred_dir)
     twins_path = gold_dir / TWINS_FILE
     twins = load_twins(twins_path, set(gold)) if twins_path.exists() else {}
+    if not gold:
+        raise NoGoldError(gold_dir)
     # dict.fromkeys: a directory given as both gold and pred is warned of once.
     warnings = tuple(dict.fromkeys([*gold_warnings, *pred_warnings]))
     return ScoreInputs(gold, pred, twins, warnings)

@@ -99,3 +99,15 @@ def test_a_store_in_use_by_another_process_exits_2(
     assert result.exit_code == 2
     assert "cannot open the store" in result.output
     assert time.monotonic() - started < 30
+
+
+def test_an_empty_gold_folder_is_a_usage_error_and_nothing_is_stored(
+    corpus: Path, tmp_path: Path, kpi: Callable[..., Result]
+) -> None:
+    empty = tmp_path / "gold"
+    empty.mkdir()
+    store = tmp_path / "kpi.duckdb"
+    result = kpi("run", corpus, "--store", store, "--gold", empty, "--workers", "1")
+    assert result.exit_code == 2
+    assert "no gold file" in result.output
+    assert not store.exists()

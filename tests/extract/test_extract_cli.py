@@ -1,6 +1,8 @@
 """`kpi extract`: one file per PDF written whole, an error file for a document that fails."""
 
 import json
+import os
+import stat
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -57,3 +59,14 @@ def test_every_table_s_quality_report_is_in_the_record_file(tmp_path: Path) -> N
         expected = quality["accuracy"] * (1 - 0.5 * quality["whitespace"])
         assert abs(quality["score"] - expected) < 0.002
     assert sum(table["records"] for table in tables) == 13
+
+
+def test_record_files_take_the_umask_s_mode(tmp_path: Path) -> None:
+    pdf = Path(__file__).resolve().parents[1] / "fixtures" / "pdfs" / "kodaira-r2-sangyo.pdf"
+    previous = os.umask(0o022)
+    try:
+        result = CliRunner().invoke(main, ["extract", str(pdf), "--out", str(tmp_path)])
+    finally:
+        os.umask(previous)
+    assert result.exit_code == 0, result.output
+    assert stat.S_IMODE((tmp_path / "kodaira-r2-sangyo.json").stat().st_mode) == 0o644

@@ -247,3 +247,33 @@ def test_json_keeps_japanese_unescaped(cases: Path, tmp_path: Path) -> None:
     text = path.read_text(encoding="utf-8")
     assert "宿泊者数" in text
     assert text.startswith('{\n  "fact_f1"')
+
+
+def test_a_gold_folder_with_no_gold_file_is_a_usage_error(cases: Path, tmp_path: Path) -> None:
+    empty = tmp_path / "gold"
+    empty.mkdir()
+    arguments = ["score", "--gold", str(empty), "--pred", str(cases / "gold")]
+    result = CliRunner().invoke(main, arguments)
+    assert result.exit_code == 2
+    assert "no gold file" in result.output
+
+
+def test_an_extraction_error_file_is_a_failed_document_not_a_bad_file(
+    cases: Path, tmp_path: Path
+) -> None:
+    pred = tmp_path / "pred"
+    pred.mkdir()
+    for path in (cases / "gold").glob("*.json"):
+        (pred / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    failed = next(iter(sorted(pred.glob("*.json"))))
+    error = {"doc_id": failed.stem, "source": f"{failed.stem}.pdf", "error": "truncated"}
+    (pred / f"{failed.stem}.error.json").write_text(json.dumps(error), encoding="utf-8")
+    failed.unlink()
+    path = tmp_path / "score.json"
+    arguments = ["score", "--gold", str(cases / "gold"), "--pred", str(pred), "--json", str(path)]
+    result = CliRunner().invoke(main, arguments)
+    assert result.exit_code == 0, result.output
+    assert "failed to extract" in result.output
+    report = json.loads(path.read_text(encoding="utf-8"))
+    (document,) = [d for d in report["documents"] if d["doc_id"] == failed.stem]
+    assert document["fact_f1"] == 0.0
