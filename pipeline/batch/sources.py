@@ -190,9 +190,11 @@ def read_source(path: Path) -> SourceDocument:
     """Hash one PDF's bytes.
 
     A file that cannot be read (gone since it was listed, a dangling link, no
-    permission) gets no hash: it is never current, so it goes to a worker, whose
+    permission, not a regular file) gets no hash: it is never current, so it goes to a worker, whose
     ingest turns it into an `unreadable` error row.
     """
+    if not path.is_file():  # a FIFO or a device would block the read: never open one
+        return SourceDocument(document_key(path), path.stem, "", 0)
     try:
         with path.open("rb") as file:
             digest = hashlib.file_digest(file, "sha256").hexdigest()

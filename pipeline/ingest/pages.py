@@ -65,6 +65,8 @@ class Page:
 
 def open_pdf(path: Path) -> pymupdf.Document:
     """Open a PDF or raise IngestError saying precisely why it cannot be read."""
+    if path.exists() and not path.is_file():  # a FIFO, a device, a folder: opening may hang
+        raise IngestError("unreadable", path, "not a regular file")
     try:
         with path.open("rb") as file:
             head = file.read(1024)

@@ -5,6 +5,7 @@ a text file named `.pdf`, a link to nothing, and a PDF of 300 blank pages.
 """
 
 import json
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -90,3 +91,25 @@ def test_the_summary_names_each_failure(bad_run: tuple[Path, Path, Result]) -> N
     folder, _, result = bad_run
     assert f"{folder / 'encrypted.pdf'}  encrypted" in result.output
     assert "failed 5" in result.output
+
+
+def test_a_fifo_named_like_a_pdf_is_an_error_row_not_a_hang(
+    corpus: Path, tmp_path: Path, kpi: Callable[..., Result]
+) -> None:
+    os.mkfifo(corpus / "pipe.pdf")
+    store = tmp_path / "kpi.duckdb"
+    result = kpi("run", corpus, "--store", store, "--workers", "1")
+    assert result.exit_code == 1, result.output
+    rows = query(store, "SELECT doc_id, code FROM errors WHERE severity = 'error'")
+    assert rows == [("pipe", "unreadable")]
+    extracted = query(store, "SELECT count(*) FROM documents WHERE outcome = 'extracted'")
+    assert extracted == [(3,)]
+
+
+def test_kpi_extract_refuses_a_fifo_and_goes_on(tmp_path: Path, kpi: Callable[..., Result]) -> None:
+    os.mkfifo(tmp_path / "pipe.pdf")
+    good = FIXTURES / "kodaira-r2-sangyo.pdf"
+    result = kpi("extract", tmp_path / "pipe.pdf", good, "--out", tmp_path / "out")
+    assert result.exit_code == 1
+    assert "not a regular file" in result.output
+    assert (tmp_path / "out" / "kodaira-r2-sangyo.json").exists()
