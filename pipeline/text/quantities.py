@@ -299,6 +299,10 @@ def _scan(text: str, units: Collection[str]) -> _Reading | None:
 
 
 _SPAN = re.compile(r"[～〜~]")
+# A period printed before a number: per year (`1年当たり`), or a total over years (`4年間累計`).
+_PERIOD = re.compile(
+    r"^\d{1,2}\s*(?:か|ヵ|ヶ|カ|ケ)?年(?:間|度)?(?:当たり|あたり|(?P<total>累計|合計))"
+)
 # A dash printed with the column's unit (`― 件/年`) states no figure either.
 _DASH_WITH_UNIT = re.compile(r"^[-‐‑‒–—―－ー]+\s*[^\d\s]{1,6}$")
 # An arrow after a value marks how it moved from the one before (`3,975 ↑`), not the value.
@@ -314,6 +318,10 @@ def parse_cell(text: str, units: Collection[str]) -> list[CellValue]:
     folded = _MOVEMENT.sub("", fold_value_text(text))
     if is_missing(folded) or _DASH_WITH_UNIT.match(folded):
         return []
+    period = _PERIOD.match(folded)
+    if period is not None and number_start(folded, period.end()) is not None:
+        # `4年間累計1,825人`, `1年当たり415人`: the period says what the number counts
+        folded = ("累計" if period["total"] else "") + folded[period.end() :]
     reading = _scan(folded, units)
     return [Wording(folded)] if reading is None else list(reading.found)
 

@@ -345,3 +345,19 @@ def test_a_qualified_number_is_its_number(text: str, value: float, unit: str | N
 @pytest.mark.parametrize("text", ["現状以上", "現状値を維持", "基準値を上回る"])
 def test_a_qualifier_with_no_number_of_its_own_is_words(text: str) -> None:
     assert parse_cell(text, UNITS) == [Wording(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "cumulative"),
+    [
+        ("4年間累計1,825人", 1825, True),
+        ("1年当たり415人", 415, False),
+        ("5か年合計 300件", 300, True),
+    ],
+)
+def test_a_period_before_a_number_says_what_it_counts(
+    text: str, value: float, cumulative: bool
+) -> None:
+    (quantity,) = parse_cell(text, UNITS)
+    assert isinstance(quantity, Quantity)
+    assert (quantity.value, quantity.cumulative) == (value, cumulative)
