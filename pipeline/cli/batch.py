@@ -101,13 +101,18 @@ def _executor(name: str, workers: int, time_limit: float, scheduler: str | None)
         raise _fail(f"cannot reach the Dask scheduler {scheduler}: {error}") from error
 
 
-def _sources(arguments: tuple[str, ...]) -> SourceSet:
+def _sources(arguments: tuple[str, ...], require_documents: bool) -> SourceSet:
     try:
         sources = resolve_sources(arguments)
     except SourceError as error:
         raise _fail(str(error)) from error
     for warning in sources.warnings:
         click.echo(f"warning: {warning}", err=True)
+    if not sources.paths and not sources.not_found:
+        message = f"no document found under {', '.join(arguments)}"
+        if require_documents:
+            raise _fail(message)
+        click.echo(f"warning: {message}", err=True)
     return sources
 
 
@@ -175,6 +180,11 @@ def _write_summary(path: Path, summary: dict[str, object]) -> None:
     "--progress/--no-progress", default=None, help="Show a progress bar  [default: on a terminal]"
 )
 @click.option("-v", "--verbose", is_flag=True, help="A line per document.")
+@click.option(
+    "--require-documents",
+    is_flag=True,
+    help="Exit 2 when the sources hold no document (for a scheduled job); else only warn.",
+)
 @settings_option
 def run(
     sources: tuple[str, ...],
@@ -187,6 +197,7 @@ def run(
     summary_path: Path | None,
     progress: bool | None,
     verbose: bool,
+    require_documents: bool,
     settings_path: Path | None,
 ) -> None:
     """Read every PDF of SOURCE... (folders, globs, manifest files) into the store.
@@ -198,7 +209,7 @@ def run(
     """
     from pipeline.batch import process_document
 
-    source_set = _sources(sources)
+    source_set = _sources(sources, require_documents)
     gold = _gold(gold_dir)
     settings = resolved_settings(settings_path)
     with _open_store(store_path) as store:

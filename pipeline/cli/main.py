@@ -89,7 +89,7 @@ def _write_report(path: Path, text: str) -> None:
     "--out",
     type=click.Path(dir_okay=False, path_type=Path),
     required=True,
-    help="PNG file to write.",
+    help="PNG file to write (.png is added to a name without it).",
 )
 @click.option("--dpi", type=click.IntRange(36, 600), default=110, show_default=True)
 def inspect(pdf: Path, page_number: int, out: Path, dpi: int) -> None:
@@ -102,6 +102,8 @@ def inspect(pdf: Path, page_number: int, out: Path, dpi: int) -> None:
     except IngestError as error:
         click.echo(f"error: {error}", err=True)
         raise click.exceptions.Exit(EXIT_BAD_FILE) from error
+    if out.suffix.lower() != ".png":
+        out = out.with_name(out.name + ".png")  # the drawing is a PNG: say so in its name
     with doc:
         if page_number > doc.page_count:
             raise click.BadParameter(f"{pdf} has {doc.page_count} pages", param_hint="--page")

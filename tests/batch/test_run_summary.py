@@ -111,3 +111,17 @@ def test_an_empty_gold_folder_is_a_usage_error_and_nothing_is_stored(
     assert result.exit_code == 2
     assert "no gold file" in result.output
     assert not store.exists()
+
+
+def test_a_run_that_finds_no_document_warns_or_with_require_documents_fails(
+    tmp_path: Path, kpi: Callable[..., Result]
+) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    store = tmp_path / "kpi.duckdb"
+    warned = kpi("run", empty, "--store", store, "--workers", "1")
+    assert warned.exit_code == 0
+    assert "no document found" in warned.output
+    required = kpi("run", empty, "--store", tmp_path / "b.duckdb", "--require-documents")
+    assert required.exit_code == 2
+    assert "no document found" in required.output

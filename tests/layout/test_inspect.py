@@ -43,3 +43,10 @@ def test_inspect_names_why_a_file_cannot_be_read(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["inspect", str(fake), "--out", str(tmp_path / "x.png")])
     assert result.exit_code == 2
     assert "not-pdf" in result.output
+
+
+def test_an_out_name_without_png_gets_it(tmp_path: Path) -> None:
+    pdf = Path(__file__).resolve().parents[1] / "fixtures" / "pdfs" / "kodaira-r2-sangyo.pdf"
+    result = CliRunner().invoke(main, ["inspect", str(pdf), "--out", str(tmp_path / "page1")])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "page1.png").is_file()
