@@ -2,11 +2,12 @@
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from pipeline.understand import ExtractSettings, SettingsFileError, load_settings
+if TYPE_CHECKING:
+    from pipeline.understand import ExtractSettings
 
 EXIT_USAGE = 2
 
@@ -19,8 +20,10 @@ settings_option: Callable[[Callable[..., Any]], Callable[..., Any]] = click.opti
 )
 
 
-def resolved_settings(path: Path | None) -> ExtractSettings:
+def resolved_settings(path: Path | None) -> "ExtractSettings":
     """The settings a command runs with; a settings file that cannot be used exits 2."""
+    from pipeline.understand import SettingsFileError, load_settings
+
     try:
         return load_settings(path)
     except SettingsFileError as error:

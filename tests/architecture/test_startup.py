@@ -1,0 +1,32 @@
+"""The command starts at once: `import pipeline.cli` and `kpi --help` load none of the stages."""
+
+import subprocess
+import sys
+
+from click.testing import CliRunner
+
+from pipeline.cli.main import COMMANDS, main
+
+HEAVY = ("spacy", "scipy", "matplotlib", "camelot", "cv2", "pymupdf", "duckdb", "dask", "fugashi")
+
+
+def test_importing_the_command_loads_no_stage() -> None:
+    code = "import sys, pipeline.cli; print(' '.join(sorted(sys.modules)))"
+    loaded = set(
+        subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True
+        ).stdout.split()
+    )
+    assert not {name for name in HEAVY if name in loaded}
+    assert not {
+        name
+        for name in loaded
+        if name.startswith("pipeline.") and name not in {"pipeline.cli", "pipeline.cli.main"}
+    }
+
+
+def test_help_lists_every_command_without_importing_them() -> None:
+    result = CliRunner().invoke(main, ["--help"])
+    assert result.exit_code == 0
+    for name in COMMANDS:
+        assert f"  {name} " in result.output
