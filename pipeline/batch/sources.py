@@ -101,7 +101,8 @@ def folder_pdfs(folder: Path) -> list[Path]:
 
 
 def read_manifest(manifest: Path) -> list[Path]:
-    """The paths a manifest lists, relative to its folder."""
+    """The PDF paths a manifest lists, relative to its folder (an absolute path is taken
+    as it is); a line that names no PDF makes the file no manifest, and nothing is read."""
     try:
         text = manifest.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as error:
@@ -110,8 +111,18 @@ def read_manifest(manifest: Path) -> list[Path]:
         ) from error
     except OSError as error:
         raise SourceError(f"{manifest}: cannot read the manifest ({error.strerror})") from error
-    entries = (line.strip() for line in text.splitlines())
-    return [manifest.parent / entry for entry in entries if entry and not entry.startswith("#")]
+    paths: list[Path] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        entry = line.strip()
+        if not entry or entry.startswith("#"):
+            continue
+        if not is_pdf_name(entry):  # a text file that is no manifest, or a manifest gone wrong
+            raise SourceError(
+                f"{manifest}: line {number} is not a PDF path ({entry[:60]!r}); a manifest "
+                "lists PDF files (*.pdf), one a line, absolute or relative to its folder"
+            )
+        paths.append(manifest.parent / entry)
+    return paths
 
 
 @dataclass

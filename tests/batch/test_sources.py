@@ -1,8 +1,10 @@
 """SOURCE resolution: folders, globs and manifests, and the scope each one covers."""
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from click.testing import Result
 
 from pipeline.batch.sources import SourceError, glob_matches, read_source, resolve_sources
 
@@ -102,3 +104,29 @@ def test_a_document_is_known_by_its_content_hash(tree: Path) -> None:
     assert before.key == after.key
     assert before.doc_id == "a"
     assert before.content_hash != after.content_hash
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# notes\n- read the reports\n- score them\n",  # a text file that is no manifest
+        "a.pdf\n/etc/shadow\n",  # a manifest listing a file that is no PDF
+    ],
+)
+def test_a_file_listing_anything_but_pdfs_is_no_manifest(tmp_path: Path, text: str) -> None:
+    notes = tmp_path / "notes.md"
+    notes.write_text(text, encoding="utf-8")
+    with pytest.raises(SourceError, match="is not a PDF path"):
+        resolve_sources([str(notes)])
+
+
+def test_kpi_run_refuses_a_text_file_and_stores_nothing(
+    tmp_path: Path, kpi: Callable[..., Result]
+) -> None:
+    notes = tmp_path / "notes.md"
+    notes.write_text("# plan\nread every report\n", encoding="utf-8")
+    store = tmp_path / "kpi.duckdb"
+    result = kpi("run", notes, "--store", store)
+    assert result.exit_code == 2
+    assert "is not a PDF path" in result.output
+    assert not store.exists()
