@@ -16,6 +16,7 @@ images and charts SVG files written beside the HTML, and the site carries its
 own stylesheet and no script, so it opens from disk with no network.
 """
 
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -85,9 +86,19 @@ def score_store(view: StoreView, gold: GoldSet, settings: ScoreSettings) -> Scor
     return score_set(gold.documents, view.predictions(), gold.twins, settings)
 
 
+def file_name(doc_id: str) -> str:
+    """A doc_id as one file name inside the site: a doc_id comes from a record file, which
+    anyone may write (`../../x`), so no separator, no leading dot, nothing that climbs out."""
+    name = _UNSAFE.sub("_", doc_id)
+    return f"_{name}" if not name or name.startswith(".") else name
+
+
+_UNSAFE = re.compile(r"[/\\\x00-\x1f]")
+
+
 def document_href(doc_id: str) -> str:
     """A document page's address from the summary page (a doc_id is a file stem, any text)."""
-    return f"{DOCUMENTS}/{quote(doc_id)}.html"
+    return f"{DOCUMENTS}/{quote(file_name(doc_id))}.html"
 
 
 def _figure(value: float | None) -> str:
@@ -115,8 +126,15 @@ class SiteWriter:
     settings: ReportSettings
     environment: Environment = field(default_factory=_environment)
 
-    def write(self, name: str, template: str, **context: Any) -> Path:
+    def inside(self, name: str) -> Path:
+        """The path of a file of the site; one that would lie outside `out` is refused."""
         target = self.out / name
+        if not target.resolve().is_relative_to(self.out.resolve()):
+            raise ValueError(f"{name}: would be written outside {self.out}")
+        return target
+
+    def write(self, name: str, template: str, **context: Any) -> Path:
+        target = self.inside(name)
         target.parent.mkdir(parents=True, exist_ok=True)
         text = self.environment.get_template(template).render(**context)
         target.write_text(text, encoding="utf-8")
@@ -126,7 +144,7 @@ class SiteWriter:
         """Draw a chart of at least `least` runs; its path under `out`, or None."""
         if len(runs_of(series)) < least:
             return None
-        draw_history(series, title, self.out / name)
+        draw_history(series, title, self.inside(name))
         return name
 
     def sheets(self, document: DocumentResult | None) -> tuple[list[PageSheet], list[str]]:
@@ -139,7 +157,7 @@ class SiteWriter:
         if read_source(path).content_hash != document.content_hash:
             return [], [f"{path} has changed since it was read: run `kpi run` again."]
         layout = ExtractSettings().layout if self.settings.layout else None
-        folder = self.out / DOCUMENTS / document.doc_id
+        folder = self.inside(f"{DOCUMENTS}/{file_name(document.doc_id)}")
         try:
             return render_pages(path, folder, self.settings.dpi, layout), []
         except IngestError as error:
@@ -170,17 +188,19 @@ def _document_page(
     sheets, notes = site.sheets(stored)
     reviews = review_document(gold, pred, site.settings.score)
     records = record_entries(reviews, Placer.of(sheets, pred, known_units()))
+    name = file_name(doc_id)
     history = site.chart(
-        f"{DOCUMENTS}/{doc_id}/history.svg",
+        f"{DOCUMENTS}/{name}/history.svg",
         document_history(view.runs, doc_id),
         f"{doc_id}: facts over the scored runs",
         least=2,  # one run's figures are the headline above the chart
     )
     return site.write(
-        f"{DOCUMENTS}/{doc_id}.html",
+        f"{DOCUMENTS}/{name}.html",
         "document.html",
         root="../",
         doc_id=doc_id,
+        folder=name,
         stored=stored,
         pred=pred,
         gold=gold,
@@ -189,7 +209,7 @@ def _document_page(
         misses=[f for r in records for f in r.facts if f.status in ("missed", "extra")],
         pages=page_entries(records, sheets),
         notes=[*notes, *_notes(stored, site.settings)],
-        history=quote(f"{doc_id}/history.svg") if history else None,
+        history=quote(f"{name}/history.svg") if history else None,
         tables=(pred.model_extra or {}).get("tables", []) if pred else [],
         warnings=(pred.model_extra or {}).get("warnings", []) if pred else [],
     )

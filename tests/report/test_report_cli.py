@@ -1,5 +1,6 @@
 """`kpi report` on the session's store: with and without gold, without layout, on bad input."""
 
+import json
 import re
 import shutil
 from collections.abc import Callable
@@ -11,6 +12,7 @@ from click.testing import Result
 
 from pipeline.batch.store import StoreError, open_store
 from pipeline.report.data import read_store
+from pipeline.report.site import file_name
 
 
 def _store_copy(report_store, tmp_path: Path) -> Path:
@@ -127,3 +129,31 @@ def test_a_file_that_is_not_a_store_is_refused(tmp_path: Path) -> None:
     path.write_bytes(b"not a database")
     with pytest.raises(StoreError):
         read_store(path)
+
+
+@pytest.mark.parametrize("doc_id", ["../../x", "/etc/evil", ".hidden", "a/../../b"])
+def test_a_doc_id_never_names_a_path_outside_the_site(doc_id: str, tmp_path: Path) -> None:
+    name = file_name(doc_id)
+    assert "/" not in name and not name.startswith(".")
+    site = tmp_path / "site"
+    assert (site / "documents" / f"{name}.html").resolve().is_relative_to(site.resolve())
+
+
+def test_a_gold_file_with_a_climbing_doc_id_writes_nothing_outside_the_site(
+    report_store, tmp_path: Path, kpi: Callable[..., Result]
+) -> None:
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    record = {
+        "format": "kpi-record/1",
+        "document": {"doc_id": "../../x", "source": "x.pdf", "municipality": None, "title": None},
+        "records": [],
+    }
+    (gold / "x.json").write_text(json.dumps(record), encoding="utf-8")
+    site = tmp_path / "deep" / "er" / "site"
+    result = kpi("report", "--store", report_store.path, "--gold", gold, "--out", site)
+    assert result.exit_code == 0, result.output
+    written = {path.resolve() for path in tmp_path.rglob("*") if path.is_file()}
+    outside = {p for p in written if not p.is_relative_to(site.resolve()) and gold not in p.parents}
+    assert not outside
+    assert (site / "documents" / f"{file_name('../../x')}.html").is_file()
