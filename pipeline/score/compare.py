@@ -59,7 +59,7 @@ from scipy.optimize import linear_sum_assignment
 
 from pipeline.model import FACT_KINDS, Fact, FactKind, Record, RecordFile
 from pipeline.score.statistics import DocumentStatistics, Tally
-from pipeline.text import normalize_grade, normalize_text
+from pipeline.text import UNIT_MULTIPLIERS, normalize_grade, normalize_text
 
 SCORER_VERSION = "kpi-score/1"
 # Under this similarity a gold and a predicted record are different indicators.
@@ -184,17 +184,12 @@ def pair_records(
     )
 
 
-# A unit that begins with one of these and has more after it counts that many of the
-# rest (contract, Scoring): 108 万人 is 1080000 人. Longest first.
-UNIT_MULTIPLIERS = (("千万", 10**7), ("百万", 10**6), ("億", 10**8), ("万", 10**4), ("千", 1000))
-
-
 def unit_scale(unit: str | None) -> tuple[float, str | None]:
     """A record unit's multiplier and what it counts: `万人` → (10000, `人`), `人` → (1, `人`)."""
     if unit is None:
         return 1.0, None
     unit = normalize_text(unit)
-    for prefix, multiplier in UNIT_MULTIPLIERS:
+    for prefix, multiplier in UNIT_MULTIPLIERS.items():
         if unit.startswith(prefix) and len(unit) > len(prefix):
             return float(multiplier), unit[len(prefix) :]
     return 1.0, unit

@@ -11,7 +11,13 @@ from pipeline.text.normalize import (
     normalize_grade,
     normalize_text,
 )
-from pipeline.text.numbers import NUMBER, fold_value_text, number_value, repair_numbers
+from pipeline.text.numbers import (
+    NUMBER,
+    UNIT_MULTIPLIERS,
+    fold_value_text,
+    number_value,
+    repair_numbers,
+)
 from pipeline.text.quantities import (
     Quantity,
     Wording,
@@ -28,6 +34,7 @@ __all__ = [
     "JAPANESE_LETTERS",
     "MODELS",
     "NUMBER",
+    "UNIT_MULTIPLIERS",
     "FiscalYear",
     "Quantity",
     "Wording",

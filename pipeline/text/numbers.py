@@ -14,6 +14,9 @@ from pipeline.text.normalize import normalize_text
 
 # Multipliers written after Arabic digits in prose: 1万2600, 3.5万, 5千万.
 MULTIPLIERS = {"百": 100, "千": 1_000, "万": 10_000, "億": 100_000_000}
+# Multipliers a record's unit may begin with (contract, Scoring): `万人` counts 10000 人.
+# Longest first, so that 千万 is read before 千.
+UNIT_MULTIPLIERS = {"千万": 10**7, "百万": 10**6, "億": 10**8, "万": 10**4, "千": 1_000}
 # Unicode calls these dashes, but they read "from … to", never "no figure".
 _WAVE_DASHES = "〜〰"
 # Printed for a minus besides the dashes: the minus sign, and ー, which OCR reads for it.

@@ -17,6 +17,7 @@ from typing import Literal, get_args
 
 from pipeline.text.numbers import (
     NUMBER,
+    UNIT_MULTIPLIERS,
     fold_value_text,
     is_blank,
     is_minus,
@@ -141,15 +142,15 @@ def is_missing(text: str) -> bool:
 _PER = re.compile(r"/(?:年度|年|月|日|週|人|回|件|世帯)")
 
 
-# Multipliers a unit may begin with (千人, 百万円): the unit counts that many of the rest.
-UNIT_MULTIPLIERS = ("千万", "百万", "千", "万", "億", "百")
+# Multipliers a printed unit may begin with (千人, 百万円): the record units' and 百.
+_UNIT_PREFIXES = (*UNIT_MULTIPLIERS, "百")
 
 
 def is_unit(text: str, units: Collection[str]) -> bool:
     """Whether the text is a unit as printed: a known one, with a multiplier before it
     (千人), or counted per period (人/年)."""
     text = fold_value_text(text)
-    for prefix in ("", *UNIT_MULTIPLIERS):
+    for prefix in ("", *_UNIT_PREFIXES):
         rest = text.removeprefix(prefix) if prefix and text.startswith(prefix) else text
         if (prefix == "" or rest != text) and rest and _known_unit(rest, units) == rest:
             return True

@@ -160,7 +160,7 @@ def extract_document(path: Path, settings: ExtractSettings | None = None) -> Ext
     document = DocumentInfo(
         doc_id=path.stem,
         source=path.name,
-        municipality=municipality(layout.pages),
+        municipality=municipality(layout.pages, lines),
         title=title(lines),
     )
     record_file = RecordFile.model_validate(

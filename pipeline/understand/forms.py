@@ -20,6 +20,7 @@ from pipeline.understand.header_map import (
     VALUE_FIELDS,
     is_grade,
     is_year_label,
+    label_match,
     match_header,
     read_header,
 )
@@ -48,11 +49,8 @@ def _label(cell: Cell, context: DocumentContext) -> tuple[str, int | None, float
     if not text or len(text) > 2 * context.settings.header_chars:
         return None
     header = read_header(text, context.era)
-    matches = match_header(header, context.settings)
-    best = matches[0] if matches else None
-    if best is None or best.score < context.settings.header_match:
-        return None
-    if best.field not in _FORM_FIELDS:
+    best = label_match(header, context.settings)
+    if best is None or best.field not in _FORM_FIELDS:
         return None
     return best.field, header.years[-1].fy if header.years else None, best.score
 

@@ -188,6 +188,13 @@ def match_header(
     return tuple(sorted(best.values(), key=lambda match: -match.score))
 
 
+def label_match(header: HeaderText, settings: UnderstandSettings = DEFAULTS) -> FieldMatch | None:
+    """The field a header or label names well enough to be read as one: its best match when
+    that scores `header_match` or more, else None."""
+    matches = match_header(header, settings)
+    return matches[0] if matches and matches[0].score >= settings.header_match else None
+
+
 def is_year_label(text: str, era: str | None = None) -> bool:
     """A label that is a year and little else (`R 2`, `令和3年度`, `2020年度末`)."""
     folded = normalize_text(text)

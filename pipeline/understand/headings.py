@@ -203,19 +203,18 @@ def _may_title(line: Line) -> bool:
     return len(text) >= 4 and not _NOT_TITLE.search(text) and not text.startswith(("-", "‐"))
 
 
-def municipality(pages: Sequence[PageLayout]) -> str | None:
+def municipality(pages: Sequence[PageLayout], lines_of: Mapping[int, list[Line]]) -> str | None:
     """The municipality or prefecture printed most often on the first pages, one named in
     the title counting more: a place name before 市 / 町 / 村 / 区 / 県 / 府 / 都, or one
     UniDic knows whole (北海道, 京都府)."""
     names: Counter[str] = Counter()
-    for number, page in enumerate(pages[:3]):
-        lines = free_lines(page) if number == 0 else []
-        first = normalize_text(lines[0].text) if lines else ""
+    for page in pages[:3]:
         text = normalize_text(" ".join(word.text for word in page.page.words))
         for name in _place_names(text):
             names[name] += 1
-        for name in _place_names(first):
-            names[name] += TITLE_WEIGHT
+    lines = lines_of.get(pages[0].page.number, []) if pages else []
+    for name in _place_names(normalize_text(lines[0].text) if lines else ""):
+        names[name] += TITLE_WEIGHT
     return names.most_common(1)[0][0] if names else None
 
 

@@ -18,8 +18,8 @@ from pipeline.text import Quantity, find_years, known_units, parse_cell
 from pipeline.understand.header_map import (
     ColumnField,
     is_year_label,
+    label_match,
     map_column,
-    match_header,
     read_header,
 )
 from pipeline.understand.settings import (
@@ -122,9 +122,8 @@ class KpiTable:
 
 def is_baseline_label(text: str, settings: UnderstandSettings) -> bool:
     """A row label naming the baseline: 当初, 従前, 基準値."""
-    matches = match_header(read_header(text), settings)
-    best = matches[0] if matches else None
-    return best is not None and best.field == "baseline" and best.score >= settings.header_match
+    best = label_match(read_header(text), settings)
+    return best is not None and best.field == "baseline"
 
 
 def _labels_years(labels: list[str], context: DocumentContext) -> bool:
@@ -152,8 +151,7 @@ def _is_header_row(row: list[Cell | None], index: int, context: DocumentContext)
         if not cell.text:
             continue
         header = read_header(cell.text, era)
-        matches = match_header(header, settings)
-        known_well = bool(matches) and matches[0].score >= settings.header_match
+        known_well = label_match(header, settings) is not None
         if not known_well and _states_a_value(cell.text, era):
             return False  # a header names values; a row that prints one is the body
         if len(header.key) > settings.header_chars:

@@ -28,7 +28,7 @@ from pipeline.understand.header_map import (
     WORD_FIELDS,
     ColumnField,
     is_grade,
-    match_header,
+    label_match,
     read_header,
 )
 from pipeline.understand.reading import Slot
@@ -205,9 +205,8 @@ def row_kind(row: Sequence[Slot], settings: UnderstandSettings) -> FactKind | No
     """The value kind a row's label names (目標値, 実績, 基準値), or None (達成率, 備考)."""
     if not row or not row[0].text:
         return None
-    matches = match_header(read_header(row[0].text), settings)
-    best = matches[0] if matches else None
-    if best is None or best.score < settings.header_match or best.field not in VALUE_FIELDS:
+    best = label_match(read_header(row[0].text), settings)
+    if best is None or best.field not in VALUE_FIELDS:
         return None
     kind: FactKind = best.field  # type: ignore[assignment]
     return kind

@@ -61,7 +61,7 @@ def test_title_and_municipality_from_the_first_page() -> None:
         layout = PageLayout(read_page(page), [])
         lines = page_lines([layout])
         assert title(lines) == "令和4年度移住促進事業の実績"
-        assert municipality([layout]) == "横須賀市"
+        assert municipality([layout], lines) == "横須賀市"
 
 
 def _page(lines: list[tuple[str, float, float]]) -> PageLayout:
@@ -87,8 +87,9 @@ def test_the_title_is_the_line_printed_largest_not_a_date_above_it() -> None:
 
 def test_a_prefecture_is_a_municipality_too() -> None:
     layout = _page([("静岡県 総合計画の数値目標", 40, 14), ("県内の観光客数は増えた。", 70, 10)])
-    assert municipality([layout]) == "静岡県"
-    assert municipality([_page([("北海道の観光振興計画", 40, 14)])]) == "北海道"
+    assert municipality([layout], page_lines([layout])) == "静岡県"
+    hokkaido = _page([("北海道の観光振興計画", 40, 14)])
+    assert municipality([hokkaido], page_lines([hokkaido])) == "北海道"
 
 
 def test_a_heading_about_the_figures_names_no_program() -> None:
