@@ -133,3 +133,21 @@ def test_a_settings_file_that_changes_a_threshold_reads_every_document_again(
     runs = query(store, "SELECT new, changed, skipped FROM runs ORDER BY run_id")
     assert runs == [(3, 0, 0), (0, 3, 0), (0, 0, 3)]
     assert len(fingerprints) == 1
+
+
+def test_a_scan_read_without_its_ocr_language_is_partial_and_read_again(
+    tmp_path: Path, kpi: Callable[..., Result]
+) -> None:
+    folder = tmp_path / "scans"
+    folder.mkdir()
+    shutil.copy(FIXTURES / "akiruno-r7-shokogyo-scan.pdf", folder)
+    settings = tmp_path / "settings.toml"
+    settings.write_text('[layout.ocr]\nlanguage = "xqz"\n', encoding="utf-8")
+    store = tmp_path / "kpi.duckdb"
+    for _ in range(2):
+        result = kpi("run", folder, "--store", store, "--workers", "1", "--settings", settings)
+        assert result.exit_code == 1, result.output
+    assert query(store, "SELECT outcome FROM documents") == [("partial",)]
+    codes = query(store, "SELECT DISTINCT severity, code FROM errors WHERE severity = 'error'")
+    assert codes == [("error", "ocr-unavailable")]
+    assert query(store, "SELECT skipped FROM runs ORDER BY run_id") == [(0,), (0,)]

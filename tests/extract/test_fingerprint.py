@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.layout.strategies import LayoutSettings
+from pipeline.ocr.tesseract import Tesseract
 from pipeline.understand import extract
 from pipeline.understand.extract import ExtractSettings
 
@@ -23,3 +24,12 @@ def test_vocabulary_and_settings_change_the_fingerprint_but_notes_do_not(
     changed = ExtractSettings().fingerprint()
     assert changed != first
     assert ExtractSettings(layout=LayoutSettings(min_quality=0.5)).fingerprint() != changed
+
+
+def test_another_tesseract_or_its_language_data_changes_the_fingerprint(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(Tesseract, "signature", lambda self: "tesseract 5.3.0 jpn:aaaa")
+    first = ExtractSettings().fingerprint()
+    monkeypatch.setattr(Tesseract, "signature", lambda self: "tesseract 5.3.0 jpn:bbbb")
+    assert ExtractSettings().fingerprint() != first

@@ -97,3 +97,9 @@ def test_a_heading_about_the_figures_names_no_program() -> None:
     assert program_heading(line("(3) 評価指標(KPI)の一覧", 60.0)) is None
     heading = program_heading(line("2 安心して暮らせるまちづくり", 60.0))
     assert heading is not None and heading.text == "安心して暮らせるまちづくり"
+
+
+def test_a_letter_spaced_heading_is_read_and_a_list_item_is_no_heading() -> None:
+    heading = program_heading(line("基 本 目 標 Ⅰ 子 育 て の ま ち", 60.0))
+    assert heading is not None and heading.text == "子育てのまち"
+    assert program_heading(line("① 婚姻率：5.5‰（平成25年）→5.9‰（平成31年）", 60.0)) is None

@@ -361,3 +361,9 @@ def test_a_period_before_a_number_says_what_it_counts(
     (quantity,) = parse_cell(text, UNITS)
     assert isinstance(quantity, Quantity)
     assert (quantity.value, quantity.cumulative) == (value, cumulative)
+
+
+def test_an_arrow_after_a_value_marks_its_movement_not_the_value() -> None:
+    (quantity,) = parse_cell("3,975 ↑", UNITS)
+    assert isinstance(quantity, Quantity) and quantity.value == 3975
+    assert not any(isinstance(value, Quantity) for value in parse_cell("↑", UNITS))
