@@ -82,7 +82,6 @@ class KpiTable:
     columns: list[Column]
     body: list[list[Slot]]
     context: DocumentContext = DEFAULT_CONTEXT
-    caption: str = ""  # rows printed inside the table's frame above its header
 
     @property
     def first(self) -> Table:
@@ -259,10 +258,8 @@ def read_table(run: TableRun, context: DocumentContext = DEFAULT_CONTEXT) -> Kpi
         heads = tuple(Slot.of(first.page, [row[c] for c in group]) for row in head)
         field = map_column(" / ".join(levels), values, context)
         columns.append(Column(group, levels, field, heads))
-    above = {id(cell): cell for row in _slots(first)[:top] for cell in row if cell is not None}
-    caption = " ".join(cell.text for cell in above.values() if cell.text)
     columns = _later_baselines_are_actuals(columns)
-    return KpiTable(run, header_rows, columns, body, context, caption)
+    return KpiTable(run, header_rows, columns, body, context)
 
 
 def _later_baselines_are_actuals(columns: list[Column]) -> list[Column]:
