@@ -22,11 +22,13 @@ from typing import Any, Literal
 
 import pymupdf
 
+from pipeline.layout.bands import row_bands
 from pipeline.layout.ruled import fill_cells
 from pipeline.model import (
     BBox,
     Cell,
     DisjointSets,
+    Segment,
     Table,
     TableQuality,
     Word,
@@ -58,8 +60,17 @@ class CamelotSettings:
     row_gap: float = 3.0  # line heights: stream rows further apart are two tables
     min_rows: int = 2
     min_cols: int = 2
+    rule_span: float = 0.9  # share of a stream table's width a horizontal rule must cross
+    # Stream lines closer than this many line heights are one row's wrapped lines, where
+    # the table also leaves `row_space` line heights or more between some of its lines.
+    line_space: float = 0.6
+    row_space: float = 1.0
 
     def __post_init__(self) -> None:
+        if not 0 < self.rule_span <= 1:
+            raise ValueError("rule_span must lie in (0, 1]")
+        if not 0 < self.line_space < self.row_space:
+            raise ValueError("line_space must be positive and under row_space")
         if self.engine not in ("vector", "combined", "raster"):
             raise ValueError(f"engine must be vector, combined or raster, not {self.engine!r}")
         tolerances = (self.line_tol, self.joint_tol, self.row_tol, self.column_tol, self.edge_tol)
@@ -100,10 +111,15 @@ def lattice_tables(
 
 
 def stream_tables(
-    path: Path, page_number: int, words: Sequence[Word], settings: CamelotSettings | None = None
+    path: Path,
+    page_number: int,
+    words: Sequence[Word],
+    settings: CamelotSettings | None = None,
+    rules: Sequence[Segment] = (),
 ) -> list[Table]:
-    """Unruled tables of page `page_number` (1-based), found by camelot stream from text."""
-    return camelot_tables(path, page_number, words, "stream", settings or CamelotSettings())
+    """Tables of page `page_number` (1-based) with no column ruling, found by camelot
+    stream from text; `rules` are the page's horizontal lines, which bound rows."""
+    return camelot_tables(path, page_number, words, "stream", settings or CamelotSettings(), rules)
 
 
 def camelot_tables(
@@ -112,6 +128,7 @@ def camelot_tables(
     words: Sequence[Word],
     flavor: Flavor,
     settings: CamelotSettings,
+    rules: Sequence[Segment] = (),
 ) -> list[Table]:
     """One camelot flavor run on one page, its tables turned into the pipeline's grid model."""
     # camelot is imported here, not above: it brings pandas and OpenCV (about
@@ -131,7 +148,9 @@ def camelot_tables(
         table
         for camelot_table in found
         if camelot_table.cols and camelot_table.rows
-        for table in convert_table(camelot_table, page_number, words, flavor, matrix, settings)
+        for table in convert_table(
+            camelot_table, page_number, words, flavor, matrix, settings, rules
+        )
     ]
     kept = [
         t for t in tables if t.shape[0] >= settings.min_rows and t.shape[1] >= settings.min_cols
@@ -146,6 +165,7 @@ def convert_table(
     flavor: Flavor,
     matrix: pymupdf.Matrix,
     settings: CamelotSettings,
+    rules: Sequence[Segment] = (),
 ) -> list[Table]:
     """A camelot table as `Table`s in page space, stream's cut where its rows stand far apart."""
     xs = [_to_page(x, 0.0, matrix)[0] for x in _edges(found.cols)]
@@ -154,12 +174,13 @@ def convert_table(
         blocks = [range(len(ys) - 1)]
     else:
         blocks = row_blocks(xs, ys, words, settings.row_gap)
-    return [
-        grid_table(
-            found.cells[b.start : b.stop], xs, ys[b.start : b.stop + 1], words, flavor, page_number
-        )
-        for b in blocks
-    ]
+    tables = []
+    for b in blocks:
+        edges = ys[b.start : b.stop + 1]
+        bands = row_bands(xs, edges, words, rules, settings) if flavor == "stream" else None
+        grid = found.cells[b.start : b.stop]
+        tables.append(grid_table(grid, xs, edges, words, flavor, page_number, bands))
+    return tables
 
 
 def grid_table(
@@ -169,9 +190,11 @@ def grid_table(
     words: Sequence[Word],
     flavor: Flavor,
     page_number: int,
+    bands: Sequence[int] | None = None,
 ) -> Table:
-    """Camelot's cells over the given edges, the pipeline's words placed, quality measured."""
-    cells = span_cells(grid, xs, ys)
+    """Camelot's cells over the given edges, the pipeline's words placed, quality measured;
+    rows of one band (`row_bands`) are one row."""
+    cells = span_cells(grid, xs, ys, bands)
     bbox = (xs[0], ys[0], xs[-1], ys[-1])
     inside = [word for word in words if centre_in(word, bbox)]
     fill_cells(cells, inside)
@@ -219,18 +242,25 @@ def _to_page(x: float, y: float, matrix: pymupdf.Matrix) -> tuple[float, float]:
     return float(point.x), float(point.y)
 
 
-def span_cells(grid: Sequence[Sequence[Any]], xs: list[float], ys: list[float]) -> list[Cell]:
+def span_cells(
+    grid: Sequence[Sequence[Any]],
+    xs: list[float],
+    ys: list[float],
+    bands: Sequence[int] | None = None,
+) -> list[Cell]:
     """Cells merged where camelot found no border between two slots (lattice's spans).
 
-    Stream marks every side as bordered, so its cells never merge.
+    Stream marks every side as bordered, so its cells merge only down a rule band:
+    rows given the same band are the wrapped lines of one row.
     """
     rows, cols = len(ys) - 1, len(xs) - 1
     slots = DisjointSets((r, c) for r in range(rows) for c in range(cols))
     for r in range(rows):
+        same_band = bands is not None and r + 1 < rows and bands[r] == bands[r + 1]
         for c in range(cols):
             if c + 1 < cols and not grid[r][c].right:
                 slots.union((r, c), (r, c + 1))
-            if r + 1 < rows and not grid[r][c].bottom:
+            if r + 1 < rows and (same_band or not grid[r][c].bottom):
                 slots.union((r, c), (r + 1, c))
     cells = [merged_cell(group, xs, ys) for group in slots.groups()]
     return sorted(cells, key=lambda cell: (cell.row, cell.col))

@@ -21,8 +21,8 @@ import pymupdf
 
 from pipeline.layout.camelot import CamelotSettings, lattice_tables, stream_tables
 from pipeline.layout.repair.spill import SpillSettings
-from pipeline.layout.ruled import ruled_tables
-from pipeline.model import RuledSettings, Table, Word, centre_in, text_lines
+from pipeline.layout.ruled import ruled_tables, ruling_segments
+from pipeline.model import RuledSettings, Table, Word, centre_in, is_horizontal, text_lines
 from pipeline.ocr import OcrSettings
 
 
@@ -96,7 +96,12 @@ class Stream:
         outside = [w for w in page.words if not any(centre_in(w, t.bbox) for t in found)]
         if page.path is None or not looks_tabular(outside, settings.tabular_lines):
             return found
-        unruled = stream_tables(page.path, page.number, outside, settings.camelot)
+        rules = [
+            segment
+            for segment in ruling_segments(page.pdf_page, settings.ruled)
+            if is_horizontal(segment, settings.ruled)
+        ]
+        unruled = stream_tables(page.path, page.number, outside, settings.camelot, rules)
         kept = [table for table in unruled if not any(_overlap(table, t) for t in found)]
         return sorted(found + kept, key=lambda table: (table.bbox[1], table.bbox[0]))
 

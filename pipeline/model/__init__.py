@@ -11,6 +11,7 @@ from pipeline.model.geometry import (
     cell_texts,
     centre_in,
     enclosing,
+    main_print,
     text_lines,
     touch,
 )
@@ -71,6 +72,7 @@ __all__ = [
     "is_horizontal",
     "is_vertical",
     "load_record_file",
+    "main_print",
     "merged_cell",
     "text_lines",
     "touch",

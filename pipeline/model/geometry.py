@@ -97,6 +97,24 @@ def text_lines(words: Sequence[Word]) -> list[list[Word]]:
     return [sorted(line, key=lambda w: w.bbox[0]) for line in lines]
 
 
+def main_print(words: Sequence[Word], smaller: float) -> list[Word]:
+    """The leading lines of a cell up to the first printed in smaller type.
+
+    A label cell often prints a name and, under it in small type, its definition
+    or a note; a line whose height is under `smaller` times the tallest line
+    above it starts that gloss, and it and every line after it are left out.
+    """
+    kept: list[Word] = []
+    tallest = 0.0
+    for line in text_lines(words):
+        height = max(w.bbox[3] - w.bbox[1] for w in line)
+        if kept and height < smaller * tallest:
+            break
+        kept += line
+        tallest = max(tallest, height)
+    return kept
+
+
 def cell_texts(words: Sequence[Word]) -> tuple[str, str]:
     """A cell's raw text (its printed lines) and its text (the lines joined and folded)."""
     lines = text_lines(words)

@@ -19,6 +19,7 @@ from pipeline.text.numbers import (
     repair_numbers,
 )
 from pipeline.text.quantities import (
+    CellValue,
     Quantity,
     Wording,
     is_unit,
@@ -27,7 +28,14 @@ from pipeline.text.quantities import (
     value_marks,
 )
 from pipeline.text.vocabulary import MODELS, header_fields, known_units
-from pipeline.text.years import ERA_FIRST_YEARS, FiscalYear, document_era, find_years, parse_year
+from pipeline.text.years import (
+    ERA_FIRST_YEARS,
+    FiscalYear,
+    document_era,
+    find_years,
+    is_year_text,
+    parse_year,
+)
 
 __all__ = [
     "ERA_FIRST_YEARS",
@@ -35,6 +43,7 @@ __all__ = [
     "MODELS",
     "NUMBER",
     "UNIT_MULTIPLIERS",
+    "CellValue",
     "FiscalYear",
     "Quantity",
     "Wording",
@@ -44,6 +53,7 @@ __all__ = [
     "fold_value_text",
     "header_fields",
     "is_unit",
+    "is_year_text",
     "join_wrapped_lines",
     "known_units",
     "normalize_grade",

@@ -26,7 +26,7 @@ from pipeline.text.numbers import (
     number_value,
 )
 from pipeline.text.vocabulary import MODELS
-from pipeline.text.years import find_years, parse_year
+from pipeline.text.years import find_years, is_year_text
 
 Mark = Literal["missing", "estimated", "preliminary", "cumulative", "approximate", "bound"]
 MARKS: tuple[Mark, ...] = get_args(Mark)
@@ -218,15 +218,10 @@ def _closing(text: str, pos: int) -> int | None:
     return None
 
 
-def _is_year(text: str) -> bool:
-    year = parse_year(text)
-    return year is not None and year.text == text
-
-
 def _take_bracket(inner: str, units: Collection[str], reading: _Reading) -> None:
     """A bracketed part: marks (推計), a cumulative value (累計180人), a difference (+5), a note."""
     inside = _scan(inner, units)
-    if inside is None or _is_year(inner):
+    if inside is None or is_year_text(inner):
         reading.note(inner)
     elif not inside.found:
         reading.mark(inside.pending, forward=False)

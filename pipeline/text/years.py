@@ -151,6 +151,13 @@ def find_years(text: str, era: str | None = None) -> list[FiscalYear]:
     return [year for year in years if year is not None]
 
 
+def is_year_text(text: str) -> bool:
+    """Whether the text is one year and nothing else, with its era or without (`(28年)`)."""
+    folded = normalize_text(text).strip()
+    year = parse_year(folded)
+    return (year is not None and year.text == folded) or _ERALESS.fullmatch(folded) is not None
+
+
 def document_era(texts: Iterable[str]) -> str | None:
     """The era a document prints most often (its date line, title, headers), or None."""
     counts = Counter(

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from pipeline.layout import TableRun
-from pipeline.model import BBox, Cell, Table, enclosing
+from pipeline.model import BBox, Cell, Table, cell_texts, enclosing, main_print
 from pipeline.text import Quantity, find_years, known_units, parse_cell
 from pipeline.understand.header_map import (
     ColumnField,
@@ -57,6 +57,15 @@ class Slot:
     @classmethod
     def empty(cls, page: int = 1) -> "Slot":
         return cls("", "", page, (0.0, 0.0, 0.0, 0.0), ())
+
+    def headline(self, smaller: float) -> "Slot":
+        """The slot without the lines printed in smaller type under its first (a gloss)."""
+        words = [word for cell in self.cells for word in cell.words]
+        kept = main_print(words, smaller)
+        if len(kept) == len(words):
+            return self
+        raw, text = cell_texts(kept)
+        return Slot(text, raw, self.page, enclosing([w.bbox for w in kept]), self.cells)
 
 
 @dataclass(frozen=True)
@@ -236,12 +245,13 @@ def read_table(run: TableRun, context: DocumentContext = DEFAULT_CONTEXT) -> Kpi
     for number, part in enumerate(run.parts):
         skip = header_rows if number == 0 else run.repeated_header_rows
         for row in _slots(part)[skip:]:
-            body.append(
-                [
-                    Slot.of(part.page, [_body_cell(row[c], header_rows, number) for c in group])
-                    for group in groups
-                ]
-            )
+            slots = [
+                Slot.of(part.page, [_body_cell(row[c], header_rows, number) for c in group])
+                for group in groups
+            ]
+            if body and _same_cells(slots, body[-1]):
+                continue  # a grid row inside the merged cells of the row above: one row
+            body.append(slots)
     # In a years-as-rows table, the rows below the years (達成状況, 未達理由) are comments.
     labels = [row[0].text for row in body] if groups else []
     valued = [
@@ -279,6 +289,12 @@ def _later_baselines_are_actuals(columns: list[Column]) -> list[Column]:
         else c
         for c in columns
     ]
+
+
+def _same_cells(row: Sequence[Slot], above: Sequence[Slot]) -> bool:
+    return all(a.cells == b.cells for a, b in zip(row, above, strict=True)) and any(
+        slot.cells for slot in row
+    )
 
 
 def _body_cell(cell: Cell | None, header_rows: int, part: int) -> Cell | None:

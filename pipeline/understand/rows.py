@@ -39,11 +39,14 @@ from pipeline.understand.values import (
 )
 
 
-def _first_name(row: Sequence[Slot], columns: Iterable[int]) -> tuple[str, Slot] | None:
+def _first_name(
+    row: Sequence[Slot], columns: Iterable[int], smaller: float
+) -> tuple[str, Slot] | None:
     for index in columns:
-        name = clean_name(row[index].text, row[index].raw)
+        slot = row[index].headline(smaller)
+        name = clean_name(slot.text, slot.raw)
         if name:
-            return name, row[index]
+            return name, slot
     return None
 
 
@@ -64,9 +67,11 @@ def section_title(row: Sequence[Slot], value_columns: Sequence[int]) -> str | No
     return clean_name(slot.text, slot.raw)
 
 
-def _program(row: Sequence[Slot], programs: Sequence[int], heading: Heading | None) -> str | None:
+def _program(
+    row: Sequence[Slot], programs: Sequence[int], heading: Heading | None, smaller: float
+) -> str | None:
     """The first program the columns name (most specific first), else the heading's."""
-    named = _first_name(row, programs)
+    named = _first_name(row, programs, smaller)
     if named is not None:
         return named[0]
     return heading.text if heading else None
@@ -78,11 +83,12 @@ def _names(
     """The program and indicator of one row, and the cell that names the indicator."""
     programs = list(reversed(table.fields("program")))  # most specific first
     indicators = list(reversed(table.fields("indicator")))
+    smaller = table.settings.gloss_height
     if indicators:
-        named = _first_name(row, indicators)
+        named = _first_name(row, indicators, smaller)
         if named is None:
             return None
-        return _program(row, programs, heading), named[0], named[1]
+        return _program(row, programs, heading, smaller), named[0], named[1]
     for position, index in enumerate(programs):
         name = clean_name(row[index].text)
         if not name:
@@ -90,7 +96,7 @@ def _names(
         pair = split_pair(name)
         if pair is not None:
             return pair[0], pair[1], row[index]
-        return _program(row, programs[position + 1 :], heading), name, row[index]
+        return _program(row, programs[position + 1 :], heading, smaller), name, row[index]
     return None
 
 
@@ -274,7 +280,7 @@ def prose_records(table: KpiTable, heading: Heading | None) -> list[Record]:
                         source,
                         table.settings.prose_confidence,
                     )
-                program = _program(row, programs, heading)
+                program = _program(row, programs, heading, table.settings.gloss_height)
                 record = make_record(
                     slot.page, program, statement.indicator, values, None, None, slot
                 )

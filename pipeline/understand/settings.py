@@ -37,6 +37,9 @@ class UnderstandSettings:
     heading_chars: int = 60
     heading_pages: int = 1
     section_match: float = 0.8
+    # A line of a name's cell printed under this share of the height of the lines above
+    # it is a gloss (the definition under an indicator's name), not part of the name.
+    gloss_height: float = 0.9
     # A caption names a table's one indicator when printed this many of its own line
     # heights above the table, or closer.
     caption_lines: float = 3.0
@@ -46,7 +49,7 @@ class UnderstandSettings:
     sentence_confidence: float = 0.75
 
     def __post_init__(self) -> None:
-        shares = ("header_match", "mapping_floor", "year_only", "section_match")
+        shares = ("header_match", "mapping_floor", "year_only", "section_match", "gloss_height")
         for name in shares:
             if not 0.0 <= getattr(self, name) <= 1.0:
                 raise ValueError(f"{name} must lie in [0, 1], not {getattr(self, name)}")

@@ -13,9 +13,12 @@ from dataclasses import dataclass, field
 from pipeline.model import Fact, FactKind, Record, Source
 from pipeline.text import (
     JAPANESE_LETTERS,
+    CellValue,
     Quantity,
     Wording,
+    find_years,
     is_unit,
+    is_year_text,
     known_units,
     normalize_grade,
     normalize_text,
@@ -114,6 +117,7 @@ def read_values(
                 Fact(kind=kind, fy=fy, text=text, source=source, confidence=confidence)
             )
         return found
+    values, fy = _by_line(values, slot.raw, fy, context.era)
     quantities = stated_values(values)
     for quantity in quantities:
         estimated = "estimated" in marks
@@ -121,13 +125,43 @@ def read_values(
             kind, quantity, quantity.note_year(context.era) or fy, source, confidence, estimated
         )
     if not quantities and len(values) == 1 and isinstance(values[0], Wording):
-        wording = values[0].text
+        wording, year = _dated_wording(values[0].text, context.era)
+        fy = year or fy
         short = len(wording) <= context.settings.value_words
         if short and _VALUE_WORDING.fullmatch(wording):
             found.facts.append(
                 Fact(kind=kind, fy=fy, text=wording, source=source, confidence=confidence)
             )
     return found
+
+
+# A year in brackets after a value in words: `減少を目指します（32年）`.
+_YEAR_AFTER = re.compile(r"\s*[(（]([^()（）]+)[)）]\s*$")
+
+
+def _by_line(
+    values: list[CellValue], raw: str, fy: int | None, era: str | None
+) -> tuple[list[CellValue], int | None]:
+    """A cell of several printed lines that reads as words as a whole (`44.2%` / `34市町村`
+    / `全国41位（2022年）`) read line by line: its values are the lines' numbers, and a
+    year one line prints in brackets is the cell's."""
+    lines = [line for line in raw.splitlines() if line.strip()]
+    if len(lines) < 2 or len(values) != 1 or not isinstance(values[0], Wording):
+        return values, fy
+    by_line = [value for line in lines for value in parse_cell(normalize_text(line), known_units())]
+    if not any(isinstance(value, Quantity) for value in by_line):
+        return values, fy
+    years = [_dated_wording(v.text, era)[1] for v in by_line if isinstance(v, Wording)]
+    return by_line, next(filter(None, years), fy)
+
+
+def _dated_wording(wording: str, era: str | None) -> tuple[str, int | None]:
+    """A value in words without the year printed after it in brackets, and that year."""
+    match = _YEAR_AFTER.search(wording)
+    if match is None or not is_year_text(match[1]):
+        return wording, None
+    years = find_years(match[1], era)
+    return wording[: match.start()], years[0].fy if years else None
 
 
 def _value_text(slot: Slot) -> tuple[str, list[str]]:
