@@ -13,7 +13,14 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from pipeline.model import Fact, FactKind, Record, Source
-from pipeline.text import Quantity, known_units, normalize_text, parse_cell, stated_values
+from pipeline.text import (
+    Quantity,
+    Wording,
+    known_units,
+    normalize_text,
+    parse_cell,
+    stated_values,
+)
 from pipeline.understand.headings import Line, program_heading
 from pipeline.understand.names import clean_name
 from pipeline.understand.settings import DocumentContext
@@ -34,13 +41,26 @@ class ListItem:
     unit: str | None
 
 
+# `label name before → after` in boxes set apart by space, with no colon: the name is
+# the part just before the baseline, and any part before it a label (生き活き指標).
+_SPACED_ITEM = re.compile(
+    r"^(?:.*\s)?(?P<name>[^\s:：→⇒➡]{2,80})\s+(?P<before>[^\s:：→⇒➡]+)\s*[→⇒➡]\s*"
+    r"(?P<after>[^\s→⇒➡]+)$"
+)
+
+
 def list_item(line: Line, context: DocumentContext) -> ListItem | None:
-    """The KPI a line states as `name：baseline → target`, or None for any other line."""
+    """The KPI a line states as `name：baseline → target` (or with the name set apart by
+    space instead of a colon), or None for any other line."""
     text = normalize_text(line.text)
-    match = _ARROW_ITEM.match(text)
-    if match is None:
+    # Folding drops the spaces between Japanese words that set the boxes apart.
+    spaced = " ".join(line.text.split())
+    if (match := _ARROW_ITEM.match(text)) is not None:
+        indicator = clean_name(match["name"], line.text)
+    elif (match := _SPACED_ITEM.match(spaced)) is not None:
+        indicator = clean_name(normalize_text(match["name"]), match["name"])
+    else:
         return None
-    indicator = clean_name(match["name"], line.text)
     if indicator is None:
         return None
     source = Source(page=line.page, bbox=line.bbox, text=line.text)
@@ -52,6 +72,10 @@ def list_item(line: Line, context: DocumentContext) -> ListItem | None:
         ("target", match["after"]),
     )
     for kind, part in sides:
+        if (wording := _wording(part, context)) is not None:
+            facts.append(
+                Fact(kind=kind, fy=None, text=wording, source=source, confidence=confidence)
+            )
         for quantity in _stated(part):
             fy = quantity.note_year(context.era)
             facts.append(
@@ -70,6 +94,15 @@ def list_item(line: Line, context: DocumentContext) -> ListItem | None:
         return None
     unit = units[-1] if units else None  # the target's unit where the two differ
     return ListItem(indicator, line, tuple(facts), unit)
+
+
+def _wording(part: str, context: DocumentContext) -> str | None:
+    """A side printed as a short word with no figure (`なし`, `増加`), not a dash."""
+    values = parse_cell(part, known_units())
+    if len(values) != 1 or not isinstance(values[0], Wording):
+        return None
+    text = values[0].text
+    return text if len(text) <= context.settings.progress_chars else None
 
 
 def _stated(part: str) -> list[Quantity]:

@@ -20,6 +20,11 @@ LEADING = re.compile(
     r"[A-Z]?[\dIVXⅠ-Ⅹ]+(?:\s*[-‐−の]\s*\d+)*(?![\d年月日%])"
     r"|第\s*\d+\s*[章節項部編]|\d+\s*章|\d{1,2}(?=\s+\D))\s*"
 )
+# A heading word numbered with spaces around the number, as printed (`重点戦略等　２　福祉…`):
+# folding drops spaces between Japanese letters, so the print tells it from `国道2号`.
+_SPACED_NUMBER = re.compile(
+    r"^[\u4e00-\u9fff\u30a0-\u30ff]{1,6}等?[ \u3000]+[0-9０-９]{1,2}[ \u3000]+"
+)
 # Marks that head a section or a list item: ■ ● ◆ ◇ □ ○ ・ ◎ ▼ ▶ ★ ☆.
 BULLETS = re.compile(r"^[■●◆◇□○・◎▼▶★☆◯]\s*")
 # A note that a row repeats an indicator printed elsewhere: not part of its name.
@@ -39,10 +44,10 @@ def clean_name(text: str, raw: str = "") -> str | None:
     told from a name that starts with one (`1日当たり…`) by the print.
     """
     stripped = BULLETS.sub("", CIRCLED.sub("", text.strip()))
-    circled = CIRCLED.match(raw.strip())
-    if circled is not None:
-        folded = unicodedata.normalize("NFKC", circled.group()).strip()
-        if stripped.startswith(folded):
+    for marker in (CIRCLED, _SPACED_NUMBER):
+        printed = marker.match(raw.strip())
+        folded = normalize_text(printed.group()).strip() if printed else ""
+        if folded and stripped.startswith(folded):
             stripped = stripped[len(folded) :]
     name = LEADING.sub("", unicodedata.normalize("NFKC", stripped).strip())
     name = REPEATED.sub("", BULLETS.sub("", name))
