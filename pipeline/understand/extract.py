@@ -77,23 +77,50 @@ class Extraction:
 
 
 def _fact_key(fact: Fact) -> tuple[Any, ...]:
-    return (fact.kind, fact.fy, fact.cumulative, fact.value, fact.text)
+    return (fact.kind, fact.fy, fact.cumulative, fact.estimated, fact.value, fact.text)
 
 
 def merge_records(records: Iterable[Record]) -> list[Record]:
-    """One record per indicator of a program, holding the facts of each printing once (rule 9)."""
+    """One record per indicator of a program, holding the facts of each printing once (rule 9).
+
+    A printing that names no program is the same indicator as the one printing of it
+    that does (a detail table beside the summary that names the program); where two
+    programs hold the indicator, it stays a record of its own.
+    """
     merged: dict[tuple[str, str], Record] = {}
-    for record in records:
+    for record in _with_known_programs(list(records)):
         key = (normalize_text(record.program or ""), normalize_text(record.indicator))
         if key not in merged:
             merged[key] = record
+            record.facts = _once(record.facts, set())
             continue
         kept = merged[key]
-        seen = {_fact_key(fact) for fact in kept.facts}
-        kept.facts.extend(fact for fact in record.facts if _fact_key(fact) not in seen)
+        kept.facts.extend(_once(record.facts, {_fact_key(fact) for fact in kept.facts}))
         kept.unit = kept.unit or record.unit
         kept.direction = kept.direction or record.direction
     return list(merged.values())
+
+
+def _once(facts: Iterable[Fact], seen: set[tuple[Any, ...]]) -> list[Fact]:
+    kept = []
+    for fact in facts:
+        if _fact_key(fact) not in seen:
+            seen.add(_fact_key(fact))
+            kept.append(fact)
+    return kept
+
+
+def _with_known_programs(records: list[Record]) -> list[Record]:
+    """Records without a program given the program of the one record that names it."""
+    programs: dict[str, set[str]] = {}
+    for record in records:
+        if record.program:
+            programs.setdefault(normalize_text(record.indicator), set()).add(record.program)
+    for record in records:
+        known = programs.get(normalize_text(record.indicator), set())
+        if record.program is None and len(known) == 1:
+            record.program = next(iter(known))
+    return records
 
 
 def _table_report(table: KpiTable, records: int) -> dict[str, Any]:

@@ -16,7 +16,9 @@ from pipeline.layout import TableRun
 from pipeline.model import BBox, Cell, Table, cell_texts, enclosing, main_print
 from pipeline.text import Quantity, find_years, known_units, parse_cell
 from pipeline.understand.header_map import (
+    VALUE_FIELDS,
     ColumnField,
+    evidence,
     is_year_label,
     label_match,
     map_column,
@@ -268,8 +270,35 @@ def read_table(run: TableRun, context: DocumentContext = DEFAULT_CONTEXT) -> Kpi
         heads = tuple(Slot.of(first.page, [row[c] for c in group]) for row in head)
         field = map_column(" / ".join(levels), values, context)
         columns.append(Column(group, levels, field, heads))
-    columns = _later_baselines_are_actuals(columns)
+    columns = _later_baselines_are_actuals(_group_names(columns, valued, context))
     return KpiTable(run, header_rows, columns, body, context)
+
+
+def _group_names(
+    columns: list[Column], body: Sequence[Sequence[Slot]], context: DocumentContext
+) -> list[Column]:
+    """A column headed only by the name of a header group whose other columns hold its
+    values (重点目標 over `| name | 重点目標/現況 | 重点目標/目標値 |`) names the group's
+    indicator, when its body reads as names."""
+    found = list(columns)
+    for index, column in enumerate(columns[:-1]):
+        if column.field.field is not None or len(column.levels) != 1:
+            continue
+        siblings = [
+            other
+            for other in columns[index + 1 :]
+            if other.levels[:1] == column.levels and len(other.levels) > 1
+        ]
+        valued = [other for other in siblings if other.field.field in VALUE_FIELDS]
+        texts = [row[index].text for row in body if row[index].text]
+        names = evidence("indicator", texts, context.settings) if texts else 0.0
+        if not valued or names < context.settings.header_match:
+            continue
+        # As sure as the group's values are of their fields, and its body of being names.
+        confidence = round(names * min(other.field.confidence for other in valued), 3)
+        name = dataclasses.replace(column.field, field="indicator", confidence=confidence)
+        found[index] = dataclasses.replace(column, field=name)
+    return found
 
 
 def _later_baselines_are_actuals(columns: list[Column]) -> list[Column]:

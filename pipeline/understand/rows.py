@@ -19,6 +19,7 @@ from pipeline.understand.header_map import (
     NAME_FIELDS,
     VALUE_FIELDS,
     WORD_FIELDS,
+    ColumnField,
     direction_of,
     match_header,
 )
@@ -78,11 +79,15 @@ def _program(
 
 
 def _names(
-    table: KpiTable, row: Sequence[Slot], heading: Heading | None
+    table: KpiTable,
+    row: Sequence[Slot],
+    heading: Heading | None,
+    indicator_columns: list[int],
+    program_columns: list[int],
 ) -> tuple[str | None, str, Slot] | None:
     """The program and indicator of one row, and the cell that names the indicator."""
-    programs = list(reversed(table.fields("program")))  # most specific first
-    indicators = list(reversed(table.fields("indicator")))
+    programs = list(reversed(program_columns))  # most specific first
+    indicators = list(reversed(indicator_columns))
     smaller = table.settings.gloss_height
     if indicators:
         named = _first_name(row, indicators, smaller)
@@ -102,7 +107,12 @@ def _names(
 
 def row_records(table: KpiTable, heading: Heading | None) -> list[Record]:
     """One indicator per body row, or per group of rows where a kind column (区分:
-    実績値 / 目標値) says which kind the row's year columns hold."""
+    実績値 / 目標値) says which kind the row's year columns hold.
+
+    A wide table may name two indicators in a row (重点目標 and KPI, each with its own
+    現況 and 目標値): each value column belongs to the nearest indicator column on its
+    left, and each indicator column's row is a record of its own.
+    """
     value_columns = [
         (index, column.field)
         for index, column in enumerate(table.columns)
@@ -110,6 +120,44 @@ def row_records(table: KpiTable, heading: Heading | None) -> list[Record]:
     ]
     if not value_columns or table.label_column is not None:
         return []
+    indicators = table.fields("indicator")
+    groups = [
+        (indicator, [(i, f) for i, f in value_columns if _owner(i, indicators) == indicator])
+        for indicator in indicators
+    ]
+    groups = [(indicator, columns) for indicator, columns in groups if columns]
+    programs = table.fields("program")
+    if len(groups) < 2:
+        return _records(table, heading, value_columns, indicators, programs)
+    # A group's programs are the columns left of its indicator, after the group before.
+    starts = [-1] + [indicator for indicator, _ in groups]
+    return [
+        record
+        for (indicator, columns), start in zip(groups, starts, strict=False)
+        for record in _records(
+            table,
+            heading,
+            columns,
+            [indicator],
+            [index for index in programs if start < index < indicator],
+        )
+    ]
+
+
+def _owner(column: int, indicators: Sequence[int]) -> int | None:
+    """The indicator column nearest on the left of a value column (else the first)."""
+    left = [index for index in indicators if index < column]
+    return left[-1] if left else (indicators[0] if indicators else None)
+
+
+def _records(
+    table: KpiTable,
+    heading: Heading | None,
+    value_columns: list[tuple[int, ColumnField]],
+    indicators: list[int],
+    programs: list[int],
+) -> list[Record]:
+    """The records of the rows, reading the given value, indicator and program columns."""
     kind_column = _kind_column(table, {index for index, _ in value_columns})
     year_columns = _year_columns(table, {index for index, _ in value_columns})
     marks = [header_marks(mapped) for _, mapped in value_columns]
@@ -124,7 +172,7 @@ def row_records(table: KpiTable, heading: Heading | None) -> list[Record]:
         if title is not None:
             section = title
             continue
-        names = _names(table, row, heading)
+        names = _names(table, row, heading, indicators, programs)
         if names is None:
             continue
         program, printed_name, named = names

@@ -119,8 +119,8 @@ def read_values(
         return found
     values, fy = _by_line(values, slot.raw, fy, context.era)
     quantities = stated_values(values)
+    estimated = "estimated" in marks
     for quantity in quantities:
-        estimated = "estimated" in marks
         found.add_quantity(
             kind, quantity, quantity.note_year(context.era) or fy, source, confidence, estimated
         )
@@ -130,7 +130,14 @@ def read_values(
         short = len(wording) <= context.settings.value_words
         if short and _VALUE_WORDING.fullmatch(wording):
             found.facts.append(
-                Fact(kind=kind, fy=fy, text=wording, source=source, confidence=confidence)
+                Fact(
+                    kind=kind,
+                    fy=fy,
+                    text=wording,
+                    estimated=estimated,
+                    source=source,
+                    confidence=confidence,
+                )
             )
     return found
 
