@@ -23,7 +23,7 @@ LEADING = re.compile(
 # A heading word numbered with spaces around the number, as printed (`重点戦略等　２　福祉…`):
 # folding drops spaces between Japanese letters, so the print tells it from `国道2号`.
 _SPACED_NUMBER = re.compile(
-    r"^[\u4e00-\u9fff\u30a0-\u30ff]{1,6}等?[ \u3000]+[0-9０-９]{1,2}[ \u3000]+"
+    r"^[\u4e00-\u9fff\u30a0-\u30ff]{1,10}等?[ \u3000]+[0-9０-９]{1,2}[ \u3000]+"
 )
 # Marks that head a section or a list item: ■ ● ◆ ◇ □ ○ ・ ◎ ▼ ▶ ★ ☆.
 BULLETS = re.compile(r"^[■●◆◇□○・◎▼▶★☆◯]\s*")

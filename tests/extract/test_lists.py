@@ -52,6 +52,31 @@ def test_a_list_item_states_its_baseline_and_target(
 
 
 @pytest.mark.parametrize(
+    ("text", "indicator", "facts"),
+    [
+        # Boxes set apart by space, a label before the name, no colon.
+        (
+            "成果指標　空き家の成約件数　12件 ➡ 30件",
+            "空き家の成約件数",
+            [("baseline", 12), ("target", 30)],
+        ),
+        # A side printed as a word is a text fact.
+        (
+            "目標指標 地域食堂の設置数 なし → 5か所",
+            "地域食堂の設置数",
+            [("baseline", "なし"), ("target", 5)],
+        ),
+    ],
+)
+def test_a_list_item_may_set_its_name_apart_by_space(
+    text: str, indicator: str, facts: list[tuple[str, float | str]]
+) -> None:
+    item = list_item(line(text), DocumentContext())
+    assert item is not None and item.indicator == indicator
+    assert [(f.kind, f.value if f.value is not None else f.text) for f in item.facts] == facts
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "令和3年度から令和7年度までの5か年の計画です。",  # prose, no arrow

@@ -26,6 +26,20 @@ def test_clean_name(printed: str, name: str | None) -> None:
     assert clean_name(printed) == name
 
 
+@pytest.mark.parametrize(
+    ("text", "raw", "name"),
+    [
+        # A heading word numbered with spaces around the number, as printed.
+        ("基本戦略3観光の振興", "基本戦略　３　観光の振興", "観光の振興"),
+        ("重点プロジェクト等2移住の促進", "重点プロジェクト等 2 移住の促進", "移住の促進"),
+        # A number inside a name, printed without spaces, stays.
+        ("国道2号の整備率", "国道2号の整備率", "国道2号の整備率"),
+    ],
+)
+def test_a_numbered_heading_word_is_an_enumerator(text: str, raw: str, name: str) -> None:
+    assert clean_name(text, raw) == name
+
+
 def test_a_program_and_its_indicator_in_one_cell() -> None:
     assert split_pair("移住体験ツアー(参加者数)") == ("移住体験ツアー", "参加者数")
     assert split_pair("移住体験ツアー") is None

@@ -2,7 +2,14 @@
 
 import pytest
 
-from pipeline.text.years import ERA_FIRST_YEARS, ERA_INITIALS, FiscalYear, find_years, parse_year
+from pipeline.text.years import (
+    ERA_FIRST_YEARS,
+    ERA_INITIALS,
+    FiscalYear,
+    find_years,
+    is_year_text,
+    parse_year,
+)
 
 # (text, Gregorian year, 年度, 末, month), each from a seed report's header, label or note.
 SEED_YEARS = [
@@ -190,3 +197,19 @@ def test_fiscal_year_is_a_plain_value() -> None:
     assert first == FiscalYear(
         year=2020, fiscal=True, end_of_period=True, month=None, era="令和", text="令和2年度末"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "is_year"),
+    [
+        ("28年", True),
+        ("令和3年度", True),
+        ("2021年", True),
+        ("H30", True),
+        ("5年間", False),
+        ("28年 推計", False),
+        ("120人", False),
+    ],
+)
+def test_a_text_that_is_one_year_with_or_without_its_era(text: str, is_year: bool) -> None:
+    assert is_year_text(text) is is_year

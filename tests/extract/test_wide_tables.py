@@ -1,0 +1,144 @@
+"""Evidence a table gives beyond one header per column: two indicators a row, a gloss in
+small type under a name, a value cell of several lines, a bracketed era-less year, and a
+printing with no program. Made-up tables, not from any report."""
+
+import pytest
+from grids import grid_table, run_of
+
+from pipeline.model.geometry import Word, main_print
+from pipeline.model.record import Record
+from pipeline.model.table import Cell
+from pipeline.text import fold, join_wrapped_lines
+from pipeline.understand.extract import merge_records
+from pipeline.understand.reading import Slot, read_table
+from pipeline.understand.rows import row_records
+from pipeline.understand.settings import DocumentContext
+
+
+def facts(record: Record) -> list[tuple[str, int | None, float | str | None]]:
+    return [(f.kind, f.fy, f.value if f.value is not None else f.text) for f in record.facts]
+
+
+def test_each_indicator_of_a_wide_row_reads_its_own_value_columns() -> None:
+    table = grid_table(
+        [
+            ["政策", "成果目標", "成果目標", "成果目標", "施策", "KPI", "KPI", "KPI"],
+            ["政策", "成果目標", "現況", "目標値", "施策", "KPI", "現況", "目標値"],
+            ["観光", "観光客数", "80人", "100人", "誘客", "宿泊者数", "12泊", "15泊"],
+        ],
+        spans={(0, 0): (2, 1), (0, 1): (1, 3), (0, 4): (2, 1), (0, 5): (1, 3)},
+    )
+    records = row_records(read_table(run_of(table)), None)
+    by_name = {record.indicator: record for record in records}
+    assert set(by_name) == {"観光客数", "宿泊者数"}
+    assert facts(by_name["観光客数"]) == [("baseline", None, 80), ("target", None, 100)]
+    assert facts(by_name["宿泊者数"]) == [("baseline", None, 12), ("target", None, 15)]
+    assert by_name["宿泊者数"].program == "誘客"  # the program column left of its indicator
+
+
+def test_a_group_column_of_numbers_names_no_indicator() -> None:
+    table = grid_table(
+        [
+            ["指標", "目標", "目標", "目標"],
+            ["指標", "番号", "現況", "目標値"],
+            ["参加者数", "3", "40人", "60人"],
+        ],
+        spans={(0, 0): (2, 1), (0, 1): (1, 3)},
+    )
+    read = read_table(run_of(table))
+    assert read.fields("indicator") == [0]
+
+
+def _word(text: str, top: float, height: float) -> Word:
+    return Word(text, text, (10.0, top, 10.0 + 12.0 * len(text), top + height))
+
+
+@pytest.mark.parametrize(
+    ("heights", "kept"),
+    [
+        ((10.0, 10.0, 8.0, 8.0), 2),  # a name over two lines, then its definition
+        ((10.0, 8.0, 10.0), 1),  # everything after the first smaller line is gloss
+        ((10.0, 9.5, 10.0), 3),  # heights within the tolerance are one print
+        ((8.0, 10.0), 2),  # a larger line after a small first line is no gloss
+    ],
+)
+def test_the_main_print_of_a_cell_stops_at_smaller_type(
+    heights: tuple[float, ...], kept: int
+) -> None:
+    words = []
+    top = 0.0
+    for index, height in enumerate(heights):
+        words.append(_word(f"line{index}", top, height))
+        top += height + 3.0
+    assert main_print(words, 0.9) == words[:kept]
+
+
+def test_an_indicator_name_leaves_out_its_definition_in_small_type() -> None:
+    table = grid_table([["指標", "現状", "目標"], ["x", "120件", "150件"]])
+    name = next(cell for cell in table.cells if (cell.row, cell.col) == (1, 0))
+    name.words = [
+        _word("空き家の成約件数", 20.0, 10.0),
+        _word("空き家バンクを通じて売買又は", 33.0, 8.0),
+        _word("賃貸された物件の数", 44.0, 8.0),
+    ]
+    name.text = "空き家の成約件数空き家バンクを通じて売買又は賃貸された物件の数"
+    record = row_records(read_table(run_of(table)), None)[0]
+    assert record.indicator == "空き家の成約件数"
+
+
+def test_a_slot_without_words_keeps_its_text() -> None:
+    cell = Cell(0, 0, (0.0, 0.0, 10.0, 10.0), raw="参加者数", text="参加者数")
+    slot = Slot.of(1, [cell])
+    assert slot.headline(0.9) is slot
+
+
+@pytest.mark.parametrize(
+    ("baseline", "target", "expected"),
+    [
+        # Bracketed era-less years take the document's era (rule 12), after a number
+        # or after a value in words.
+        (
+            "1,204件（26年）",
+            "減少を目指す（32年）",
+            [("baseline", 2014, 1204), ("target", 2020, "減少を目指す")],
+        ),
+        # A cell of several lines: the first figure, and the year one line prints.
+        (
+            "61.5%\n23地区\n県内3位（2023年）",
+            "80%\n30地区",
+            [("baseline", 2023, 61.5), ("target", None, 80)],
+        ),
+    ],
+)
+def test_values_with_their_years_and_restatements(
+    baseline: str, target: str, expected: list[tuple[str, int | None, float | str]]
+) -> None:
+    rows = [["指標", "現状", "目標"], ["防犯対策", baseline, target], ["相談件数", "40件", "60件"]]
+    table = grid_table(rows)
+    for cell in table.cells:  # as layout gives a cell's text: its lines folded and joined
+        cell.text = join_wrapped_lines([fold(line) for line in cell.raw.splitlines()])
+    context = DocumentContext(era="平成")
+    record = row_records(read_table(run_of(table), context), None)[0]
+    assert facts(record) == expected
+
+
+def test_a_printing_with_no_program_joins_the_one_that_names_it() -> None:
+    summary = grid_table([["施策", "指標", "目標値"], ["観光振興", "宿泊者数", "500人"]])
+    detail = grid_table([["指標", "R5実績", "目標値"], ["宿泊者数", "420人", "500人"]], page=2)
+    records = [r for t in (summary, detail) for r in row_records(read_table(run_of(t)), None)]
+    merged = merge_records(records)
+    assert [(r.program, r.indicator) for r in merged] == [("観光振興", "宿泊者数")]
+    assert facts(merged[0]) == [("target", None, 500), ("actual", 2023, 420)]
+
+
+def test_an_indicator_of_two_programs_stays_two_records_beside_a_bare_printing() -> None:
+    rows = [
+        ["施策", "指標", "目標値"],
+        ["観光振興", "参加者数", "50人"],
+        ["移住促進", "参加者数", "20人"],
+    ]
+    bare = grid_table([["指標", "目標値"], ["参加者数", "50人"]], page=2)
+    records = [
+        r for t in (grid_table(rows), bare) for r in row_records(read_table(run_of(t)), None)
+    ]
+    assert sorted((r.program or "") for r in merge_records(records)) == ["", "移住促進", "観光振興"]
