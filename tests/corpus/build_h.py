@@ -291,12 +291,12 @@ def build_osaki_imagescan(doc_id):
     rng = np.random.default_rng(113)
     dpi = 150
     flat = chromium_pdf(doc_id)
-    ticks = {0: span_box(flat, 0, "企業誘致の推進", dpi), 1: span_box(flat, 1, "安定した農業生産体制の確立", dpi)}
+    ticks = {0: span_box(flat, 0, "企業立地協定締結件数", dpi), 1: span_box(flat, 1, "新規認定農業者数", dpi)}
     jpegs = []
     for k, img in enumerate(render(flat, dpi)):
         img = paper(img, rng, tone=234, unevenness=18)
         x0, y0, x1, y1 = ticks[k]
-        tick(img, (max(8, x0 - 60), (y0 + y1) // 2), scale=0.7)
+        tick(img, (max(8, x1 + 6), (y0 + y1) // 2), scale=0.7)
         punch_holes(img)
         img = speckle(skew(img, (-1.6, 0.9)[k]), rng, dots=450, holes=350).filter(ImageFilter.GaussianBlur(0.35))
         jpegs.append(jpeg_bytes(img, 55, dpi))
