@@ -93,6 +93,8 @@ class KpiTable:
     columns: list[Column]
     body: list[list[Slot]]
     context: DocumentContext = DEFAULT_CONTEXT
+    # A form row above the header that names the table's one indicator (指標名 | name).
+    named: Slot | None = None
 
     @property
     def first(self) -> Table:
@@ -197,9 +199,34 @@ def header_span(table: Table, context: DocumentContext) -> tuple[int, int]:
         while last + 2 < len(grid) and _is_year_row(grid[last + 1], last + 1, context):
             last += 1  # a row of years under the header's words: 現状値 over (平成21年度)
     top = 0
-    while top < last and _is_caption_row(grid[top], context.settings):
+    while top < last and (
+        _is_caption_row(grid[top], context.settings) or _label_row(grid[top], top) is not None
+    ):
         top += 1
     return top, last + 1
+
+
+def _label_row(row: list[Cell | None], index: int) -> tuple[Cell, Cell] | None:
+    """A form row printed in the table's frame above its header: a label and one cell that
+    runs to the table's right edge (`指標名 | 子育て支援の満足度`, `設定理由 | …`)."""
+    starting = list({id(c): c for c in row if c is not None and c.row == index and c.text}.values())
+    if len(starting) != 2 or row[-1] is not starting[1]:
+        return None
+    label, value = sorted(starting, key=lambda cell: cell.col)
+    return (label, value) if value.colspan >= 2 else None
+
+
+def _named(table: Table, top: int, context: DocumentContext) -> Slot | None:
+    """The indicator a form row above the header names, if one of them labels it so."""
+    grid = _slots(table)
+    for index in range(top):
+        pair = _label_row(grid[index], index)
+        if pair is None:
+            continue
+        match = label_match(read_header(pair[0].text, context.era), context.settings)
+        if match is not None and match.field == "indicator":
+            return Slot.of(table.page, [pair[1]])
+    return None
 
 
 def _is_year_row(row: list[Cell | None], index: int, context: DocumentContext) -> bool:
@@ -271,7 +298,7 @@ def read_table(run: TableRun, context: DocumentContext = DEFAULT_CONTEXT) -> Kpi
         field = map_column(" / ".join(levels), values, context)
         columns.append(Column(group, levels, field, heads))
     columns = _later_baselines_are_actuals(_group_names(columns, valued, context))
-    return KpiTable(run, header_rows, columns, body, context)
+    return KpiTable(run, header_rows, columns, body, context, _named(first, top, context))
 
 
 def _group_names(

@@ -19,7 +19,14 @@ from pipeline.understand.headings import Caption, Heading
 from pipeline.understand.names import clean_name
 from pipeline.understand.reading import KpiTable, Slot, is_baseline_label
 from pipeline.understand.settings import DocumentContext
-from pipeline.understand.values import Values, has_number, make_record, read_values, row_kind
+from pipeline.understand.values import (
+    Values,
+    has_number,
+    make_record,
+    read_values,
+    row_kind,
+    unit_of,
+)
 
 
 @dataclass
@@ -98,19 +105,27 @@ def kind_row_records(
     a row labelled otherwise (達成率) gives nothing. A column whose header marks the
     baseline gives it once, from the first row that prints it.
     """
+    caption = caption or _named_caption(table)
     if caption is None or table.fields("indicator") or table.label_column is not None:
         return []
     dated = [(i, c) for i, c in enumerate(table.columns) if c.field.year is not None]
     undated = {i for i in range(1, len(table.columns))} - {i for i, _ in dated}
-    if len(dated) < 2 or any(_names_something(table, i) for i in undated):
+    undated -= set(table.fields("unit"))
+    if len(dated) < 2 or any(_names_something(table, i, [d for d, _ in dated]) for i in undated):
         return []  # a column of names beside the years: another shape (an indicator per row)
     values = Values()
     baselines: set[int] = set()
+    first_dated = min(index for index, _ in dated)
+    units = set(table.fields("unit"))
+    # An undated column headed as the baseline (計画策定時) gives it too.
+    read = sorted(dated + [(i, table.columns[i]) for i in table.fields("baseline") if i in undated])
     for row in table.body:
-        label_kind = row_kind(row, table.settings)
-        if label_kind is None and row and row[0].text and not has_number(row[0].text):
+        # The row's label: its first printed cell before the years, a unit's cell aside.
+        label = [slot for i, slot in enumerate(row[:first_dated]) if slot.text and i not in units]
+        label_kind = row_kind(label[:1], table.settings)
+        if label_kind is None and label and not has_number(label[0].text):
             continue  # a row of something else: 達成率, 備考
-        for index, column in dated:
+        for index, column in read:
             kind = _column_kind(column.field, label_kind)
             if kind is None or (label_kind is not None and index == 0):
                 continue
@@ -126,8 +141,10 @@ def kind_row_records(
             values.add(found)
     named = Slot(caption.name, caption.raw, caption.page, caption.bbox, ())
     program = heading.text if heading else None
+    printed = (unit_of(row[i].text) for i in units for row in table.body)
+    unit = caption.unit or next(filter(None, printed), None)
     record = make_record(
-        caption.page, program, caption.name, values, caption.unit, caption.direction, named
+        caption.page, program, caption.name, values, unit, caption.direction, named
     )
     return [record] if record is not None else []
 
@@ -145,6 +162,22 @@ def _column_kind(field: ColumnField, row_kind: FactKind | None) -> FactKind | No
     return "actual" if not field.header.words else None
 
 
-def _names_something(table: KpiTable, index: int) -> bool:
-    """Whether a column's body prints words that are not values (names, kinds, notes)."""
-    return any(row[index].text and not has_number(row[index].text) for row in table.body)
+def _names_something(table: KpiTable, index: int, dated: Sequence[int]) -> bool:
+    """Whether a column's body prints words that are not values or kinds (names, notes)
+    in rows that print values (a row of a note or a label alone names nothing here)."""
+    return any(
+        row[index].text
+        and not has_number(row[index].text)
+        and row_kind([row[index]], table.settings) is None
+        and any(has_number(row[i].text) for i in dated)
+        for row in table.body
+    )
+
+
+def _named_caption(table: KpiTable) -> Caption | None:
+    """The indicator a form row in the table's frame names, as a caption would."""
+    slot = table.named
+    name = clean_name(slot.text, slot.raw) if slot is not None else None
+    if slot is None or name is None:
+        return None
+    return Caption(name, slot.raw, slot.page, slot.bbox, None, None)
