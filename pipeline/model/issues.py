@@ -15,7 +15,8 @@ Codes, by stage:
 - `understand`: `unmapped-headers` (header cells mapped to no field),
   `no-records` (pages read, no KPI record found);
 - `extract`: `extraction-failed` (an exception inside extraction: a bug this
-  document brings out; the traceback is in `detail`);
+  document brings out; the traceback is in `detail`), `write-failed` (`kpi
+  extract` could not write the document's record file);
 - `batch`: `timeout`, `crash`, `worker-error`, `not-found`.
 
 An issue of severity `error` on a document that still has records makes it
