@@ -157,3 +157,25 @@ def test_a_gold_file_with_a_climbing_doc_id_writes_nothing_outside_the_site(
     outside = {p for p in written if not p.is_relative_to(site.resolve()) and gold not in p.parents}
     assert not outside
     assert (site / "documents" / f"{file_name('../../x')}.html").is_file()
+
+
+def test_kpi_score_scores_a_store_as_its_record_files(
+    report_store, stored_predictions: Path, gold: Path, kpi: Callable[..., Result]
+) -> None:
+    from_store = kpi("score", "--gold", gold, "--store", report_store.path)
+    from_files = kpi("score", "--gold", gold, "--pred", stored_predictions)
+    assert from_store.exit_code == 0, from_store.output
+    assert from_store.stdout == from_files.stdout
+    removed = report_store.removed
+    assert f"gold  {removed.doc_id}  p.{removed.page}" in from_store.stdout  # the fact taken out
+
+
+def test_kpi_score_on_the_store_s_folder_points_to_the_store(
+    report_store, gold: Path, kpi: Callable[..., Result]
+) -> None:
+    folder = report_store.path.parent  # the store and its run summary, as `kpi run` leaves them
+    assert (folder / "kpi.last-run.json").is_file()
+    result = kpi("score", "--gold", gold, "--pred", folder)
+    assert result.exit_code == 0, result.output
+    assert "kpi.last-run.json: not a kpi-record/1 file" in result.stderr
+    assert f"{report_store.path} is a store: score it with --store" in result.stderr
