@@ -179,3 +179,33 @@ def test_kpi_score_on_the_store_s_folder_points_to_the_store(
     assert result.exit_code == 0, result.output
     assert "kpi.last-run.json: not a kpi-record/1 file" in result.stderr
     assert f"{report_store.path} is a store: score it with --store" in result.stderr
+
+
+def test_a_report_over_an_old_site_leaves_nothing_of_it(
+    report_store, gold: Path, tmp_path: Path, kpi: Callable[..., Result]
+) -> None:
+    out = tmp_path / "site"
+    first = kpi("report", "--store", report_store.path, "--gold", gold, "--out", out, "--no-layout")
+    assert first.exit_code == 0, first.output
+    (out / "documents" / "gone-since.html").write_text("an old page", encoding="utf-8")
+    second = kpi("report", "--store", report_store.path, "--out", out, "--no-layout")
+    assert second.exit_code == 0, second.output
+    assert not (out / "scores.json").exists()  # this report has no gold: no scores
+    assert not (out / "documents" / "gone-since.html").exists()
+    assert (out / "index.html").is_file()
+    assert [path.name for path in tmp_path.iterdir()] == ["site"]  # nothing left beside it
+
+
+def test_a_folder_holding_other_files_is_replaced_only_with_force(
+    report_store, tmp_path: Path, kpi: Callable[..., Result]
+) -> None:
+    out = tmp_path / "notes"
+    out.mkdir()
+    (out / "mine.txt").write_text("not a report", encoding="utf-8")
+    refused = kpi("report", "--store", report_store.path, "--out", out, "--no-layout")
+    assert refused.exit_code == 2
+    assert "--force" in refused.stderr
+    assert [path.name for path in out.iterdir()] == ["mine.txt"]
+    forced = kpi("report", "--store", report_store.path, "--out", out, "--no-layout", "--force")
+    assert forced.exit_code == 0, forced.output
+    assert not (out / "mine.txt").exists() and (out / "index.html").is_file()
