@@ -194,7 +194,7 @@ def _document_page(
     history = site.chart(
         f"{DOCUMENTS}/{name}/history.svg",
         document_history(view.runs, doc_id),
-        f"{doc_id}: facts over the scored runs",
+        f"{doc_id}: facts as each run scored them",
         least=2,  # one run's figures are the headline above the chart
     )
     return site.write(
@@ -238,8 +238,12 @@ def _document_pages(
 
 def _summary_charts(site: SiteWriter, view: StoreView) -> list[str]:
     charts = [
-        site.chart("charts/set.svg", set_history(view.runs), "All documents: facts"),
-        site.chart("charts/kinds.svg", kind_history(view.runs), "Fact F1 per kind"),
+        site.chart(
+            "charts/set.svg", set_history(view.runs), "All documents: facts as each run scored them"
+        ),
+        site.chart(
+            "charts/kinds.svg", kind_history(view.runs), "Fact F1 per kind as each run scored it"
+        ),
         site.chart(
             "charts/documents.svg",
             worst_history(view.runs, site.settings.worst),
@@ -281,6 +285,7 @@ def _write_site(view: StoreView, gold: GoldSet | None, site: SiteWriter) -> Repo
         scores=scorecard_json(scorecard) if scorecard else None,
         documents=documents,
         charts=_summary_charts(site, view),
+        last_scored=next((run for run in reversed(view.runs) if run.scores), None),
         href=document_href,
         generated=datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z"),
         version=__version__,

@@ -209,3 +209,18 @@ def test_a_folder_holding_other_files_is_replaced_only_with_force(
     forced = kpi("report", "--store", report_store.path, "--out", out, "--no-layout", "--force")
     assert forced.exit_code == 0, forced.output
     assert not (out / "mine.txt").exists() and (out / "index.html").is_file()
+
+
+def test_the_history_charts_say_they_show_the_scores_kept_at_run_time(
+    site: Path, report_store
+) -> None:
+    summary = (site / "index.html").read_text(encoding="utf-8")
+    note = re.search(r'<p id="history-note"[^>]*>(.*?)</p>', summary, re.DOTALL)
+    assert note is not None
+    (run,) = read_store(report_store.path).runs
+    rescored = json.loads((site / "scores.json").read_text(encoding="utf-8"))["fact_f1"]
+    assert run.scores is not None and f"{run.scores['fact_f1']:.3f}" != f"{rescored:.3f}"
+    text = " ".join(note.group(1).split())
+    assert "as each run scored itself when it ran" in text
+    assert f"In run {run.run_id}, the last scored, fact F1 was {run.scores['fact_f1']:.3f}" in text
+    assert f"rescored now: {rescored:.3f}" in text
