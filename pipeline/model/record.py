@@ -210,12 +210,10 @@ def write_atomic(path: Path, text: str) -> None:
     system fits it too), and an OSError (a full disk) removes it before it is raised.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle = tempfile.NamedTemporaryFile(
-        "w", encoding="utf-8", dir=path.parent, prefix=".kpi-", suffix=".part", delete=False
-    )
-    temporary = Path(handle.name)
+    descriptor, name = tempfile.mkstemp(dir=path.parent, prefix=".kpi-", suffix=".part")
+    temporary = Path(name)
     try:
-        with handle:
+        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
             handle.write(text)
         # A temporary file is made private (0600); the result takes the usual mode (the umask's).
         umask = os.umask(0)
