@@ -10,6 +10,7 @@ import click
 
 from pipeline.batch import StoreError, load_gold
 from pipeline.cli.batch import STORE_OPTION
+from pipeline.cli.options import output_options
 from pipeline.model import RecordFileError
 from pipeline.report import ReportSettings, SiteFolderError, read_store, write_report
 from pipeline.score import NoGoldError, TwinsFileError
@@ -26,6 +27,7 @@ EXIT_BAD_INPUT = 2
     help="Score the store's documents against these gold record files.",
 )
 @click.option(
+    "-o",
     "--out",
     type=click.Path(file_okay=False, path_type=Path),
     required=True,
@@ -44,6 +46,7 @@ EXIT_BAD_INPUT = 2
     help="Replace OUT even when it holds other files than a report (an old report is replaced"
     " without it).",
 )
+@output_options
 def report(
     store_path: Path, gold_dir: Path | None, out: Path, dpi: int, layout: bool, force: bool
 ) -> None:
