@@ -15,12 +15,14 @@ Codes, by stage:
 - `understand`: `unmapped-headers` (header cells mapped to no field),
   `no-records` (pages read, no KPI record found);
 - `extract`: `extraction-failed` (an exception inside extraction: a bug this
-  document brings out; the traceback is in `detail`), `write-failed` (`kpi
-  extract` could not write the document's record file);
+  document brings out; the traceback is in `detail`);
 - `batch`: `timeout`, `crash`, `worker-error`, `not-found`.
 
 An issue of severity `error` on a document that still has records makes it
 partial: stored with what was read, and read again by the next run.
+
+An error file of `kpi extract` names one of these codes, or `write-failed`: the
+document's record file could not be written (a name too long, a full disk).
 """
 
 from dataclasses import asdict, dataclass
