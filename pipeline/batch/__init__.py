@@ -12,7 +12,13 @@ from pipeline.batch.run import (
     default_workers,
     run_stamp,
 )
-from pipeline.batch.sources import SourceError, SourceSet, read_source, resolve_sources
+from pipeline.batch.sources import (
+    SourceError,
+    SourceSet,
+    folder_pdfs,
+    read_source,
+    resolve_sources,
+)
 from pipeline.batch.store import (
     DEFAULT_STORE,
     EXPORT_FORMATS,
@@ -48,6 +54,7 @@ __all__ = [
     "Store",
     "StoreError",
     "default_workers",
+    "folder_pdfs",
     "load_gold",
     "open_store",
     "process_document",

@@ -41,9 +41,10 @@ from pipeline.batch import (
     summary_json,
     summary_text,
 )
-from pipeline.cli.options import resolved_settings, settings_option
+from pipeline.cli.options import output_options, reading_options
 from pipeline.model import RecordFileError
 from pipeline.score import NoGoldError, Scorecard, TwinsFileError
+from pipeline.understand import ExtractSettings
 
 EXIT_FAILED_DOCUMENTS = 1
 EXIT_CONFIGURATION = 2
@@ -185,7 +186,8 @@ def _write_summary(path: Path, summary: dict[str, object]) -> None:
     is_flag=True,
     help="Exit 2 when the sources hold no document (for a scheduled job); else only warn.",
 )
-@settings_option
+@reading_options
+@output_options
 def run(
     sources: tuple[str, ...],
     store_path: Path,
@@ -198,7 +200,7 @@ def run(
     progress: bool | None,
     verbose: bool,
     require_documents: bool,
-    settings_path: Path | None,
+    settings: ExtractSettings,
 ) -> None:
     """Read every PDF of SOURCE... (folders, globs, manifest files) into the store.
 
@@ -211,7 +213,6 @@ def run(
 
     source_set = _sources(sources, require_documents)
     gold = _gold(gold_dir)
-    settings = resolved_settings(settings_path)
     with _open_store(store_path) as store:
         executor = _executor(executor_name, workers, time_limit, scheduler)
         described = {"executor": executor.name, "workers": executor.workers}
@@ -266,11 +267,13 @@ def _scores(batch: BatchRun, gold: GoldSet | None) -> Scorecard | None:
 @STORE_OPTION
 @click.option("--format", "export_format", type=click.Choice(EXPORT_FORMATS), required=True)
 @click.option(
+    "-o",
     "--out",
     type=click.Path(file_okay=False, path_type=Path),
     required=True,
     help="Folder to write documents, records, facts, errors and runs into.",
 )
+@output_options
 def export(store_path: Path, export_format: ExportFormat, out: Path) -> None:
     """Write every table of the store to OUT, one file a table: <table>.<format>."""
     try:

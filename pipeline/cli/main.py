@@ -10,15 +10,50 @@ import click
 
 from pipeline import __version__
 
-# name → (module, function, one-line help shown by `kpi --help`)
-COMMANDS: dict[str, tuple[str, str, str]] = {
-    "export": ("pipeline.cli.batch", "export", "Write a store's tables as parquet, jsonl or csv."),
-    "extract": ("pipeline.cli.commands", "extract", "Read each PDF into a kpi-record/1 file."),
-    "inspect": ("pipeline.cli.commands", "inspect", "Draw one page with its tables and cells."),
-    "report": ("pipeline.cli.report", "report", "Write the review report (HTML) of a store."),
-    "run": ("pipeline.cli.batch", "run", "Read every PDF of SOURCE... into the store."),
-    "score": ("pipeline.cli.commands", "score", "Score predicted record files against gold."),
-    "settings": ("pipeline.cli.commands", "show_settings", "Print the resolved settings."),
+# name → (module, function, one-line help shown by `kpi --help`, an example for its own help)
+COMMANDS: dict[str, tuple[str, str, str, str]] = {
+    "export": (
+        "pipeline.cli.batch",
+        "export",
+        "Write a store's tables as parquet, jsonl or csv.",
+        "kpi export --store out/kpi.duckdb --format parquet -o exported/",
+    ),
+    "extract": (
+        "pipeline.cli.commands",
+        "extract",
+        "Read each PDF into a kpi-record/1 file.",
+        "kpi extract tests/fixtures/pdfs --pages 1-2 --ocr off -o /tmp/pred",
+    ),
+    "inspect": (
+        "pipeline.cli.commands",
+        "inspect",
+        "Draw one page with its tables and cells.",
+        "kpi inspect tests/fixtures/pdfs/tsukuba-r2-kpi.pdf --pages 1,2 -o /tmp/page.png",
+    ),
+    "report": (
+        "pipeline.cli.report",
+        "report",
+        "Write the review report (HTML) of a store.",
+        "kpi report --store out/kpi.duckdb --gold gold -o out/report",
+    ),
+    "run": (
+        "pipeline.cli.batch",
+        "run",
+        "Read every PDF of SOURCE... into the store.",
+        "kpi run archive/ 'reports/**/*.pdf' --gold gold --quiet --log-format json",
+    ),
+    "score": (
+        "pipeline.cli.commands",
+        "score",
+        "Score predicted record files against gold.",
+        "kpi score --gold gold --store out/kpi.duckdb --json score.json",
+    ),
+    "settings": (
+        "pipeline.cli.commands",
+        "show_settings",
+        "Print the resolved settings.",
+        "kpi settings --settings night.toml --ocr-lang jpn+eng",
+    ),
 }
 
 
@@ -31,9 +66,10 @@ class LazyGroup(click.Group):
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         if cmd_name not in COMMANDS:
             return None
-        module, name, _ = COMMANDS[cmd_name]
+        module, name, _, example = COMMANDS[cmd_name]
         command = getattr(importlib.import_module(module), name)
         assert isinstance(command, click.Command)  # a programming error, not input
+        command.epilog = f"Example:\n\n\b\n  {example}"  # \b: click keeps the line as it is
         return command
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:

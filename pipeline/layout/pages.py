@@ -1,7 +1,8 @@
 """Layout: every page of a document turned into tables of cells, by the strategy that fits it.
 
 `layout_page` is where a page's kind picks its path: an image page, or a scan
-under an OCR layer, goes to OCR; a page whose text runs sideways is read upright
+under an OCR layer, goes to OCR (every page with `OcrSettings.mode` "force", none
+with "off"); a page whose text runs sideways is read upright
 by the ruled strategy and its boxes turned back; a typed page goes through the
 strategies of `strategies.TYPED_PAGE_STRATEGIES`, in order. Every table is then
 mended (`repair`). Each page keeps its issues beside its tables, so a page that
@@ -49,11 +50,15 @@ class DocumentLayout:
 def layout_page(pdf_page: pymupdf.Page, settings: LayoutSettings) -> PageLayout:
     """The tables of one page and what went wrong reading them."""
     page = read_page(pdf_page)
-    if page.kind == "image" or page.has_ocr_layer:
-        layer = page.words if page.has_ocr_layer else ()
+    mode = settings.ocr.mode
+    if mode == "force" or (mode == "auto" and (page.kind == "image" or page.has_ocr_layer)):
+        layer = page.words if page.has_ocr_layer and mode == "auto" else ()
         scan = ocr_page(pdf_page, settings.ocr, layer)
         tables = [_mend(table, settings) for table in scan.tables]
         return PageLayout(page, tables, scan.warnings)
+    if page.kind == "image":
+        message = "a scanned page, not read: OCR is off"
+        return PageLayout(page, [], [Issue("warning", "ocr-off", "ocr", message, page.number)])
     turn = page.turn
     if not turn:
         tables = text_tables(pdf_page, page.words, settings)
@@ -73,5 +78,6 @@ def _mend(table: Table, settings: LayoutSettings) -> Table:
 def layout_document(path: Path, settings: LayoutSettings | None = None) -> DocumentLayout:
     settings = settings or LayoutSettings()
     with open_pdf(path) as doc:
-        pages = [layout_page(pdf_page, settings) for pdf_page in doc]
+        read = [pdf_page for pdf_page in doc if settings.reads(pdf_page.number + 1)]
+        pages = [layout_page(pdf_page, settings) for pdf_page in read]
     return DocumentLayout(path.stem, path, pages)

@@ -38,10 +38,18 @@ class LayoutSettings:
     min_quality: float = 0.7
     # Stream is tried only on pages with this many lines of aligned, gapped words.
     tabular_lines: int = 3
+    # The pages read, by number from 1 (one a document lacks is passed over); empty: all.
+    pages: tuple[int, ...] = ()
 
     def __post_init__(self) -> None:
         if not 0 <= self.min_quality <= 1 or self.tabular_lines < 2:
             raise ValueError("min_quality must lie in [0, 1] and tabular_lines be at least 2")
+        if not all(isinstance(number, int) and number >= 1 for number in self.pages):
+            raise ValueError("pages must be page numbers, from 1")
+
+    def reads(self, number: int) -> bool:
+        """Whether the page of this number (from 1) is read."""
+        return not self.pages or number in self.pages
 
 
 @dataclass(frozen=True)

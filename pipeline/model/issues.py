@@ -11,7 +11,7 @@ Codes, by stage:
   glyphs that have no Unicode mapping);
 - `ocr`: `ocr-unavailable` (Tesseract or its language data missing: the page is
   not read, and the document is partial), `ocr-failed` (a Tesseract process
-  failed on part of the page);
+  failed on part of the page), `ocr-off` (a scan left unread, as OCR was turned off);
 - `understand`: `unmapped-headers` (header cells mapped to no field),
   `no-records` (pages read, no KPI record found);
 - `extract`: `extraction-failed` (an exception inside extraction: a bug this
@@ -20,6 +20,9 @@ Codes, by stage:
 
 An issue of severity `error` on a document that still has records makes it
 partial: stored with what was read, and read again by the next run.
+
+An error file of `kpi extract` names one of these codes, or `write-failed`: the
+document's record file could not be written (a name too long, a full disk).
 """
 
 from dataclasses import asdict, dataclass

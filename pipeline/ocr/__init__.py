@@ -4,9 +4,11 @@ cell by cell and kept only where it holds.
 """
 
 from pipeline.ocr.page import ocr_page
-from pipeline.ocr.settings import OcrSettings
+from pipeline.ocr.settings import OCR_MODES, OcrMode, OcrSettings
 
 __all__ = [
+    "OCR_MODES",
+    "OcrMode",
     "OcrSettings",
     "ocr_page",
 ]

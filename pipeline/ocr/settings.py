@@ -3,15 +3,22 @@ to be read again; and whether Tesseract can run at all."""
 
 import re
 from dataclasses import dataclass, field, replace
+from typing import Literal, get_args
 
 from pipeline.model import RuledSettings
 from pipeline.ocr.tesseract import Tesseract
+
+# auto: OCR an image page and a scan under a text layer; force: every page, layers ignored;
+# off: none (a scan is left unread, with a warning; a text layer is read as typed text).
+OcrMode = Literal["auto", "force", "off"]
+OCR_MODES: tuple[OcrMode, ...] = get_args(OcrMode)
 
 
 @dataclass(frozen=True)
 class OcrSettings:
     """How scans are rendered, cleaned, ruled and read; lengths in points so any dpi works."""
 
+    mode: OcrMode = "auto"
     dpi: int = 300  # render resolution: Tesseract reads 7-point text poorly below 300
     language: str = "jpn"  # Tesseract language(s), `jpn+eng` style
     numeric_language: str = "eng"  # reads again lines of digits and signs alone; "" for none
@@ -30,6 +37,8 @@ class OcrSettings:
     ruled: RuledSettings = field(default_factory=lambda: RuledSettings(snap=3.0))
 
     def __post_init__(self) -> None:
+        if self.mode not in OCR_MODES:
+            raise ValueError(f"mode must be one of {', '.join(OCR_MODES)}")
         if not 72 <= self.dpi <= 1200:
             raise ValueError("dpi must lie in [72, 1200]")
         names = r"[A-Za-z_]+(\+[A-Za-z_]+)*"

@@ -16,6 +16,7 @@ images and charts SVG files written beside the HTML, and the site carries its
 own stylesheet and no script, so it opens from disk with no network.
 """
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -40,6 +41,7 @@ from pipeline.report.charts import (
 )
 from pipeline.report.data import DocumentResult, StoreView
 from pipeline.report.document import Placer, page_entries, record_entries
+from pipeline.report.folder import fresh_folder
 from pipeline.report.pages import PageSheet, render_pages
 from pipeline.score import (
     DocumentScore,
@@ -192,7 +194,7 @@ def _document_page(
     history = site.chart(
         f"{DOCUMENTS}/{name}/history.svg",
         document_history(view.runs, doc_id),
-        f"{doc_id}: facts over the scored runs",
+        f"{doc_id}: facts as each run scored them",
         least=2,  # one run's figures are the headline above the chart
     )
     return site.write(
@@ -236,8 +238,12 @@ def _document_pages(
 
 def _summary_charts(site: SiteWriter, view: StoreView) -> list[str]:
     charts = [
-        site.chart("charts/set.svg", set_history(view.runs), "All documents: facts"),
-        site.chart("charts/kinds.svg", kind_history(view.runs), "Fact F1 per kind"),
+        site.chart(
+            "charts/set.svg", set_history(view.runs), "All documents: facts as each run scored them"
+        ),
+        site.chart(
+            "charts/kinds.svg", kind_history(view.runs), "Fact F1 per kind as each run scored it"
+        ),
         site.chart(
             "charts/documents.svg",
             worst_history(view.runs, site.settings.worst),
@@ -252,13 +258,23 @@ def write_report(
     gold: GoldSet | None,
     out: Path,
     settings: ReportSettings | None = None,
+    force: bool = False,
 ) -> Report:
-    """Write the site for a store into `out`; with gold, scored as `kpi score` scores."""
-    site = SiteWriter(out, settings or ReportSettings())
+    """Write the site for a store into `out`, in place of what was there; with gold, scored
+    as `kpi score` scores. SiteFolderError for an `out` holding other files, unless `force`."""
+    with fresh_folder(out, force) as folder:
+        written = _write_site(view, gold, SiteWriter(folder, settings or ReportSettings()))
+    documents = {
+        doc_id: out / path.relative_to(folder) for doc_id, path in written.documents.items()
+    }
+    return dataclasses.replace(written, index=out / written.index.name, documents=documents)
+
+
+def _write_site(view: StoreView, gold: GoldSet | None, site: SiteWriter) -> Report:
     scorecard = score_store(view, gold, site.settings.score) if gold else None
     documents = _document_pages(site, view, gold, scorecard)
     if scorecard is not None:
-        (out / "scores.json").write_text(dump_scorecard(scorecard), encoding="utf-8")
+        site.inside("scores.json").write_text(dump_scorecard(scorecard), encoding="utf-8")
     site.write("report.css", "report.css")
     index = site.write(
         "index.html",
@@ -269,6 +285,7 @@ def write_report(
         scores=scorecard_json(scorecard) if scorecard else None,
         documents=documents,
         charts=_summary_charts(site, view),
+        last_scored=next((run for run in reversed(view.runs) if run.scores), None),
         href=document_href,
         generated=datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z"),
         version=__version__,

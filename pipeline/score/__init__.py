@@ -14,6 +14,7 @@ from pipeline.score.compare import (
 from pipeline.score.inputs import (
     TWINS_FILE,
     NoGoldError,
+    ScoreInputs,
     TwinsFileError,
     load_documents,
     load_inputs,
@@ -38,6 +39,7 @@ __all__ = [
     "FactStatus",
     "NoGoldError",
     "RecordReview",
+    "ScoreInputs",
     "ScoreSettings",
     "Scorecard",
     "TwinsFileError",

@@ -7,6 +7,7 @@ look like a real one.
 
 import csv
 import io
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,6 +15,8 @@ from pipeline.model import RecordFile, RecordFileError, load_record_file
 
 # `kpi extract` writes `<doc_id>.error.json` for a document it could not read.
 ERROR_SUFFIX = ".error.json"
+# A JSON object with none of these keys is no record file, whatever it is.
+RECORD_KEYS = ("format", "document", "records")
 TWINS_FILE = "twins.csv"
 TWINS_HEADER = ("doc_id", "gold_doc_id")
 
@@ -43,7 +46,8 @@ class ScoreInputs:
 
 
 def load_documents(directory: Path) -> tuple[dict[str, RecordFile], list[str]]:
-    """Every `*.json` of a directory keyed by doc_id, and a warning per doc_id not its stem.
+    """Every record file of a directory keyed by doc_id, and a warning per doc_id not its stem
+    and per JSON file that is no record file.
 
     A doc_id given twice is an error. A doc_id that is not the file stem, as the
     contract asks, is only warned of: the file is scored under its doc_id, and the
@@ -58,6 +62,9 @@ def load_documents(directory: Path) -> tuple[dict[str, RecordFile], list[str]]:
             # zero against its gold, as a missing prediction is), not a malformed file.
             warnings.append(f"{path}: a document that failed to extract; it has no records")
             continue
+        if not _meant_as_record_file(path):
+            warnings.append(f"{path}: not a kpi-record/1 file; left out")
+            continue
         record_file = load_record_file(path)
         doc_id = record_file.document.doc_id
         if doc_id in paths:
@@ -70,6 +77,20 @@ def load_documents(directory: Path) -> tuple[dict[str, RecordFile], list[str]]:
         documents[doc_id] = record_file
         paths[doc_id] = path
     return documents, warnings
+
+
+def _meant_as_record_file(path: Path) -> bool:
+    """Whether a JSON file is meant as a record file: an object with any key one has.
+
+    Another tool's JSON beside the record files (`kpi run`'s summary, a score
+    report) is no record file and is left out; a record file that is broken, even
+    one that lost its `format`, is still one, and loading it says what is wrong.
+    """
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        return True
+    return isinstance(raw, dict) and not raw.keys().isdisjoint(RECORD_KEYS)
 
 
 def _twin_row(path: Path, line: int, row: dict[str, str | None]) -> tuple[str, str]:

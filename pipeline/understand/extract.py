@@ -7,6 +7,7 @@ merges an indicator printed twice (rule 9), and says what it could not read.
 """
 
 import dataclasses
+import errno
 import hashlib
 import json
 import traceback
@@ -231,24 +232,45 @@ def extract_to(pdf: Path, out_dir: Path, settings: ExtractSettings) -> Written:
     """Extract one PDF into `out_dir/<doc_id>.json`, or `<doc_id>.error.json` saying why not.
 
     Each file is written whole or not at all; a stale result of the other kind is
-    removed, so the directory never shows an old record file as this run's.
+    removed, so the directory never shows an old record file as this run's. A file
+    that cannot be written (a name too long, a full disk) fails this document only,
+    with `write-failed`.
     """
     result = out_dir / f"{pdf.stem}.json"
     error_file = out_dir / f"{pdf.stem}.error.json"
     extraction = try_extract(pdf, settings)
     if isinstance(extraction, Issue):
         return _failed(pdf, result, error_file, extraction.code, extraction.message)
-    write_atomic(result, dump_record_file(extraction.record_file))
-    error_file.unlink(missing_ok=True)
+    try:
+        write_atomic(result, dump_record_file(extraction.record_file))
+        _remove(error_file)
+    except OSError as error:
+        message = f"cannot write {result.name}: {error.strerror or error}"
+        return _failed(pdf, result, error_file, "write-failed", message)
     records = extraction.record_file.records
     return Written(result, len(records), fact_count(records), extraction.warnings)
 
 
 def _failed(pdf: Path, result: Path, error_file: Path, code: str, message: str) -> Written:
+    """The error file of a document that failed; where it cannot be written, the message
+    says so too, since the caller's report is then the only trace of the failure."""
     report = {"doc_id": pdf.stem, "source": pdf.name, "error": code, "message": message}
-    write_atomic(error_file, json.dumps(report, ensure_ascii=False, indent=2) + "\n")
-    result.unlink(missing_ok=True)
+    try:
+        _remove(result)
+        write_atomic(error_file, json.dumps(report, ensure_ascii=False, indent=2) + "\n")
+    except OSError as error:
+        unwritten = f"; no error file written: {error.strerror or error}"
+        return Written(error_file, error=f"{code}: {message}{unwritten}")
     return Written(error_file, error=f"{code}: {message}")
+
+
+def _remove(path: Path) -> None:
+    """Remove a stale result; a name too long for the file system names no file to remove."""
+    try:
+        path.unlink(missing_ok=True)
+    except OSError as error:
+        if error.errno != errno.ENAMETOOLONG:
+            raise
 
 
 def fact_count(records: Sequence[Record]) -> int:

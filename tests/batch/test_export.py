@@ -97,3 +97,14 @@ def test_no_input_name_makes_the_tool_write_elsewhere(
         *(f"exported/{table}.csv" for table in TABLES),
     }
     assert query(store, "SELECT count(*) FROM documents") == [(len(HOSTILE_NAMES) + 1,)]
+
+
+def test_a_parquet_export_reads_back_with_pandas(
+    store: Path, tmp_path: Path, kpi: Callable[..., Result]
+) -> None:
+    import pandas
+
+    kpi("export", "--store", store, "--format", "parquet", "--out", tmp_path)
+    facts = pandas.read_parquet(tmp_path / "facts.parquet")
+    assert len(facts) == query(store, "SELECT count(*) FROM facts")[0][0]
+    assert {"kind", "fy", "value"} <= set(facts.columns)

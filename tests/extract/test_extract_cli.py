@@ -2,9 +2,13 @@
 
 import json
 import os
+import resource
+import signal
 import stat
+from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from pipeline.cli.main import main
@@ -70,3 +74,55 @@ def test_record_files_take_the_umask_s_mode(tmp_path: Path) -> None:
         os.umask(previous)
     assert result.exit_code == 0, result.output
     assert stat.S_IMODE((tmp_path / "kodaira-r2-sangyo.json").stat().st_mode) == 0o644
+
+
+def test_a_stem_of_250_bytes_is_extracted_under_its_own_name(tmp_path: Path) -> None:
+    pdf = tmp_path / f"{'k' * 250}.pdf"  # with .json, the longest name a file system takes
+    pdf.write_bytes(FIXTURE.read_bytes())
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["extract", str(pdf), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert [path.name for path in out.iterdir()] == [f"{pdf.stem}.json"]
+
+
+def test_a_result_whose_name_is_too_long_fails_that_document_alone(tmp_path: Path) -> None:
+    long = tmp_path / f"{'x' * 251}.pdf"  # its error file's name would be 262 bytes
+    long.write_text("this is not a PDF", encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["extract", str(long), str(FIXTURE), "--out", str(out)])
+    assert result.exit_code == 1
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert "File name too long" in result.stderr
+    assert "1 extracted, 1 failed" in result.stderr
+    assert [path.name for path in out.iterdir()] == ["kodaira-r2-kofukin.json"]
+
+
+@pytest.fixture
+def small_files() -> Iterator[None]:
+    """Files may grow to 4 KiB only, as on a disk nearly full: a longer write fails (EFBIG)."""
+    limits = resource.getrlimit(resource.RLIMIT_FSIZE)
+    handler = signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # fail the write, not the process
+    resource.setrlimit(resource.RLIMIT_FSIZE, (4096, limits[1]))
+    try:
+        yield
+    finally:
+        resource.setrlimit(resource.RLIMIT_FSIZE, limits)
+        signal.signal(signal.SIGXFSZ, handler)
+
+
+def test_a_write_that_fails_leaves_no_temporary_file_and_the_others_go_on(
+    tmp_path: Path, small_files: None
+) -> None:
+    bad = tmp_path / "zz-broken.pdf"
+    bad.write_text("this is not a PDF", encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["extract", str(FIXTURE), str(bad), "--out", str(out)])
+    assert result.exit_code == 1
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert "File too large" in result.stderr
+    assert sorted(path.name for path in out.iterdir()) == [
+        "kodaira-r2-kofukin.error.json",  # the record file (12 KB) could not be written
+        "zz-broken.error.json",
+    ]
+    error = json.loads((out / "kodaira-r2-kofukin.error.json").read_text(encoding="utf-8"))
+    assert error["error"] == "write-failed"

@@ -157,3 +157,70 @@ def test_a_gold_file_with_a_climbing_doc_id_writes_nothing_outside_the_site(
     outside = {p for p in written if not p.is_relative_to(site.resolve()) and gold not in p.parents}
     assert not outside
     assert (site / "documents" / f"{file_name('../../x')}.html").is_file()
+
+
+def test_kpi_score_scores_a_store_as_its_record_files(
+    report_store, stored_predictions: Path, gold: Path, kpi: Callable[..., Result]
+) -> None:
+    from_store = kpi("score", "--gold", gold, "--store", report_store.path)
+    from_files = kpi("score", "--gold", gold, "--pred", stored_predictions)
+    assert from_store.exit_code == 0, from_store.output
+    assert from_store.stdout == from_files.stdout
+    removed = report_store.removed
+    assert f"gold  {removed.doc_id}  p.{removed.page}" in from_store.stdout  # the fact taken out
+
+
+def test_kpi_score_on_the_store_s_folder_points_to_the_store(
+    report_store, gold: Path, kpi: Callable[..., Result]
+) -> None:
+    folder = report_store.path.parent  # the store and its run summary, as `kpi run` leaves them
+    assert (folder / "kpi.last-run.json").is_file()
+    result = kpi("score", "--gold", gold, "--pred", folder)
+    assert result.exit_code == 0, result.output
+    assert "kpi.last-run.json: not a kpi-record/1 file" in result.stderr
+    assert f"{report_store.path} is a store: score it with --store" in result.stderr
+
+
+def test_a_report_over_an_old_site_leaves_nothing_of_it(
+    report_store, gold: Path, tmp_path: Path, kpi: Callable[..., Result]
+) -> None:
+    out = tmp_path / "site"
+    first = kpi("report", "--store", report_store.path, "--gold", gold, "--out", out, "--no-layout")
+    assert first.exit_code == 0, first.output
+    (out / "documents" / "gone-since.html").write_text("an old page", encoding="utf-8")
+    second = kpi("report", "--store", report_store.path, "--out", out, "--no-layout")
+    assert second.exit_code == 0, second.output
+    assert not (out / "scores.json").exists()  # this report has no gold: no scores
+    assert not (out / "documents" / "gone-since.html").exists()
+    assert (out / "index.html").is_file()
+    assert [path.name for path in tmp_path.iterdir()] == ["site"]  # nothing left beside it
+
+
+def test_a_folder_holding_other_files_is_replaced_only_with_force(
+    report_store, tmp_path: Path, kpi: Callable[..., Result]
+) -> None:
+    out = tmp_path / "notes"
+    out.mkdir()
+    (out / "mine.txt").write_text("not a report", encoding="utf-8")
+    refused = kpi("report", "--store", report_store.path, "--out", out, "--no-layout")
+    assert refused.exit_code == 2
+    assert "--force" in refused.stderr
+    assert [path.name for path in out.iterdir()] == ["mine.txt"]
+    forced = kpi("report", "--store", report_store.path, "--out", out, "--no-layout", "--force")
+    assert forced.exit_code == 0, forced.output
+    assert not (out / "mine.txt").exists() and (out / "index.html").is_file()
+
+
+def test_the_history_charts_say_they_show_the_scores_kept_at_run_time(
+    site: Path, report_store
+) -> None:
+    summary = (site / "index.html").read_text(encoding="utf-8")
+    note = re.search(r'<p id="history-note"[^>]*>(.*?)</p>', summary, re.DOTALL)
+    assert note is not None
+    (run,) = read_store(report_store.path).runs
+    rescored = json.loads((site / "scores.json").read_text(encoding="utf-8"))["fact_f1"]
+    assert run.scores is not None and f"{run.scores['fact_f1']:.3f}" != f"{rescored:.3f}"
+    text = " ".join(note.group(1).split())
+    assert "as each run scored itself when it ran" in text
+    assert f"In run {run.run_id}, the last scored, fact F1 was {run.scores['fact_f1']:.3f}" in text
+    assert f"rescored now: {rescored:.3f}" in text

@@ -277,3 +277,54 @@ def test_an_extraction_error_file_is_a_failed_document_not_a_bad_file(
     report = json.loads(path.read_text(encoding="utf-8"))
     (document,) = [d for d in report["documents"] if d["doc_id"] == failed.stem]
     assert document["fact_f1"] == 0.0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '{"run_id": 1, "documents": 8, "fact_f1": 0.98}',  # kpi run's summary
+        '[{"doc_id": "town-a"}]',  # a JSON file that is no object
+    ],
+)
+def test_a_json_file_that_is_no_record_file_is_noted_and_left_out(
+    cases: Path, tmp_path: Path, text: str
+) -> None:
+    (tmp_path / "town-a.json").write_bytes((cases / "gold" / "town-a.json").read_bytes())
+    (tmp_path / "kpi.last-run.json").write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(
+        main, ["score", "--gold", str(cases / "gold"), "--pred", str(tmp_path)]
+    )
+    assert result.exit_code == 0, result.output
+    assert f"warning: {tmp_path / 'kpi.last-run.json'}: not a kpi-record/1 file" in result.stderr
+    assert "misses: 0" in result.stdout
+
+
+def test_a_record_file_that_lost_its_format_is_still_malformed(
+    cases: Path, tmp_path: Path
+) -> None:
+    record_file = json.loads((cases / "gold" / "town-a.json").read_text(encoding="utf-8"))
+    del record_file["format"]
+    (tmp_path / "town-a.json").write_text(json.dumps(record_file), encoding="utf-8")
+    result = CliRunner().invoke(
+        main, ["score", "--gold", str(cases / "gold"), "--pred", str(tmp_path)]
+    )
+    assert result.exit_code == 2
+    assert "town-a.json" in result.stderr and "format" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "arguments",
+    [[], ["--pred", "PRED", "--store", "STORE"]],
+    ids=["neither", "both"],
+)
+def test_predictions_come_from_a_folder_or_a_store_one_of_them(
+    cases: Path, tmp_path: Path, arguments: list[str]
+) -> None:
+    (tmp_path / "kpi.duckdb").write_bytes(b"")
+    given = [
+        {"PRED": str(cases / "gold"), "STORE": str(tmp_path / "kpi.duckdb")}.get(a, a)
+        for a in arguments
+    ]
+    result = CliRunner().invoke(main, ["score", "--gold", str(cases / "gold"), *given])
+    assert result.exit_code == 2
+    assert "--pred" in result.stderr and "--store" in result.stderr
