@@ -30,8 +30,9 @@ from pipeline.model import (
     write_atomic,
 )
 from pipeline.text import MODELS, document_era, normalize_text
-from pipeline.understand.forms import form_records
+from pipeline.understand.forms import form_heading, form_records
 from pipeline.understand.headings import (
+    Heading,
     caption_above,
     heading_above,
     municipality,
@@ -163,14 +164,20 @@ def extract_document(path: Path, settings: ExtractSettings | None = None) -> Ext
     lines = page_lines(layout.pages)
     era = document_era(word.text for page in layout.pages for word in page.page.words)
     context = DocumentContext(settings.understand, era)
+    boxed: Heading | None = None  # the program a form of labels above names
     for run in join_continued(layout.pages, settings.continuation):
         table = read_table(run, context)
         heading = heading_above(run.parts[0], lines, settings.understand)
+        if boxed is not None and run.parts[0].page - boxed.page > settings.understand.heading_pages:
+            boxed = None
+        heading = heading or boxed
         caption = caption_above(run.parts[0], lines, settings.understand)
         found = row_records(table, heading) + year_records(table, heading)
         found += kind_row_records(table, heading, caption)
         if not found:
             found = form_records(run.parts[0], heading, context)
+        if not found:
+            boxed = form_heading(run.parts[0], context) or boxed
         found += prose_records(table, heading)
         reports.append(_table_report(table, len(found)))
         if found:
