@@ -147,8 +147,27 @@ def find_years(text: str, era: str | None = None) -> list[FiscalYear]:
             if not any(match.start() in span for span in taken):
                 matches.append(match)
         matches.sort(key=lambda match: match.start())
-    years = (_from_match(match, era) for match in matches)
-    return [year for year in years if year is not None]
+    years = [year for year in (_from_match(match, era) for match in matches) if year is not None]
+    return _with_span_ends(folded, years)
+
+
+# A span whose end prints only its last two digits: `2009~14年` (to 2014).
+_SHORT_END = re.compile(
+    r"(?P<start>(?:19|20)\d\d)\s*[~〜～\-－]\s*(?P<end>\d\d)\s*(?P<unit>年度|年)"
+)
+
+
+def _with_span_ends(folded: str, years: list[FiscalYear]) -> list[FiscalYear]:
+    """The years with the end of each span printed short put after its start."""
+    for match in _SHORT_END.finditer(folded):
+        start = int(match["start"])
+        end = start - start % 100 + int(match["end"])
+        end += 100 if end <= start else 0  # 1999~05年 runs into the next century
+        text = f"{match['end']}{match['unit']}"
+        short = FiscalYear(end, match["unit"] == "年度", False, None, None, text)
+        at = next((i + 1 for i, year in enumerate(years) if year.year == start), len(years))
+        years.insert(at, short)
+    return years
 
 
 def is_year_text(text: str) -> bool:

@@ -24,6 +24,7 @@ from pipeline.understand.header_map import (
     map_column,
     read_header,
 )
+from pipeline.understand.names import enumerated
 from pipeline.understand.settings import (
     DEFAULT_CONTEXT,
     DocumentContext,
@@ -297,8 +298,39 @@ def read_table(run: TableRun, context: DocumentContext = DEFAULT_CONTEXT) -> Kpi
         heads = tuple(Slot.of(first.page, [row[c] for c in group]) for row in head)
         field = map_column(" / ".join(levels), values, context)
         columns.append(Column(group, levels, field, heads))
-    columns = _later_baselines_are_actuals(_group_names(columns, valued, context))
+    columns = _group_names(columns, valued, context)
+    columns = _later_baselines_are_actuals(_program_columns(columns, valued, context))
     return KpiTable(run, header_rows, columns, body, context, _named(first, top, context))
+
+
+def _program_columns(
+    columns: list[Column], body: Sequence[Sequence[Slot]], context: DocumentContext
+) -> list[Column]:
+    """An unmapped column left of the indicators whose names each head a run of rows
+    (one cell merged over them, or an enumerated name: `①健康寿命の延伸`) names their
+    program, whatever its header says (まちづくりの方針, 7つの重点項目)."""
+    indicators = [i for i, column in enumerate(columns) if column.field.field == "indicator"]
+    if not indicators or any(column.field.field == "program" for column in columns):
+        return columns
+    found = list(columns)
+    for index in range(indicators[0]):
+        column = columns[index]
+        slots = [row[index] for row in body if row[index].text]
+        if column.field.field is not None or column.field.header.years or len(slots) < 2:
+            continue
+        if any(label_match(read_header(slot.text), context.settings) for slot in slots):
+            continue  # a column of categories (区分: 重点目標 / KPI), not of names
+        names = evidence("indicator", [slot.text for slot in slots], context.settings)
+        heads = sum(
+            1
+            for above, slot in zip([None, *slots], slots, strict=False)
+            if (above is not None and above.cells == slot.cells) or enumerated(slot.raw)
+        )
+        confidence = round(names * heads / len(slots), 3)
+        if confidence >= context.settings.mapping_floor:
+            program = dataclasses.replace(column.field, field="program", confidence=confidence)
+            found[index] = dataclasses.replace(column, field=program)
+    return found
 
 
 def _group_names(

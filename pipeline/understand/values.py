@@ -191,6 +191,8 @@ def header_unit(column: ColumnField) -> str | None:
     units = known_units()
     for note in column.header.notes:
         unit = note.split(":")[-1].strip()
+        if unit in ("年", "年度") and column.header.years:
+            continue  # what a bracketed year leaves: `目標値(2019(H31)年)`
         if unit in units:
             return unit
     return None
