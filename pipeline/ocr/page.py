@@ -30,6 +30,7 @@ from pipeline.model import (
     enclosing,
     grid_cells,
     group_segments,
+    text_lines,
 )
 from pipeline.ocr.image_grid import (
     Box,
@@ -47,9 +48,10 @@ from pipeline.ocr.image_grid import (
 )
 from pipeline.ocr.layer import judge_layer
 from pipeline.ocr.lines import digit_groups, join_at_borders, join_digits, read_lines
+from pipeline.ocr.noise import without_scan_noise
 from pipeline.ocr.settings import OcrSettings, ocr_problem
 from pipeline.ocr.tesseract import Read
-from pipeline.text import fold
+from pipeline.text import fold, join_wrapped_lines
 
 
 @dataclass
@@ -319,8 +321,11 @@ def _owner(cells: list[Cell], indices: tuple[int, ...], word: Read, scale: float
 
 
 def _placed(frame: Frame, cell: Cell, words: list[Word]) -> Cell:
-    """The cell in page points with its words and their texts, as `ruled.fill_cells` gives them."""
-    raw, text = cell_texts(words)
+    """The cell in page points with its words and their texts, as `ruled.fill_cells` gives them;
+    its text without the marks the scan left, its raw text as read."""
+    raw, _ = cell_texts(words)
+    lines = (without_scan_noise(" ".join(w.text for w in line)) for line in text_lines(words))
+    text = join_wrapped_lines([line for line in lines if line.strip()])
     box = frame.to_page(cell.bbox)
     return Cell(cell.row, cell.col, box, cell.rowspan, cell.colspan, words, raw, text)
 

@@ -25,8 +25,8 @@ LEADING = re.compile(
 _SPACED_NUMBER = re.compile(
     r"^[\u4e00-\u9fff\u30a0-\u30ff]{1,10}等?[ \u3000]+[0-9０-９]{1,2}[ \u3000]+"
 )
-# Marks that head a section or a list item: ■ ● ◆ ◇ □ ○ ・ ◎ ▼ ▶ ★ ☆.
-BULLETS = re.compile(r"^[■●◆◇□○・◎▼▶★☆◯]\s*")
+# Marks that head a section or a list item: ■ ● ◆ ◇ □ ○ 〇 ・ ◎ ▼ ▶ ★ ☆.
+BULLETS = re.compile(r"^[■●◆◇□○〇・◎▼▶★☆◯]\s*")
 # A note that a row repeats an indicator printed elsewhere: not part of its name.
 REPEATED = re.compile(r"[(（]\s*再掲\s*[)）]")
 # Rule 2: bracketed notes (【令和元年度開始】, one cut off at the cell's end) and page references.

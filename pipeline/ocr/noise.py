@@ -1,0 +1,49 @@
+"""What an OCR engine reads into a cell that was never printed there.
+
+Tesseract's Japanese model reads a fragment of ruling, a punch hole or a speck
+as a box-shaped katakana ロ, a long-vowel mark ー, a bar or a bracket. A printed
+ロ stands in a katakana word (ロボット, ゼロ), and a printed ー follows kana, so
+either one beside anything else, and punctuation hanging at a cell's edges, is
+the scan's noise, not its text.
+"""
+
+import re
+
+_KANA = "\u3041-\u309f\u30a1-\u30fa\u30fc"  # hiragana, katakana, the long-vowel mark
+_KATAKANA = "\u30a1-\u30fa\u30fc"
+# Two or more box marks together are never a word: ロロ, 口口, ロ口.
+_BOXES = re.compile(r"[ロ口]{2,}")
+# A single ロ with no katakana on either side.
+_LONE_RO = re.compile(rf"(?<![{_KATAKANA}])ロ(?![{_KATAKANA}])")
+# Long-vowel marks after anything but kana: `基準値・ーー`.
+_STRAY_BAR = re.compile(rf"(?<=[^{_KANA}\s])ー+|^ー+(?=\S)")
+# A period after a Japanese letter, not in a number: `目標値. (目標年度)`.
+_STRAY_DOT = re.compile(r"(?<=[\u3041-\u30ff\u4e00-\u9fff])\s*[.．]+(?!\d)")
+# Marks hanging at the edges of a cell's text: `. EE]`, `」KPI`, `ロ.主要事業`.
+_LEADING = re.compile(r"^[\s.。,、・|｜\]」』)）*＊=＝_'\"“”`~〜^:;>]+")
+_TRAILING = re.compile(r"[\s.・|｜\[「『(（*＊=＝_'\"“”`~〜^<]+$")
+
+
+def without_scan_noise(text: str) -> str:
+    """A printed line of a cell read from a scan without the marks its ruling and specks left.
+
+    A cell that is only a dash (`ー`, `-`: no value) keeps it.
+    """
+    if not text.strip() or re.fullmatch(r"\s*[ー\-－―‐−]+\s*", text):
+        return text
+    cleaned = _BOXES.sub("", text)
+    cleaned = _LONE_RO.sub("", cleaned)
+    cleaned = _STRAY_BAR.sub("", cleaned)
+    cleaned = _STRAY_DOT.sub("", cleaned)
+    cleaned = _TRAILING.sub("", _LEADING.sub("", cleaned))
+    return _unopened(cleaned)
+
+
+def _unopened(text: str) -> str:
+    """Without a closing bracket at the end that nothing opened (`… EE]`), and so on."""
+    for opening, closing in ("[]", "「」", "【】"):
+        while text.endswith(closing) and opening not in text:
+            text = text[:-1].rstrip()
+        while text.startswith(opening) and closing not in text:
+            text = text[1:].lstrip()
+    return text
