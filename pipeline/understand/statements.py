@@ -33,6 +33,10 @@ _QUANTITY = (
 )
 _TARGET_BEFORE = re.compile(r"(?:増加|年間)?目標値?(?:は|を|[:：])?" + _QUANTITY.format("target"))
 _TARGET_AFTER = re.compile(_QUANTITY.format("target") + r"(?:という|の|を|が)(?:増加|年間)?目標")
+# `3,000人を目指す`, `100%の達成を目指します`: the number aimed at is a target.
+_AIM = re.compile(_QUANTITY.format("target") + r"(?:の(?:達成|確保|維持))?を目指")
+# Words between an indicator and the number aimed at: `移住者数を毎年3,000人`.
+_PER_PERIOD = re.compile(r"(?:毎年度?|年間|各年度?|単年度で?)$")
 _ACTUAL = re.compile(r"実績値?(?:は|が|[:：])?" + _QUANTITY.format("actual"))
 _ANSWER = re.compile(
     r"^(?:値?に対し(?:て)?|でありましたが|でしたが|に対して)[、,]?(?:実績(?:は|が))?"
@@ -73,14 +77,16 @@ def _quantity(text: str) -> Quantity | None:
     return found[0] if found else None
 
 
-def _year_before(text: str, context: DocumentContext) -> int | None:
-    """The last year the text states, unless a span starts there (`平成27年度からは`)."""
+def _year_before(text: str, context: DocumentContext, yearly: bool = False) -> int | None:
+    """The last year the text states, unless a span starts there (`平成27年度からは`); a
+    number aimed at every year from then on (`令和5年度より…毎年`) is that year's."""
     years = find_years(text, context.era)
     if not years:
         return None
     last = years[-1]
     after = text[text.rfind(last.text) + len(last.text) :]
-    return None if after.startswith(("から", "以降", "より")) else last.fy
+    starts = after.startswith(("から", "以降", "より"))
+    return last.fy if yearly or not starts else None
 
 
 def read_sentence(
@@ -102,7 +108,25 @@ def read_sentence(
             actual = _actual_after(sentence[match.end() :])
             if actual is not None:
                 found.append((name, "actual", actual, fy))
+    for match in _AIM.finditer(sentence):
+        target = _quantity(match["target"])
+        before = _PER_PERIOD.sub("", sentence[: match.start()])
+        yearly = before != sentence[: match.start()]
+        name = _aimed_name(before)
+        if target is not None and name is not None:
+            found.append((name, "target", target, _year_before(before, context, yearly)))
     return found
+
+
+def _aimed_name(before: str) -> str | None:
+    """The indicator a number aimed at measures: the noun phrase marked by を right before
+    it (`移住者数を3,000人を目指す`), else the sentence's topic."""
+    if before.endswith("を"):
+        phrase = _noun_phrase(before.removesuffix("を"))
+        return clean_name(phrase) if phrase else None
+    topics = list(_TOPIC.finditer(before))
+    phrase = _noun_phrase(topics[-1]["topic"]) if topics else None
+    return clean_name(phrase) if phrase else None
 
 
 def _name(before: str, marker_follows_name: bool) -> str | None:

@@ -39,6 +39,16 @@ def read(sentence: str, era: str | None = "令和") -> Read:
                 ("新規登録者数", "actual", 415, "名", None),
             ],
         ),
+        # A number aimed at (目指す) is a target; one aimed at every year from a year on
+        # is that year's.
+        (
+            "図書館の利用者数は、令和7年度に6万5千人を目指します。",
+            [("利用者数", "target", 65000, "人", 2025)],
+        ),
+        (
+            "令和6年度より新規就農者数を毎年20人を目指す。",
+            [("新規就農者数", "target", 20, "人", 2024)],
+        ),
     ],
 )
 def test_statements(sentence: str, expected: Read) -> None:
@@ -53,6 +63,9 @@ def test_statements(sentence: str, expected: Read) -> None:
         "平成20年から24年までは平均で210人であった。",  # a historical figure with no marker
         "(参考)市内の事業所数は4,800事業所である。",  # reference, no target
         "令和5年度からは、900人を目標にしていかなければならない。",  # no indicator named
+        "来場者数は、前年度比5%増を目指す。",  # a relative aim
+        "会議を年4回開催することを目指す。",  # a count of meetings
+        "令和2年度から6年度までの5年間で1,200人を目指す。",  # no indicator named
     ],
 )
 def test_distractors_give_nothing(sentence: str) -> None:
