@@ -299,9 +299,7 @@ def test_a_json_file_that_is_no_record_file_is_noted_and_left_out(
     assert "misses: 0" in result.stdout
 
 
-def test_a_record_file_that_lost_its_format_is_still_malformed(
-    cases: Path, tmp_path: Path
-) -> None:
+def test_a_record_file_that_lost_its_format_is_still_malformed(cases: Path, tmp_path: Path) -> None:
     record_file = json.loads((cases / "gold" / "town-a.json").read_text(encoding="utf-8"))
     del record_file["format"]
     (tmp_path / "town-a.json").write_text(json.dumps(record_file), encoding="utf-8")
