@@ -115,15 +115,20 @@ def form_records(table: Table, heading: Heading | None, context: DocumentContext
 
 def form_heading(table: Table, context: DocumentContext) -> Heading | None:
     """The program a form of labels names for the tables under it (`施策 | 1-2 | 子育て
-    環境を整備します`): the last row whose label names a program, read past enumerators.
+    環境を整備します`): the last row with a label naming a program and, after it, a name
+    (read past enumerators).
     A scan's headings are often printed in such a box, not as lines above the table."""
     found: Heading | None = None
     for row in sorted({cell.row for cell in table.cells}):
         cells = sorted((c for c in table.cells if c.row == row and c.text), key=lambda c: c.col)
-        read = _label(cells[0], context) if cells else None
-        if read is None or read[0] != "program":
+        labels = [
+            i
+            for i, cell in enumerate(cells)
+            if (read := _label(cell, context)) and read[0] == "program"
+        ]
+        if not labels:
             continue
-        names = ((clean_name(cell.text, cell.raw), cell) for cell in cells[1:])
+        names = ((clean_name(cell.text, cell.raw), cell) for cell in cells[labels[0] + 1 :])
         named = next(((name, cell) for name, cell in names if name), None)
         if named is not None:
             found = Heading(named[0], table.page, named[1].bbox)

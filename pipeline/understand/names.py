@@ -20,10 +20,13 @@ LEADING = re.compile(
     r"[A-Z]?[\dIVXⅠ-Ⅹ]+(?:\s*[-‐−の]\s*\d+)*(?![\d年月日%])"
     r"|第\s*\d+\s*[章節項部編]|\d+\s*章|\d{1,2}(?=\s+\D))\s*"
 )
-# A heading word numbered with spaces around the number, as printed (`重点戦略等　２　福祉…`):
+# A number set apart by space before a name, after a heading word (`重点戦略等　２　福祉…`)
+# or, alone, by a full-width or double space (`1　「新しい豊かさ」へのチャレンジ`; an OCR
+# layer puts single spaces anywhere):
 # folding drops spaces between Japanese letters, so the print tells it from `国道2号`.
 _SPACED_NUMBER = re.compile(
-    r"^[\u4e00-\u9fff\u30a0-\u30ff]{1,10}等?[ \u3000]+[0-9０-９]{1,2}[ \u3000]+"
+    r"^(?:[\u4e00-\u9fff\u30a0-\u30ff]{1,10}等?[ \u3000]+[0-9０-９]{1,2}[ \u3000]+"
+    r"|[0-9０-９]{1,2}(?:\u3000| {2,})\s*)(?=\D)"
 )
 # Marks that head a section or a list item: ■ ● ◆ ◇ □ ○ 〇 ・ ◎ ▼ ▶ ★ ☆.
 BULLETS = re.compile(r"^[■●◆◇□○〇・◎▼▶★☆◯]\s*")

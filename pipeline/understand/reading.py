@@ -246,6 +246,40 @@ def _texts(row: list[Cell | None]) -> list[str]:
     return [cell.text if cell is not None else "" for cell in row]
 
 
+def _kind_columns_apart(
+    groups: list[tuple[int, ...]], body: list[list[Cell | None]], context: DocumentContext
+) -> list[tuple[int, ...]]:
+    """Header groups with a grid column whose own body cells name value kinds (a name
+    column, then 期待値 / 実績値 / 達成率 under one 項目 header) split there: the kinds are
+    a column of their own, saying what each row's values are."""
+    split: list[tuple[int, ...]] = []
+    for group in groups:
+        start = 0
+        for position, column in enumerate(group[1:], 1):
+            if _names_kinds(body, column, context):
+                split += [group[start:position], (column,)]
+                start = position + 1
+        split += [group[start:]] if group[start:] else []
+    return split
+
+
+def _names_kinds(body: list[list[Cell | None]], column: int, context: DocumentContext) -> bool:
+    """Whether a grid column's own cells (not merged with the column before) name two
+    value kinds or more."""
+    own = [
+        row[column]
+        for row in body
+        if row[column] is not None and row[column] is not row[column - 1]
+    ]
+    kinds = set()
+    for cell in own:
+        if cell is not None and cell.text:
+            match = label_match(read_header(cell.text, context.era), context.settings)
+            if match is not None and match.field in VALUE_FIELDS:
+                kinds.add(match.field)
+    return len(kinds) >= 2
+
+
 def _group_columns(grid: list[list[Cell | None]], header_rows: int) -> list[tuple[int, ...]]:
     """Adjacent grid columns under one spanning bottom header cell, as one group each."""
     cols = len(grid[0]) if grid else 0
@@ -269,7 +303,13 @@ def read_table(run: TableRun, context: DocumentContext = DEFAULT_CONTEXT) -> Kpi
     top, header_rows = header_span(first, context)
     era, settings = context.era, context.settings
     head = _slots(first)[top:header_rows]
-    groups = _group_columns(_slots(first)[top:], header_rows - top)
+    below = _slots(first)[header_rows:]
+    groups = _kind_columns_apart(
+        _group_columns(_slots(first)[top:], header_rows - top), below, context
+    )
+    kinds = {
+        group for group in groups if len(group) == 1 and _names_kinds(below, group[0], context)
+    }
     paths = header_paths([_texts(row) for row in head])
     body: list[list[Slot]] = []
     for number, part in enumerate(run.parts):
@@ -297,6 +337,8 @@ def read_table(run: TableRun, context: DocumentContext = DEFAULT_CONTEXT) -> Kpi
         values = [row[index].text for row in valued]
         heads = tuple(Slot.of(first.page, [row[c] for c in group]) for row in head)
         field = map_column(" / ".join(levels), values, context)
+        if group in kinds:  # a column of row kinds holds no field's values itself
+            field = dataclasses.replace(field, field=None, confidence=0.0)
         columns.append(Column(group, levels, field, heads))
     columns = _group_names(columns, valued, context)
     columns = _later_baselines_are_actuals(_program_columns(columns, valued, context))

@@ -10,6 +10,7 @@ from pipeline.model.record import Record
 from pipeline.model.table import Cell
 from pipeline.text import fold, join_wrapped_lines
 from pipeline.understand.extract import merge_records
+from pipeline.understand.forms import form_heading
 from pipeline.understand.reading import Slot, read_table
 from pipeline.understand.rows import row_records
 from pipeline.understand.settings import DocumentContext
@@ -142,3 +143,31 @@ def test_an_indicator_of_two_programs_stays_two_records_beside_a_bare_printing()
         r for t in (grid_table(rows), bare) for r in row_records(read_table(run_of(t)), None)
     ]
     assert sorted((r.program or "") for r in merge_records(records)) == ["", "移住促進", "観光振興"]
+
+
+def test_kinds_beside_the_name_under_one_header_say_what_each_row_holds() -> None:
+    table = grid_table(
+        [
+            ["項目", "項目", "R4", "R5", "R6"],
+            ["来訪者数", "目標値", "100", "120", "150"],
+            ["来訪者数", "実績値", "95", "130", ""],
+            ["来訪者数", "達成率", "95%", "108%", ""],
+        ],
+        spans={(0, 0): (1, 2), (1, 0): (3, 1)},
+    )
+    record = row_records(read_table(run_of(table)), None)[0]
+    assert record.indicator == "来訪者数"
+    assert facts(record) == [
+        ("target", 2022, 100),
+        ("target", 2023, 120),
+        ("target", 2024, 150),
+        ("actual", 2022, 95),
+        ("actual", 2023, 130),
+    ]
+
+
+def test_a_form_of_labels_names_the_program_of_the_table_under_it() -> None:
+    form = grid_table([["政策", "2", "安心して暮らせるまち"], ["施策", "2-3", "防災力の向上"]])
+    assert form_heading(form, DocumentContext()) is not None
+    assert form_heading(form, DocumentContext()).text == "防災力の向上"  # type: ignore[union-attr]
+    assert form_heading(grid_table([["備考", "なし"]]), DocumentContext()) is None
