@@ -208,13 +208,15 @@ def header_span(table: Table, context: DocumentContext) -> tuple[int, int]:
 
 
 def _label_row(row: list[Cell | None], index: int) -> tuple[Cell, Cell] | None:
-    """A form row printed in the table's frame above its header: a label and one cell that
-    runs to the table's right edge (`指標名 | 子育て支援の満足度`, `設定理由 | …`)."""
+    """A form row printed in the table's frame above its header: a label in the first
+    column and, beside it, one cell that runs to the table's right edge (`指標名 |
+    子育て支援の満足度`, `設定理由 | …`)."""
     starting = list({id(c): c for c in row if c is not None and c.row == index and c.text}.values())
     if len(starting) != 2 or row[-1] is not starting[1]:
         return None
     label, value = sorted(starting, key=lambda cell: cell.col)
-    return (label, value) if value.colspan >= 2 else None
+    beside = label.col == 0 and value.col == label.colspan
+    return (label, value) if beside and value.colspan >= 2 else None
 
 
 def _named(table: Table, top: int, context: DocumentContext) -> Slot | None:

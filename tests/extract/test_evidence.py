@@ -24,7 +24,7 @@ from pipeline.understand.settings import DocumentContext
         ("27年3月", "平成", [2014]),  # a month: the fiscal year it falls in (rule 12)
         ("30年度", None, []),  # no era printed anywhere: no year
         ("3年間", "令和", []),  # a duration
-        ("2010~15年", "平成", [2010]),  # the end of a Gregorian span
+        ("2010~15年", "平成", [2010, 2015]),  # a Gregorian span's end, not 平成15
         ("令和4年度", "平成", [2022]),  # a printed era wins over the document's
     ],
 )
