@@ -8,15 +8,17 @@ A SOURCE is one of:
 - any other file: a manifest, UTF-8 text listing one PDF a line, relative to the
   manifest's folder; blank lines and lines starting with `#` are skipped.
 
-A document is known by its absolute path as reached (symbolic links are not
-followed, so two links are two documents). Each SOURCE also has a scope: the
+A document is known by its absolute path as reached. Linked folders are never
+entered (a link to a folder above would list its documents again, and two such
+links would never end), and a file reached by two paths (a link to it, a SOURCE
+given twice under different names) is one document, known by the first path in
+order. Each SOURCE also has a scope: the
 paths it would list if they existed. A stored document inside the scope of a
 run that does not find it has disappeared, and the store marks it so; one
 outside every scope belongs to another corpus and is left alone.
 """
 
 import fnmatch
-import glob
 import hashlib
 import os
 from collections.abc import Iterable, Sequence
@@ -75,15 +77,27 @@ def is_glob(argument: str) -> bool:
 def glob_matches(pattern: str, path: str) -> bool:
     """Whether a path matches an absolute glob, part by part as `glob.glob` would.
 
-    `*` does not cross a `/`; `**` may stand for any number of folders.
+    `*` does not cross a `/`; a `**` part may stand for any number of folders; a
+    wildcard matches a hidden name (`.x`) only when it starts with a dot itself.
     """
-    if "**" in pattern:
-        return fnmatch.fnmatchcase(path, pattern)
-    pattern_parts, path_parts = PurePath(pattern).parts, PurePath(path).parts
-    return len(pattern_parts) == len(path_parts) and all(
-        fnmatch.fnmatchcase(part, wanted)
-        for part, wanted in zip(path_parts, pattern_parts, strict=True)
+    return _parts_match(PurePath(path).parts, PurePath(pattern).parts)
+
+
+def _parts_match(parts: Sequence[str], wanted: Sequence[str]) -> bool:
+    if not wanted:
+        return not parts
+    if wanted[0] == "**":
+        visible = next((i for i, part in enumerate(parts) if part.startswith(".")), len(parts))
+        return any(_parts_match(parts[skip:], wanted[1:]) for skip in range(visible + 1))
+    return (
+        bool(parts) and _part_matches(parts[0], wanted[0]) and _parts_match(parts[1:], wanted[1:])
     )
+
+
+def _part_matches(name: str, wanted: str) -> bool:
+    if name.startswith(".") and is_glob(wanted) and not wanted.startswith("."):
+        return False
+    return fnmatch.fnmatchcase(name, wanted)
 
 
 def document_key(path: Path) -> str:
@@ -91,11 +105,14 @@ def document_key(path: Path) -> str:
     return os.path.abspath(path)
 
 
-def folder_pdfs(folder: Path) -> list[Path]:
-    """Every PDF under a folder, linked folders not entered (a link loop would never end)."""
+def folder_pdfs(folder: Path, depth: int | None = None) -> list[Path]:
+    """Every PDF under a folder (at most `depth` folders down), linked folders not entered
+    (a link loop would never end)."""
     found = []
     for root, folders, files in os.walk(folder):
         folders.sort()
+        if depth is not None and len(Path(root).relative_to(folder).parts) >= depth:
+            folders.clear()
         found += [Path(root, name) for name in sorted(files) if is_pdf_name(name)]
     return found
 
@@ -134,9 +151,13 @@ class _Resolution:
 
 
 def _resolve_glob(pattern: str) -> _Resolution:
+    """The PDFs a glob matches, found by walking from its last folder with no wildcard."""
     absolute = document_key(Path(pattern).expanduser())
-    matches = sorted(glob.glob(absolute, recursive=True))
-    paths = [Path(match) for match in matches if is_pdf_name(match) and Path(match).is_file()]
+    parts = PurePath(absolute).parts
+    fixed = next(number for number, part in enumerate(parts) if is_glob(part))
+    depth = None if "**" in parts[fixed:] else len(parts) - fixed - 1
+    found = folder_pdfs(Path(*parts[:fixed]), depth)
+    paths = [path for path in found if glob_matches(absolute, str(path))]
     warning = None if paths else f"{pattern}: the glob matches no PDF file"
     return _Resolution(paths, [], Scope("glob", absolute), warning)
 
@@ -170,10 +191,18 @@ def _unique(paths: Iterable[Path]) -> tuple[Path, ...]:
     return tuple(sorted(set(paths)))
 
 
+def _one_path_a_file(paths: Iterable[Path]) -> tuple[Path, ...]:
+    """The paths in order, each once, less those that reach a file an earlier path reaches."""
+    first: dict[str, Path] = {}
+    for path in _unique(paths):
+        first.setdefault(os.path.realpath(path), path)
+    return tuple(first.values())
+
+
 def resolve_sources(arguments: Sequence[str]) -> SourceSet:
     """Every SOURCE resolved: the run's PDFs, each once, in path order."""
     resolutions = [_resolve_source(argument) for argument in arguments]
-    paths = _unique(path for resolution in resolutions for path in resolution.paths)
+    paths = _one_path_a_file(path for resolution in resolutions for path in resolution.paths)
     not_found = _unique(path for resolution in resolutions for path in resolution.not_found)
     return SourceSet(
         paths=paths,
