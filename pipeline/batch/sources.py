@@ -21,6 +21,7 @@ outside every scope belongs to another corpus and is left alone.
 import fnmatch
 import hashlib
 import os
+import stat
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePath
@@ -216,8 +217,9 @@ def resolve_sources(arguments: Sequence[str]) -> SourceSet:
 class SourceDocument:
     """A PDF as found by this run: its key, doc_id (the file stem), content hash and size.
 
-    `content_hash` is the SHA-256 of the file's bytes; with the pipeline version
-    and the settings fingerprint it decides whether a stored result still holds.
+    `content_hash` is the SHA-256 of the file's bytes when the run listed it; with
+    the pipeline version and the settings fingerprint it decides whether a stored
+    result still holds. The store keeps the hash the worker took of what it read.
     """
 
     key: str
@@ -226,19 +228,41 @@ class SourceDocument:
     size_bytes: int
 
 
-def read_source(path: Path) -> SourceDocument:
-    """Hash one PDF's bytes.
+@dataclass(frozen=True)
+class FileContent:
+    """A file's bytes as read once: their SHA-256 and size, with the file's device, inode
+    and modification time, which replacing or rewriting the file changes."""
 
-    A file that cannot be read (gone since it was listed, a dangling link, no
-    permission, not a regular file) gets no hash: it is never current, so it goes to a worker, whose
-    ingest turns it into an `unreadable` error row.
-    """
-    if not path.is_file():  # a FIFO or a device would block the read: never open one
-        return SourceDocument(document_key(path), path.stem, "", 0)
+    sha256: str
+    size_bytes: int
+    version: tuple[int, int, int]
+
+
+def read_content(path: Path) -> FileContent | None:
+    """Hash a regular file's bytes; None for one that cannot be read (gone, a dangling link,
+    no permission) or is no regular file: a FIFO or a device, which is never read, as a read
+    could block for ever."""
     try:
-        with path.open("rb") as file:
-            digest = hashlib.file_digest(file, "sha256").hexdigest()
-            size = file.tell()
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY)
     except OSError:
-        digest, size = "", 0
+        return None
+    with os.fdopen(descriptor, "rb") as file:
+        status = os.fstat(descriptor)
+        if not stat.S_ISREG(status.st_mode):
+            return None
+        try:
+            digest = hashlib.file_digest(file, "sha256").hexdigest()
+        except OSError:
+            return None
+        return FileContent(digest, file.tell(), (status.st_dev, status.st_ino, status.st_mtime_ns))
+
+
+def read_source(path: Path) -> SourceDocument:
+    """Hash one PDF's bytes as listed.
+
+    A file that cannot be read gets no hash: it is never current, so it goes to a
+    worker, whose ingest turns it into an `unreadable` error row.
+    """
+    content = read_content(path)
+    digest, size = (content.sha256, content.size_bytes) if content else ("", 0)
     return SourceDocument(document_key(path), path.stem, digest, size)

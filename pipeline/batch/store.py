@@ -3,11 +3,12 @@
 DuckDB needs no server, and one file is the whole store, so a nightly job can
 copy or archive it. Tables:
 
-- `documents`: one row a document (keyed by its absolute path), with its content
-  hash, the pipeline version and settings fingerprint it was read under, its
-  outcome (`extracted`; `partial` when a page could not be read, such as a scan
-  with no Tesseract, and read again by the next run; or `failed`), whether the
-  file is still `present`, and its kpi-record/1 file as JSON;
+- `documents`: one row a document (keyed by its absolute path), with the hash
+  of the bytes its rows were read from, the pipeline version and settings
+  fingerprint it was read under, its outcome (`extracted`; `partial` when a page
+  could not be read, such as a scan with no Tesseract, and read again by the
+  next run; or `failed`), whether the file is still `present`, and its
+  kpi-record/1 file as JSON;
 - `records` and `facts`: the record files flattened, each fact with its
   provenance (page, box in PDF points, raw text) and confidence;
 - `errors`: a document's errors and warnings, each with a code (see
@@ -265,8 +266,8 @@ class Store:
         row = (
             document.key,
             document.doc_id,
-            document.content_hash,
-            document.size_bytes,
+            outcome.content_hash,
+            outcome.size_bytes,
             "failed" if outcome.failed else "partial" if outcome.partial else "extracted",
             present,
             outcome.pages,

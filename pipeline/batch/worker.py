@@ -12,7 +12,8 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
-from pipeline.batch.outcome import DocumentOutcome
+from pipeline.batch.outcome import DocumentOutcome, failure
+from pipeline.batch.sources import read_content
 from pipeline.model import Issue, dump_record_file
 from pipeline.understand import ExtractSettings, try_extract
 
@@ -23,13 +24,27 @@ def peak_memory_mb() -> float:
     return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
 
 
-def process_document(path: str, settings: ExtractSettings) -> DocumentOutcome:
-    """Extract one document; whatever happens inside, return an outcome."""
-    started = time.perf_counter()
-    extraction = try_extract(Path(path), settings)
+def _extract(path: Path, settings: ExtractSettings) -> DocumentOutcome:
+    extraction = try_extract(path, settings)
     if isinstance(extraction, Issue):
-        outcome = DocumentOutcome(None, issues=(extraction,))
-    else:
-        record_json = dump_record_file(extraction.record_file)
-        outcome = DocumentOutcome(record_json, extraction.pages, extraction.warnings)
+        return DocumentOutcome(None, issues=(extraction,))
+    record_json = dump_record_file(extraction.record_file)
+    return DocumentOutcome(record_json, extraction.pages, extraction.warnings)
+
+
+def process_document(path: str, settings: ExtractSettings) -> DocumentOutcome:
+    """Extract one document; whatever happens inside, return an outcome.
+
+    The file is hashed before it is read and again after: its records go with the
+    hash of the bytes they were read from, and a file replaced or rewritten meanwhile
+    fails with `changed-while-read`, to be read again by the next run.
+    """
+    started = time.perf_counter()
+    before = read_content(Path(path))
+    outcome = _extract(Path(path), settings)
+    if read_content(Path(path)) != before:
+        message = "the file was replaced or rewritten while it was read"
+        outcome = failure("changed-while-read", "batch", message)
+    elif before is not None:
+        outcome = replace(outcome, content_hash=before.sha256, size_bytes=before.size_bytes)
     return replace(outcome, seconds=time.perf_counter() - started, peak_mb=peak_memory_mb())
