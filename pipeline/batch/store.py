@@ -355,8 +355,24 @@ class Store:
         return written
 
 
+def _check_adoptable(path: Path) -> None:
+    """StoreError unless the database at `path` is empty or a kpi store; looked at read-only,
+    so that a database of anything else is left as it was."""
+    with _connect(path, read_only=True) as db:
+        tables = db.execute("SELECT table_name FROM information_schema.tables").fetchall()
+        if not tables:  # a new database: it becomes a store
+            return
+        if ("meta",) not in tables:
+            names = ", ".join(sorted(str(name) for (name,) in tables)[:5])
+            raise StoreError(f"{path}: a database that is not a kpi store (tables {names})")
+        Store(db, path)._check_format()
+
+
 def open_store(path: Path, read_only: bool = False) -> Store:
-    """Open (creating if need be) a store; StoreError when it is in use or not a store."""
+    """Open (creating if need be) a store; StoreError when it is in use or not a store.
+
+    A file that is not a store is refused before anything is written to it.
+    """
     if read_only and not path.is_file():
         raise StoreError(f"{path}: no such store")
     if not read_only:
@@ -364,7 +380,12 @@ def open_store(path: Path, read_only: bool = False) -> Store:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
             raise StoreError(f"{path}: cannot make its folder ({error.strerror})") from error
-    store = Store(_connect(path, read_only), path)
+    try:
+        if not read_only and path.exists():
+            _check_adoptable(path)
+        store = Store(_connect(path, read_only), path)
+    except duckdb.Error as error:
+        raise StoreError(f"{path}: {error}") from error
     try:
         if read_only:
             store._check_format()

@@ -7,6 +7,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+import duckdb
+import pytest
 from batch_store import GOLD, query
 from click.testing import Result
 
@@ -125,3 +127,31 @@ def test_a_run_that_finds_no_document_warns_or_with_require_documents_fails(
     required = kpi("run", empty, "--store", tmp_path / "b.duckdb", "--require-documents")
     assert required.exit_code == 2
     assert "no document found" in required.output
+
+
+@pytest.mark.parametrize(
+    ("sql", "refusal"),
+    [
+        (
+            "CREATE TABLE people (name VARCHAR); INSERT INTO people VALUES ('佐藤')",
+            "not a kpi store",
+        ),
+        (
+            "CREATE TABLE meta (key VARCHAR, value VARCHAR);"
+            " INSERT INTO meta VALUES ('store_format', 'kpi-store/0')",
+            "store format kpi-store/0",
+        ),
+    ],
+)
+def test_a_database_that_is_not_a_store_is_refused_and_left_as_it_was(
+    corpus: Path, tmp_path: Path, kpi: Callable[..., Result], sql: str, refusal: str
+) -> None:
+    foreign = tmp_path / "people.duckdb"
+    with duckdb.connect(str(foreign)) as db:
+        db.execute(sql)
+    before = foreign.read_bytes()
+    result = kpi("run", corpus, "--store", foreign, "--workers", "1")
+    assert result.exit_code == 2, result.output
+    assert refusal in result.output
+    assert foreign.read_bytes() == before
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["corpus", "people.duckdb"]
