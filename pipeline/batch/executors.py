@@ -7,7 +7,8 @@ process died, comes back as an error outcome, and the run goes on.
 
 - `LocalPool` (the default) is a pebble process pool: unlike the standard
   library's, it stops a worker that overruns its task's time limit and replaces
-  a worker that dies, failing only that task.
+  a worker that dies, failing only that task. A pool that breaks whole (its
+  forkserver killed) is started again, and the documents it held are read again.
 - `DaskExecutor` runs the same function on an existing Dask cluster (given the
   scheduler's address), or on a `LocalCluster` it starts. A task over the time
   limit is cancelled and its worker restarted through its nanny.
@@ -19,9 +20,11 @@ import logging
 import multiprocessing
 import signal
 import time
-from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, wait
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from concurrent.futures import FIRST_COMPLETED, CancelledError, Future, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
+from multiprocessing.context import BaseContext
 from typing import Any, Protocol, TypeVar
 
 from pebble import ProcessExpired, ProcessPool
@@ -35,7 +38,15 @@ DocumentFunction = Callable[[str], DocumentOutcome]
 # fixtures, from 520 MB after the first), and a fresh fork from the forkserver,
 # which holds the imported pipeline, costs about a tenth of a second.
 TASKS_PER_WORKER = 8
+# A pool that breaks this many times with no document settled in between is given up.
+POOL_STARTS = 3
+# How long a wait for outcomes lasts before the runner looks at its pool (and at Ctrl-C).
+POLL_SECONDS = 0.5
 Handle = TypeVar("Handle")
+
+
+class ExecutorBroken(Exception):
+    """The executor failed, not a document: the run cannot go on, and ends interrupted."""
 
 
 @dataclass(frozen=True)
@@ -81,10 +92,11 @@ def exit_reason(exit_code: int | None) -> str:
 def run_windowed(
     jobs: Iterable[Job],
     submit: Callable[[Job], Handle],
-    settle: Callable[[set[Handle]], dict[Handle, DocumentOutcome]],
+    settle: Callable[[set[Handle]], Mapping[Handle, DocumentOutcome | None]],
     window: int,
 ) -> Iterator[tuple[Job, DocumentOutcome]]:
-    """Keep at most `window` jobs in flight; `settle` waits for some and gives their outcomes.
+    """Keep at most `window` jobs in flight; `settle` waits for some and gives their outcomes,
+    or None for a job lost through no fault of its own, which is submitted again.
 
     A bounded window keeps memory flat over an archive of any size, and lets the
     jobs be produced (hashed, checked against the store) while others run.
@@ -101,7 +113,11 @@ def run_windowed(
                 pending[submit(job)] = job
         if pending:
             for handle, outcome in settle(set(pending)).items():
-                yield pending.pop(handle), outcome
+                job = pending.pop(handle)
+                if outcome is None:
+                    pending[submit(job)] = job
+                else:
+                    yield job, outcome
 
 
 class LocalPool:
@@ -114,18 +130,6 @@ class LocalPool:
         self.time_limit = time_limit
         self.max_tasks = max_tasks
 
-    def _settle_one(self, future: "Future[DocumentOutcome]") -> DocumentOutcome:
-        try:
-            return future.result()
-        except TimeoutError:
-            return timeout_outcome(self.time_limit)
-        except ProcessExpired as error:
-            return failure(
-                "crash", "batch", f"the worker process died ({exit_reason(error.exitcode)})"
-            )
-        except Exception as error:  # the outcome could not come back (e.g. not picklable)
-            return failure("worker-error", "batch", f"{type(error).__name__}: {error}")
-
     def outcomes(
         self, jobs: Iterable[Job], function: DocumentFunction
     ) -> Iterator[tuple[Job, DocumentOutcome]]:
@@ -137,23 +141,94 @@ class LocalPool:
         # pipeline once, never from this one with its open store and threads.
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload(["pipeline.batch.worker"])
-        with ProcessPool(self.workers, self.max_tasks, context=context) as pool:
-
-            def submit(job: Job) -> "Future[DocumentOutcome]":
-                return pool.schedule(function, (job.path,), timeout=self.time_limit)
-
-            def settle(
-                futures: set["Future[DocumentOutcome]"],
-            ) -> dict["Future[DocumentOutcome]", DocumentOutcome]:
-                done, _ = wait(futures, return_when=FIRST_COMPLETED)
-                return {future: self._settle_one(future) for future in done}
-
+        pool = RestartingPool(self, function, context)
+        try:
             yield from run_windowed(
-                itertools.chain([first], queue), submit, settle, 2 * self.workers
+                itertools.chain([first], queue), pool.submit, pool.settle, 2 * self.workers
             )
+        finally:
+            pool.stop()
 
     def close(self) -> None:
-        """Nothing outlives `outcomes`: its pool closes when the iteration ends."""
+        """Nothing outlives `outcomes`: its pool stops when the iteration ends."""
+
+
+class RestartingPool:
+    """One run's pebble pool, started again when it breaks.
+
+    A pool breaks whole when its forkserver dies: every task it held fails with
+    `BrokenProcessPool`, and it takes no more. Those documents are not at fault,
+    so they go to a new pool. A worker's death may not be its document's fault
+    either (its forkserver killed, the kernel's OOM killer choosing it for
+    another's memory): a document is failed with `crash` when it kills a second
+    worker.
+    """
+
+    def __init__(self, settings: LocalPool, function: DocumentFunction, context: BaseContext):
+        self.settings = settings
+        self.function = function
+        self.context = context
+        self.pool = self._start()
+        self.breaks = 0  # since a document last settled
+        self.jobs: dict[Future[DocumentOutcome], Job] = {}
+        self.crashed: set[str] = set()
+
+    def _start(self) -> ProcessPool:
+        return ProcessPool(self.settings.workers, self.settings.max_tasks, context=self.context)
+
+    def _restart(self) -> None:
+        self.breaks += 1
+        if self.breaks >= POOL_STARTS:
+            raise ExecutorBroken(f"the process pool broke {self.breaks} times in a row")
+        self.stop()
+        for future in self.jobs:  # any the broken pool left pending come back cancelled
+            future.cancel()
+        self.pool = self._start()
+
+    def stop(self) -> None:
+        """Stop the workers now: a finished run has none busy, an interrupted one waits for none."""
+        self.pool.stop()  # type: ignore[no-untyped-call]  # pebble leaves it unannotated
+        self.pool.join()
+
+    def submit(self, job: Job) -> "Future[DocumentOutcome]":
+        while True:
+            try:
+                future = self.pool.schedule(
+                    self.function, (job.path,), timeout=self.settings.time_limit
+                )
+            except RuntimeError:  # the pool is broken, and takes no task
+                self._restart()
+            else:
+                self.jobs[future] = job
+                return future
+
+    def settle(
+        self, futures: set["Future[DocumentOutcome]"]
+    ) -> dict["Future[DocumentOutcome]", DocumentOutcome | None]:
+        done, _ = wait(futures, timeout=POLL_SECONDS, return_when=FIRST_COMPLETED)
+        if not done and not self.pool.active:  # broken, its tasks left pending
+            self._restart()
+        settled = {future: self._outcome(future, self.jobs.pop(future)) for future in done}
+        if any(outcome is not None for outcome in settled.values()):
+            self.breaks = 0
+        return settled
+
+    def _outcome(self, future: "Future[DocumentOutcome]", job: Job) -> DocumentOutcome | None:
+        try:
+            return future.result()
+        except TimeoutError:
+            return timeout_outcome(self.settings.time_limit)
+        except (BrokenProcessPool, CancelledError):  # the pool broke under it: read it again
+            return None
+        except ProcessExpired as error:
+            if job.path not in self.crashed:
+                self.crashed.add(job.path)
+                return None
+            return failure(
+                "crash", "batch", f"the worker process died ({exit_reason(error.exitcode)})"
+            )
+        except Exception as error:  # the outcome could not come back (e.g. not picklable)
+            return failure("worker-error", "batch", f"{type(error).__name__}: {error}")
 
 
 class DaskExecutor:

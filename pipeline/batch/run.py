@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from pipeline import __version__
-from pipeline.batch.executors import DocumentFunction, Executor, Job
+from pipeline.batch.executors import DocumentFunction, Executor, ExecutorBroken, Job
 from pipeline.batch.outcome import DocumentOutcome, failure
 from pipeline.batch.sources import SourceDocument, SourceSet, document_key, read_source
 from pipeline.batch.store import RunStamp, Store, StoredDocument
@@ -69,7 +69,11 @@ def is_current(stored: StoredDocument | None, document: SourceDocument, stamp: R
 
 @dataclass
 class BatchRun:
-    """One run of the batch over a source set into a store."""
+    """One run of the batch over a source set into a store.
+
+    `interruption` says why the run ended before its last document, if it did;
+    what it committed stays, and the same command run again reads the rest.
+    """
 
     sources: SourceSet
     store: Store
@@ -79,11 +83,17 @@ class BatchRun:
     on_document: DocumentCallback = lambda key, status, outcome: None
     counts: RunCounts = field(default_factory=RunCounts)
     seconds: float = 0.0
+    interruption: str | None = None
 
     @property
     def keys(self) -> list[str]:
         """Every document of this run, found or listed but not found."""
         return [document_key(path) for path in (*self.sources.paths, *self.sources.not_found)]
+
+    @property
+    def unsettled(self) -> int:
+        """Documents an interrupted run did not come to."""
+        return len(self.keys) - self.counts.documents
 
     def _settle(self, key: str, status: DocumentStatus, outcome: DocumentOutcome | None) -> None:
         self.counts.add(status, outcome)
@@ -133,8 +143,11 @@ class BatchRun:
         stored = self.store.stored_documents()
         self._mark_gone(stored)
         self._not_found(stored)
-        for job, outcome in self.executor.outcomes(self._jobs(stored), self.function):
-            self._commit(job, outcome)
+        try:
+            for job, outcome in self.executor.outcomes(self._jobs(stored), self.function):
+                self._commit(job, outcome)
+        except ExecutorBroken as error:
+            self.interruption = str(error)
         self.seconds = time.perf_counter() - started
         return self.counts
 

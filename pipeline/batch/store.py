@@ -40,6 +40,8 @@ DEFAULT_STORE = Path("out/kpi.duckdb")
 # partial: records read, but a page could not be (its error says why); read again next run.
 Outcome = Literal["extracted", "partial", "failed"]
 ExportFormat = Literal["parquet", "jsonl", "csv"]
+# running until it ends; interrupted when it ended before its last document (or its process died).
+RunStatus = Literal["running", "finished", "interrupted"]
 EXPORT_FORMATS: tuple[ExportFormat, ...] = ("parquet", "jsonl", "csv")
 
 _TABLES: dict[str, str] = {
@@ -237,13 +239,12 @@ class Store:
             )
         return run_id
 
-    def finish_run(self, run_id: int, figures: dict[str, Any]) -> None:
+    def finish_run(self, run_id: int, status: RunStatus, figures: dict[str, Any]) -> None:
         assignments = ", ".join(f"{column} = ?" for column in figures)
         with self.transaction():
             self._db.execute(
-                f"UPDATE runs SET status = 'finished', finished_at = now(), {assignments}"
-                " WHERE run_id = ?",
-                [*figures.values(), run_id],
+                f"UPDATE runs SET status = ?, finished_at = now(), {assignments} WHERE run_id = ?",
+                [status, *figures.values(), run_id],
             )
 
     def commit_document(

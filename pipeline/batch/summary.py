@@ -78,6 +78,9 @@ def summary_json(
     scores = scorecard_json(scorecard) if scorecard else None
     return {
         "run_id": run.stamp.run_id,
+        "status": "interrupted" if run.interruption else "finished",
+        "interruption": run.interruption,
+        "not_read": run.unsettled,
         "store": str(run.store.path),
         "executor": run.executor.name,
         "workers": run.executor.workers,
@@ -154,4 +157,9 @@ def summary_text(summary: dict[str, Any], scorecard: Scorecard | None) -> str:
         lines += [f"  {f['doc_key']}  {f['code']}  {f['message']}" for f in failures]
     if scorecard is not None:
         lines += _score_lines(summary, scorecard)
+    if summary["interruption"]:
+        lines += [
+            f"interrupted: {summary['interruption']}; {summary['not_read']} documents not read.",
+            "What is listed above is committed: run the same command again to read the rest.",
+        ]
     return "\n".join(lines) + "\n"

@@ -3,7 +3,9 @@
 Exit status of `kpi run`: 0 when every document was read (or was already
 current), 1 when some documents failed (each has an error row), 2 for a usage or
 configuration error (a SOURCE that does not exist, a bad gold directory, a store
-in use or not a store, a scheduler that cannot be reached).
+in use or not a store, a scheduler that cannot be reached), 3 when the run ended
+before its last document because its process pool broke again each time it was
+started.
 """
 
 import json
@@ -47,6 +49,7 @@ from pipeline.score import NoGoldError, Scorecard, TwinsFileError
 
 EXIT_FAILED_DOCUMENTS = 1
 EXIT_CONFIGURATION = 2
+EXIT_EXECUTOR_BROKEN = 3
 
 STORE_OPTION = click.option(
     "--store",
@@ -225,11 +228,13 @@ def run(
             executor.close()
         scorecard = _scores(batch, gold)
         summary = summary_json(batch, scorecard, store.previous_fact_f1(stamp.run_id))
-        store.finish_run(stamp.run_id, run_columns(summary))
+        store.finish_run(stamp.run_id, summary["status"], run_columns(summary))
     click.echo(summary_text(summary, scorecard), nl=False)
     target = summary_path or store_path.with_name(store_path.stem + ".last-run.json")
     _write_summary(target, summary)
     click.echo(f"summary written to {target}")
+    if batch.interruption:
+        raise click.exceptions.Exit(EXIT_EXECUTOR_BROKEN)
     if summary["failed"]:
         raise click.exceptions.Exit(EXIT_FAILED_DOCUMENTS)
 
@@ -254,7 +259,8 @@ def _execute(batch: BatchRun, progress: bool | None, verbose: bool) -> None:
 
 
 def _scores(batch: BatchRun, gold: GoldSet | None) -> Scorecard | None:
-    if gold is None:
+    """The run's scores; none for an interrupted run, whose F1 would read as a drop."""
+    if gold is None or batch.interruption:
         return None
     scorecard, warnings = score_run(batch, gold)
     for warning in warnings:

@@ -17,10 +17,13 @@ def jobs(*names: str) -> list[Job]:
 
 
 def pages_of_name(path: str) -> DocumentOutcome:
-    """Behave by the file's name: `hang` sleeps past any limit, `die` kills its own process."""
+    """Behave by the file's name: `hang` sleeps past any limit, `die` kills its own process,
+    `slow-…` takes a fifth of a second (so that others are in flight meanwhile)."""
     name = Path(path).stem
     if name == "hang":
         time.sleep(120)
+    if name.startswith("slow-"):
+        time.sleep(0.2)
     if name == "die":
         os.kill(os.getpid(), signal.SIGKILL)
     return DocumentOutcome('{"records": []}', pages=len(name))

@@ -1,9 +1,15 @@
 """Executors turn a hang or a dead worker into one error outcome, and the others still finish."""
 
+import multiprocessing.forkserver
+import os
+import signal
+from typing import NoReturn
+
 import pytest
+from pebble import ProcessPool
 from stand_ins import jobs, pages_of_name
 
-from pipeline.batch.executors import LocalPool, exit_reason
+from pipeline.batch.executors import ExecutorBroken, LocalPool, exit_reason
 from pipeline.batch.outcome import DocumentOutcome
 
 
@@ -25,6 +31,34 @@ def test_a_worker_that_dies_fails_its_document_with_crash_and_the_rest_finish() 
     assert outcomes["die"].issues[0].code == "crash"
     assert "SIGKILL" in outcomes["die"].issues[0].message
     assert (outcomes["a"].pages, outcomes["bcd"].pages) == (1, 3)
+
+
+def forkserver_pid() -> int:
+    """The forkserver the pool's workers are forked from (multiprocessing keeps it private)."""
+    pid = multiprocessing.forkserver._forkserver._forkserver_pid  # type: ignore[attr-defined]
+    assert isinstance(pid, int)
+    return pid
+
+
+def test_a_killed_forkserver_fails_no_document_and_the_rest_finish() -> None:
+    names = [f"slow-{number}" for number in range(8)]
+    pool = LocalPool(workers=2, time_limit=30.0, max_tasks=1)
+    outcomes = {}
+    for job, outcome in pool.outcomes(jobs(*names), pages_of_name):
+        if not outcomes:
+            os.kill(forkserver_pid(), signal.SIGKILL)
+        outcomes[job.document.doc_id] = outcome
+    assert sorted(outcomes) == names
+    assert [name for name, outcome in outcomes.items() if outcome.failed] == []
+
+
+def test_a_pool_that_keeps_breaking_stops_the_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(*arguments: object, **options: object) -> NoReturn:
+        raise RuntimeError("Unexpected error within the Pool")
+
+    monkeypatch.setattr(ProcessPool, "schedule", broken)
+    with pytest.raises(ExecutorBroken, match="broke 3 times"):
+        outcomes_by_name(LocalPool(workers=1, time_limit=30.0), "a")
 
 
 def test_no_jobs_start_no_pool() -> None:

@@ -6,11 +6,13 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import NoReturn
 
 import duckdb
 import pytest
 from batch_store import GOLD, query
 from click.testing import Result
+from pebble import ProcessPool
 
 
 def test_scores_are_kept_per_run_and_compared_with_the_last(
@@ -155,3 +157,21 @@ def test_a_database_that_is_not_a_store_is_refused_and_left_as_it_was(
     assert refusal in result.output
     assert foreign.read_bytes() == before
     assert sorted(path.name for path in tmp_path.iterdir()) == ["corpus", "people.duckdb"]
+
+
+def test_a_pool_that_cannot_be_started_again_ends_the_run_interrupted_with_its_summary(
+    corpus: Path, tmp_path: Path, kpi: Callable[..., Result], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*arguments: object, **options: object) -> NoReturn:
+        raise RuntimeError("Unexpected error within the Pool")
+
+    monkeypatch.setattr(ProcessPool, "schedule", broken)
+    store = tmp_path / "kpi.duckdb"
+    result = kpi("run", corpus, "--store", store, "--workers", "1")
+    assert result.exit_code == 3, result.output
+    assert "interrupted: the process pool broke 3 times in a row; 3 documents not read" in (
+        result.output
+    )
+    assert query(store, "SELECT status FROM runs") == [("interrupted",)]
+    summary = json.loads(store.with_name("kpi.last-run.json").read_text(encoding="utf-8"))
+    assert (summary["status"], summary["not_read"], summary["failed"]) == ("interrupted", 3, 0)
