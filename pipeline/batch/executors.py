@@ -25,6 +25,7 @@ from concurrent.futures import FIRST_COMPLETED, CancelledError, Future, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from multiprocessing.context import BaseContext
+from threading import Event
 from typing import Any, Protocol, TypeVar
 
 from pebble import ProcessExpired, ProcessPool
@@ -68,10 +69,18 @@ class Executor(Protocol):
     workers: int
 
     def outcomes(
-        self, jobs: Iterable[Job], function: DocumentFunction
-    ) -> Iterator[tuple[Job, DocumentOutcome]]: ...
+        self, jobs: Iterable[Job], function: DocumentFunction, stop: Event
+    ) -> Iterator[tuple[Job, DocumentOutcome]]:
+        """Each job with its outcome, in completion order; once `stop` is set, no more."""
+        ...
 
     def close(self) -> None: ...
+
+
+def prepare_worker() -> None:
+    """Run in each worker as it starts. Ctrl-C in a terminal signals the whole process group;
+    the runner alone acts on it, stopping the workers itself."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def timeout_outcome(time_limit: float) -> DocumentOutcome:
@@ -94,18 +103,21 @@ def run_windowed(
     submit: Callable[[Job], Handle],
     settle: Callable[[set[Handle]], Mapping[Handle, DocumentOutcome | None]],
     window: int,
+    stop: Event,
 ) -> Iterator[tuple[Job, DocumentOutcome]]:
     """Keep at most `window` jobs in flight; `settle` waits for some and gives their outcomes,
     or None for a job lost through no fault of its own, which is submitted again.
 
     A bounded window keeps memory flat over an archive of any size, and lets the
-    jobs be produced (hashed, checked against the store) while others run.
+    jobs be produced (hashed, checked against the store) while others run. Once
+    `stop` is set no job is submitted, and the jobs in flight are left to the
+    caller to cancel; `settle` returns now and then, so that it is seen.
     """
     pending: dict[Handle, Job] = {}
     queue = iter(jobs)
     exhausted = False
-    while pending or not exhausted:
-        while not exhausted and len(pending) < window:
+    while (pending or not exhausted) and not stop.is_set():
+        while not exhausted and len(pending) < window and not stop.is_set():
             job = next(queue, None)
             if job is None:
                 exhausted = True
@@ -131,7 +143,7 @@ class LocalPool:
         self.max_tasks = max_tasks
 
     def outcomes(
-        self, jobs: Iterable[Job], function: DocumentFunction
+        self, jobs: Iterable[Job], function: DocumentFunction, stop: Event
     ) -> Iterator[tuple[Job, DocumentOutcome]]:
         queue = iter(jobs)
         first = next(queue, None)
@@ -144,7 +156,7 @@ class LocalPool:
         pool = RestartingPool(self, function, context)
         try:
             yield from run_windowed(
-                itertools.chain([first], queue), pool.submit, pool.settle, 2 * self.workers
+                itertools.chain([first], queue), pool.submit, pool.settle, 2 * self.workers, stop
             )
         finally:
             pool.stop()
@@ -174,7 +186,12 @@ class RestartingPool:
         self.crashed: set[str] = set()
 
     def _start(self) -> ProcessPool:
-        return ProcessPool(self.settings.workers, self.settings.max_tasks, context=self.context)
+        return ProcessPool(
+            self.settings.workers,
+            self.settings.max_tasks,
+            initializer=prepare_worker,
+            context=self.context,
+        )
 
     def _restart(self) -> None:
         self.breaks += 1
@@ -278,7 +295,7 @@ class DaskExecutor:
         return failure("worker-error", "batch", f"{type(error).__name__}: {error}")
 
     def outcomes(
-        self, jobs: Iterable[Job], function: DocumentFunction
+        self, jobs: Iterable[Job], function: DocumentFunction, stop: Event
     ) -> Iterator[tuple[Job, DocumentOutcome]]:
         from distributed import wait as dask_wait
 
@@ -290,7 +307,8 @@ class DaskExecutor:
             return future
 
         def settle(futures: set[Any]) -> dict[Any, DocumentOutcome]:
-            wait_for = max(0.0, min(deadlines[future] for future in futures) - time.monotonic())
+            first_deadline = min(deadlines[future] for future in futures)
+            wait_for = min(POLL_SECONDS, max(0.0, first_deadline - time.monotonic()))
             with contextlib.suppress(TimeoutError):
                 dask_wait(list(futures), timeout=wait_for, return_when="FIRST_COMPLETED")
             now = time.monotonic()
@@ -305,7 +323,10 @@ class DaskExecutor:
                 del deadlines[future]
             return settled
 
-        yield from run_windowed(jobs, submit, settle, self.workers)
+        try:
+            yield from run_windowed(jobs, submit, settle, self.workers, stop)
+        finally:
+            self.client.cancel(list(deadlines))  # those in flight when the run stopped
 
     def close(self) -> None:
         self.client.close()

@@ -12,6 +12,7 @@ import os
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from threading import Event
 from typing import Literal
 
 from pipeline import __version__
@@ -73,6 +74,8 @@ class BatchRun:
 
     `interruption` says why the run ended before its last document, if it did;
     what it committed stays, and the same command run again reads the rest.
+    `request_stop` (from a signal handler, say) ends it so: no document is
+    started after it, and those in flight are cancelled.
     """
 
     sources: SourceSet
@@ -84,6 +87,7 @@ class BatchRun:
     counts: RunCounts = field(default_factory=RunCounts)
     seconds: float = 0.0
     interruption: str | None = None
+    stop: Event = field(default_factory=Event)
 
     @property
     def keys(self) -> list[str]:
@@ -94,6 +98,10 @@ class BatchRun:
     def unsettled(self) -> int:
         """Documents an interrupted run did not come to."""
         return len(self.keys) - self.counts.documents
+
+    def request_stop(self, reason: str) -> None:
+        self.interruption = reason
+        self.stop.set()
 
     def _settle(self, key: str, status: DocumentStatus, outcome: DocumentOutcome | None) -> None:
         self.counts.add(status, outcome)
@@ -143,8 +151,9 @@ class BatchRun:
         stored = self.store.stored_documents()
         self._mark_gone(stored)
         self._not_found(stored)
+        outcomes = self.executor.outcomes(self._jobs(stored), self.function, self.stop)
         try:
-            for job, outcome in self.executor.outcomes(self._jobs(stored), self.function):
+            for job, outcome in outcomes:
                 self._commit(job, outcome)
         except ExecutorBroken as error:
             self.interruption = str(error)

@@ -5,13 +5,17 @@ current), 1 when some documents failed (each has an error row), 2 for a usage or
 configuration error (a SOURCE that does not exist, a bad gold directory, a store
 in use or not a store, a scheduler that cannot be reached), 3 when the run ended
 before its last document because its process pool broke again each time it was
-started.
+started, 130 when Ctrl-C stopped it.
 """
 
 import json
+import signal
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
+from types import FrameType
 
 import click
 import duckdb
@@ -50,6 +54,7 @@ from pipeline.score import NoGoldError, Scorecard, TwinsFileError
 EXIT_FAILED_DOCUMENTS = 1
 EXIT_CONFIGURATION = 2
 EXIT_EXECUTOR_BROKEN = 3
+EXIT_INTERRUPTED = 128 + signal.SIGINT
 
 STORE_OPTION = click.option(
     "--store",
@@ -234,7 +239,8 @@ def run(
     _write_summary(target, summary)
     click.echo(f"summary written to {target}")
     if batch.interruption:
-        raise click.exceptions.Exit(EXIT_EXECUTOR_BROKEN)
+        code = EXIT_INTERRUPTED if batch.stop.is_set() else EXIT_EXECUTOR_BROKEN
+        raise click.exceptions.Exit(code)
     if summary["failed"]:
         raise click.exceptions.Exit(EXIT_FAILED_DOCUMENTS)
 
@@ -246,12 +252,33 @@ def _open_store(path: Path) -> Store:
         raise _fail(str(error)) from error
 
 
+@contextmanager
+def _first_interrupt_stops(batch: BatchRun) -> Iterator[None]:
+    """The first Ctrl-C stops the run cleanly, as interrupted, its summary printed; a second
+    one quits at once (the run is then marked interrupted by the next)."""
+
+    def interrupt(number: int, frame: FrameType | None) -> None:
+        if batch.stop.is_set():
+            raise KeyboardInterrupt
+        click.echo("\nstopping: documents in flight are cancelled; Ctrl-C again quits", err=True)
+        batch.request_stop("stopped by Ctrl-C")
+
+    previous = signal.signal(signal.SIGINT, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
 def _execute(batch: BatchRun, progress: bool | None, verbose: bool) -> None:
     """Carry out the run under a progress bar; a store that cannot be written exits 2."""
     total = len(batch.keys)
     disabled = None if progress is None else not progress
     try:
-        with tqdm(total=total, unit="doc", disable=disabled, file=sys.stderr) as bar:
+        with (
+            tqdm(total=total, unit="doc", disable=disabled, file=sys.stderr) as bar,
+            _first_interrupt_stops(batch),
+        ):
             batch.on_document = Progress(bar, verbose)
             batch.execute()
     except (StoreError, duckdb.Error) as error:

@@ -3,6 +3,7 @@
 import multiprocessing.forkserver
 import os
 import signal
+from threading import Event
 from typing import NoReturn
 
 import pytest
@@ -14,9 +15,8 @@ from pipeline.batch.outcome import DocumentOutcome
 
 
 def outcomes_by_name(pool: LocalPool, *names: str) -> dict[str, DocumentOutcome]:
-    return {
-        job.document.doc_id: outcome for job, outcome in pool.outcomes(jobs(*names), pages_of_name)
-    }
+    found = pool.outcomes(jobs(*names), pages_of_name, Event())
+    return {job.document.doc_id: outcome for job, outcome in found}
 
 
 def test_a_document_over_the_time_limit_fails_with_timeout_and_the_rest_finish() -> None:
@@ -44,7 +44,7 @@ def test_a_killed_forkserver_fails_no_document_and_the_rest_finish() -> None:
     names = [f"slow-{number}" for number in range(8)]
     pool = LocalPool(workers=2, time_limit=30.0, max_tasks=1)
     outcomes = {}
-    for job, outcome in pool.outcomes(jobs(*names), pages_of_name):
+    for job, outcome in pool.outcomes(jobs(*names), pages_of_name, Event()):
         if not outcomes:
             os.kill(forkserver_pid(), signal.SIGKILL)
         outcomes[job.document.doc_id] = outcome
@@ -62,7 +62,7 @@ def test_a_pool_that_keeps_breaking_stops_the_run(monkeypatch: pytest.MonkeyPatc
 
 
 def test_no_jobs_start_no_pool() -> None:
-    assert list(LocalPool(workers=1, time_limit=1.0).outcomes([], pages_of_name)) == []
+    assert list(LocalPool(workers=1, time_limit=1.0).outcomes([], pages_of_name, Event())) == []
 
 
 @pytest.mark.parametrize(

@@ -7,6 +7,7 @@ import shutil
 from collections.abc import Iterable, Iterator
 from functools import partial
 from pathlib import Path
+from threading import Event
 
 import pytest
 from batch_store import FIXTURES, query
@@ -29,7 +30,7 @@ class ReplacedBeforeRead:
     workers = 1
 
     def outcomes(
-        self, jobs: Iterable[Job], function: DocumentFunction
+        self, jobs: Iterable[Job], function: DocumentFunction, stop: Event
     ) -> Iterator[tuple[Job, DocumentOutcome]]:
         for job in jobs:
             shutil.copy(SECOND, job.path)
