@@ -28,6 +28,7 @@ from pipeline.batch.summary import (
     score_run,
     summary_json,
     summary_text,
+    write_summary,
 )
 from pipeline.batch.worker import process_document
 
@@ -58,4 +59,5 @@ __all__ = [
     "score_run",
     "summary_json",
     "summary_text",
+    "write_summary",
 ]

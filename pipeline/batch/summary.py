@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.batch.run import BatchRun
-from pipeline.model import RecordFile
+from pipeline.model import RecordFile, write_atomic
 from pipeline.score import (
     TWINS_FILE,
     NoGoldError,
@@ -106,6 +106,13 @@ def summary_json(
         ),
         "scores": scores,
     }
+
+
+def write_summary(path: Path, summary: dict[str, Any]) -> None:
+    """Write the summary file whole or not at all, as record files are: a link planted at its
+    name is replaced, never written through, and a full disk leaves the last one as it was.
+    OSError when it cannot be written."""
+    write_atomic(path, json.dumps(summary, ensure_ascii=False, indent=2) + "\n")
 
 
 def run_columns(summary: dict[str, Any]) -> dict[str, Any]:

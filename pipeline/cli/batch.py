@@ -46,6 +46,7 @@ from pipeline.batch import (
     score_run,
     summary_json,
     summary_text,
+    write_summary,
 )
 from pipeline.cli.options import resolved_settings, settings_option
 from pipeline.model import RecordFileError
@@ -135,8 +136,7 @@ def _gold(directory: Path | None) -> GoldSet | None:
 
 def _write_summary(path: Path, summary: dict[str, object]) -> None:
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(summary, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        write_summary(path, summary)
     except OSError as error:
         raise _fail(f"cannot write {path}: {error.strerror or error}") from error
 

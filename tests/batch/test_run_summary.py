@@ -1,6 +1,8 @@
 """The run summary: counts and scores printed, written as JSON, kept per run; exit status."""
 
 import json
+import resource
+import signal
 import subprocess
 import sys
 import time
@@ -175,3 +177,42 @@ def test_a_pool_that_cannot_be_started_again_ends_the_run_interrupted_with_its_s
     assert query(store, "SELECT status FROM runs") == [("interrupted",)]
     summary = json.loads(store.with_name("kpi.last-run.json").read_text(encoding="utf-8"))
     assert (summary["status"], summary["not_read"], summary["failed"]) == ("interrupted", 3, 0)
+
+
+def test_a_link_planted_at_the_summary_name_is_replaced_not_written_through(
+    corpus: Path, tmp_path: Path, kpi: Callable[..., Result]
+) -> None:
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep me\n", encoding="utf-8")
+    store = tmp_path / "kpi.duckdb"
+    (tmp_path / "kpi.last-run.json").symlink_to(victim)
+    result = kpi("run", corpus, "--store", store, "--workers", "1")
+    assert result.exit_code == 0, result.output
+    assert victim.read_text(encoding="utf-8") == "keep me\n"
+    summary = tmp_path / "kpi.last-run.json"
+    assert not summary.is_symlink()
+    assert json.loads(summary.read_text(encoding="utf-8"))["documents"] == 3
+
+
+def limit_file_size() -> None:
+    """A file may not grow past 1 KB, and a write past it fails (EFBIG), as on a full disk."""
+    resource.setrlimit(resource.RLIMIT_FSIZE, (1024, resource.RLIM_INFINITY))
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+
+
+def test_a_summary_that_cannot_be_written_leaves_the_last_one_whole(tmp_path: Path) -> None:
+    target = tmp_path / "kpi.last-run.json"
+    target.write_text('{"run_id": 1}\n', encoding="utf-8")
+    script = (
+        "import sys; from pathlib import Path; from pipeline.batch import write_summary;"
+        " write_summary(Path(sys.argv[1]), {'failures': ['x' * 100] * 100})"
+    )
+    written = subprocess.run(
+        [sys.executable, "-c", script, str(target)],
+        preexec_fn=limit_file_size,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert "File too large" in written.stderr
+    assert target.read_text(encoding="utf-8") == '{"run_id": 1}\n'
