@@ -3,7 +3,9 @@ document's records, facts and errors, read incrementally in a process pool or on
 with a run summary and an exit status a scheduler can act on.
 """
 
-from pipeline.batch.executors import DaskExecutor, Executor, LocalPool
+from pipeline.batch.dask_cluster import DaskExecutor
+from pipeline.batch.executors import Executor, LocalPool
+from pipeline.batch.memory import default_memory_limit, parse_memory_size
 from pipeline.batch.outcome import DocumentOutcome
 from pipeline.batch.run import (
     DEFAULT_TIME_LIMIT,
@@ -48,9 +50,11 @@ __all__ = [
     "SourceSet",
     "Store",
     "StoreError",
+    "default_memory_limit",
     "default_workers",
     "load_gold",
     "open_store",
+    "parse_memory_size",
     "process_document",
     "read_source",
     "resolve_sources",

@@ -9,27 +9,30 @@ process died, comes back as an error outcome, and the run goes on.
   library's, it stops a worker that overruns its task's time limit and replaces
   a worker that dies, failing only that task. A pool that breaks whole (its
   forkserver killed) is started again, and the documents it held are read again.
-- `DaskExecutor` runs the same function on an existing Dask cluster (given the
-  scheduler's address), or on a `LocalCluster` it starts. A task over the time
-  limit is cancelled and its worker restarted through its nanny.
+- `DaskExecutor` (in `pipeline.batch.dask_cluster`) runs the same function on a
+  Dask cluster.
 """
 
-import contextlib
 import itertools
-import logging
 import multiprocessing
 import signal
-import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import FIRST_COMPLETED, CancelledError, Future, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
-from multiprocessing.context import BaseContext
+from multiprocessing.sharedctypes import Synchronized
 from threading import Event
-from typing import Any, Protocol, TypeVar
+from typing import Protocol, TypeVar
 
 from pebble import ProcessExpired, ProcessPool
 
+from pipeline.batch.memory import (
+    DEFAULT_MEMORY_LIMIT,
+    MEMORY_LIMIT_EXIT,
+    MIB,
+    run_watched,
+    watch_memory,
+)
 from pipeline.batch.outcome import DocumentOutcome, failure
 from pipeline.batch.sources import SourceDocument
 
@@ -74,18 +77,29 @@ class Executor(Protocol):
         """Each job with its outcome, in completion order; once `stop` is set, no more."""
         ...
 
+    def peak_worker_mb(self) -> float:
+        """The largest resident memory a worker reached, those stopped included, if known."""
+        ...
+
     def close(self) -> None: ...
 
 
-def prepare_worker() -> None:
-    """Run in each worker as it starts. Ctrl-C in a terminal signals the whole process group;
-    the runner alone acts on it, stopping the workers itself."""
+def prepare_worker(memory_limit: int, peak_mb: "Synchronized[float]") -> None:
+    """Run in each worker as it starts: its memory watched (see `pipeline.batch.memory`), and
+    Ctrl-C left to the runner, which stops the workers itself (a terminal's Ctrl-C signals the
+    whole process group)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    watch_memory(memory_limit, peak_mb)
 
 
 def timeout_outcome(time_limit: float) -> DocumentOutcome:
     message = f"over the time limit of {time_limit:g} s a document; its worker was stopped"
     return failure("timeout", "batch", message, seconds=time_limit)
+
+
+def memory_outcome(memory_limit: int) -> DocumentOutcome:
+    message = f"over the memory limit of {memory_limit // MIB} MiB a worker; its worker was stopped"
+    return failure("memory-limit", "batch", message)
 
 
 def exit_reason(exit_code: int | None) -> str:
@@ -137,10 +151,22 @@ class LocalPool:
 
     name = "local"
 
-    def __init__(self, workers: int, time_limit: float, max_tasks: int = TASKS_PER_WORKER) -> None:
+    def __init__(
+        self,
+        workers: int,
+        time_limit: float,
+        max_tasks: int = TASKS_PER_WORKER,
+        memory_limit: int = DEFAULT_MEMORY_LIMIT,
+    ) -> None:
         self.workers = workers
         self.time_limit = time_limit
         self.max_tasks = max_tasks
+        self.memory_limit = memory_limit
+        self.context = multiprocessing.get_context("forkserver")
+        self.peak_mb: Synchronized[float] = self.context.Value("d", 0.0)
+
+    def peak_worker_mb(self) -> float:
+        return float(self.peak_mb.value)
 
     def outcomes(
         self, jobs: Iterable[Job], function: DocumentFunction, stop: Event
@@ -151,9 +177,8 @@ class LocalPool:
             return
         # forkserver: workers are forked from a clean process that has imported the
         # pipeline once, never from this one with its open store and threads.
-        context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["pipeline.batch.worker"])
-        pool = RestartingPool(self, function, context)
+        self.context.set_forkserver_preload(["pipeline.batch.worker"])
+        pool = RestartingPool(self, function)
         try:
             yield from run_windowed(
                 itertools.chain([first], queue), pool.submit, pool.settle, 2 * self.workers, stop
@@ -172,25 +197,25 @@ class RestartingPool:
     `BrokenProcessPool`, and it takes no more. Those documents are not at fault,
     so they go to a new pool. A worker's death may not be its document's fault
     either (its forkserver killed, the kernel's OOM killer choosing it for
-    another's memory): a document is failed with `crash` when it kills a second
-    worker.
+    another's memory, memory an earlier document left it holding): a document is
+    failed with `crash` or `memory-limit` when it ends a second worker.
     """
 
-    def __init__(self, settings: LocalPool, function: DocumentFunction, context: BaseContext):
+    def __init__(self, settings: LocalPool, function: DocumentFunction):
         self.settings = settings
         self.function = function
-        self.context = context
         self.pool = self._start()
         self.breaks = 0  # since a document last settled
         self.jobs: dict[Future[DocumentOutcome], Job] = {}
-        self.crashed: set[str] = set()
+        self.retried: set[str] = set()
 
     def _start(self) -> ProcessPool:
         return ProcessPool(
             self.settings.workers,
             self.settings.max_tasks,
             initializer=prepare_worker,
-            context=self.context,
+            initargs=(self.settings.memory_limit, self.settings.peak_mb),
+            context=self.settings.context,
         )
 
     def _restart(self) -> None:
@@ -211,7 +236,7 @@ class RestartingPool:
         while True:
             try:
                 future = self.pool.schedule(
-                    self.function, (job.path,), timeout=self.settings.time_limit
+                    run_watched, (self.function, job.path), timeout=self.settings.time_limit
                 )
             except RuntimeError:  # the pool is broken, and takes no task
                 self._restart()
@@ -238,97 +263,13 @@ class RestartingPool:
         except (BrokenProcessPool, CancelledError):  # the pool broke under it: read it again
             return None
         except ProcessExpired as error:
-            if job.path not in self.crashed:
-                self.crashed.add(job.path)
+            if job.path not in self.retried:
+                self.retried.add(job.path)
                 return None
+            if error.exitcode == MEMORY_LIMIT_EXIT:
+                return memory_outcome(self.settings.memory_limit)
             return failure(
                 "crash", "batch", f"the worker process died ({exit_reason(error.exitcode)})"
             )
         except Exception as error:  # the outcome could not come back (e.g. not picklable)
             return failure("worker-error", "batch", f"{type(error).__name__}: {error}")
-
-
-class DaskExecutor:
-    """The per-document function on a Dask cluster: an existing one, or a local one it starts.
-
-    A task's time limit counts from its submission; with no more tasks in flight
-    than the cluster has threads, a task starts as soon as it is submitted.
-    """
-
-    name = "dask"
-
-    def __init__(self, time_limit: float, address: str | None = None, workers: int = 2) -> None:
-        from distributed import Client, LocalCluster
-
-        self.time_limit = time_limit
-        self._cluster: Any = None
-        if address is None:
-            self._cluster = LocalCluster(
-                n_workers=workers,
-                threads_per_worker=1,
-                processes=True,
-                dashboard_address=None,
-                silence_logs=logging.ERROR,
-            )
-            self.client: Any = Client(self._cluster)
-        else:
-            self.client = Client(address, timeout="30s")
-        threads = self.client.nthreads()
-        self.workers = sum(threads.values()) or workers
-
-    def _stop(self, future: Any) -> None:
-        """Cancel a task over its limit and restart the worker still running it."""
-        holders = [
-            address for address, keys in self.client.processing().items() if future.key in keys
-        ]
-        future.cancel()
-        if holders:
-            self.client.restart_workers(holders, raise_for_error=False)
-
-    def _outcome(self, future: Any) -> DocumentOutcome:
-        error = future.exception()
-        if error is None:
-            outcome: DocumentOutcome = future.result()
-            return outcome
-        if type(error).__name__ == "KilledWorker":
-            return failure("crash", "batch", f"the worker process died ({error})")
-        return failure("worker-error", "batch", f"{type(error).__name__}: {error}")
-
-    def outcomes(
-        self, jobs: Iterable[Job], function: DocumentFunction, stop: Event
-    ) -> Iterator[tuple[Job, DocumentOutcome]]:
-        from distributed import wait as dask_wait
-
-        deadlines: dict[Any, float] = {}
-
-        def submit(job: Job) -> Any:
-            future = self.client.submit(function, job.path, pure=False)
-            deadlines[future] = time.monotonic() + self.time_limit
-            return future
-
-        def settle(futures: set[Any]) -> dict[Any, DocumentOutcome]:
-            first_deadline = min(deadlines[future] for future in futures)
-            wait_for = min(POLL_SECONDS, max(0.0, first_deadline - time.monotonic()))
-            with contextlib.suppress(TimeoutError):
-                dask_wait(list(futures), timeout=wait_for, return_when="FIRST_COMPLETED")
-            now = time.monotonic()
-            settled = {}
-            for future in futures:
-                if future.done():
-                    settled[future] = self._outcome(future)
-                elif deadlines[future] <= now:
-                    self._stop(future)
-                    settled[future] = timeout_outcome(self.time_limit)
-            for future in settled:
-                del deadlines[future]
-            return settled
-
-        try:
-            yield from run_windowed(jobs, submit, settle, self.workers, stop)
-        finally:
-            self.client.cancel(list(deadlines))  # those in flight when the run stopped
-
-    def close(self) -> None:
-        self.client.close()
-        if self._cluster is not None:
-            self._cluster.close()

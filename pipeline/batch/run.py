@@ -157,6 +157,7 @@ class BatchRun:
                 self._commit(job, outcome)
         except ExecutorBroken as error:
             self.interruption = str(error)
+        self.counts.peak_worker_mb = max(self.counts.peak_worker_mb, self.executor.peak_worker_mb())
         self.seconds = time.perf_counter() - started
         return self.counts
 

@@ -31,6 +31,7 @@ from typing import Any, Literal, Self
 import duckdb
 
 from pipeline.batch.outcome import DocumentOutcome
+from pipeline.batch.rows import record_rows
 from pipeline.batch.sources import SourceDocument
 
 STORE_FORMAT = "kpi-store/1"
@@ -117,46 +118,6 @@ def _connect(path: Path, read_only: bool) -> duckdb.DuckDBPyConnection:
         return duckdb.connect(str(path), read_only=read_only)
     except duckdb.Error as error:
         raise StoreError(f"{path}: cannot open the store: {error}") from error
-
-
-def _record_rows(key: str, record_file: dict[str, Any]) -> tuple[list[tuple[Any, ...]], ...]:
-    """The records and facts tables' rows for one kpi-record/1 file, read as plain JSON."""
-    records, facts = [], []
-    for record_no, record in enumerate(record_file["records"], start=1):
-        records.append(
-            (
-                key,
-                record_no,
-                record["page"],
-                record.get("program"),
-                record["indicator"],
-                record.get("unit"),
-                record.get("direction"),
-                len(record["facts"]),
-            )
-        )
-        facts += [
-            (key, record_no, fact_no, *_fact_columns(fact))
-            for fact_no, fact in enumerate(record["facts"], start=1)
-        ]
-    return records, facts
-
-
-def _fact_columns(fact: dict[str, Any]) -> tuple[Any, ...]:
-    source = fact.get("source") or {}
-    box = source.get("bbox") or (None, None, None, None)
-    return (
-        fact["kind"],
-        fact.get("fy"),
-        fact.get("value"),
-        fact.get("text"),
-        bool(fact.get("cumulative")),
-        bool(fact.get("estimated")),
-        fact.get("confidence"),
-        source.get("page"),
-        *box,
-        source.get("text"),
-    )
 
 
 class Store:
@@ -261,7 +222,7 @@ class Store:
         document listed in a manifest but not found.
         """
         record_file = json.loads(outcome.record_json) if outcome.record_json is not None else None
-        records, facts = _record_rows(document.key, record_file) if record_file else ([], [])
+        records, facts = record_rows(document.key, record_file) if record_file else ([], [])
         info = record_file["document"] if record_file else {}
         errors = [(document.key, document.doc_id, *astuple(issue)) for issue in outcome.issues]
         row = (

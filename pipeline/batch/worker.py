@@ -6,22 +6,15 @@ brings out, and becomes an `extraction-failed` carrying its traceback, so a batc
 thousands goes on and the bug can still be found and fixed.
 """
 
-import resource
-import sys
 import time
 from dataclasses import replace
 from pathlib import Path
 
+from pipeline.batch.memory import peak_memory_mb
 from pipeline.batch.outcome import DocumentOutcome, failure
 from pipeline.batch.sources import read_content
 from pipeline.model import Issue, dump_record_file
 from pipeline.understand import ExtractSettings, try_extract
-
-
-def peak_memory_mb() -> float:
-    """This process's peak resident set size in MB (ru_maxrss is KB on Linux, bytes on macOS)."""
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
 
 
 def _extract(path: Path, settings: ExtractSettings) -> DocumentOutcome:

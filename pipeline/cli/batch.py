@@ -37,9 +37,11 @@ from pipeline.batch import (
     SourceSet,
     Store,
     StoreError,
+    default_memory_limit,
     default_workers,
     load_gold,
     open_store,
+    parse_memory_size,
     resolve_sources,
     run_columns,
     run_stamp,
@@ -101,11 +103,28 @@ class Progress:
             self.bar.write(line, file=sys.stderr)
 
 
-def _executor(name: str, workers: int, time_limit: float, scheduler: str | None) -> Executor:
-    if name == "local":
-        return LocalPool(workers, time_limit)
+def _memory_size(ctx: click.Context, param: click.Parameter, value: str | None) -> int | None:
+    """A size such as `2GiB`, `1500MB` or `512` (MiB), as bytes."""
+    if value is None:
+        return None
     try:
-        return DaskExecutor(time_limit, address=scheduler, workers=workers)
+        size = parse_memory_size(value)
+    except ValueError as error:
+        raise click.BadParameter(str(error)) from error
+    if size <= 0:
+        raise click.BadParameter("a memory limit must be more than 0")
+    return size
+
+
+def _executor(
+    name: str, workers: int, time_limit: float, memory_limit: int, scheduler: str | None
+) -> Executor:
+    if name == "local":
+        return LocalPool(workers, time_limit, memory_limit=memory_limit)
+    try:
+        return DaskExecutor(
+            time_limit, address=scheduler, workers=workers, memory_limit=memory_limit
+        )
     except (OSError, TimeoutError) as error:
         raise _fail(f"cannot reach the Dask scheduler {scheduler}: {error}") from error
 
@@ -165,6 +184,14 @@ def _write_summary(path: Path, summary: dict[str, object]) -> None:
     help="Seconds one document may take; past it, it fails with `timeout`.",
 )
 @click.option(
+    "--memory-limit",
+    metavar="SIZE",
+    callback=_memory_size,
+    show_default="2GiB, or the machine's memory shared among --workers if less",
+    help="Resident memory one worker may hold (2GiB, 1500MB, 512 for MiB); past it, its"
+    " document fails with `memory-limit`.",
+)
+@click.option(
     "--executor",
     "executor_name",
     type=click.Choice(["local", "dask"]),
@@ -200,6 +227,7 @@ def run(
     gold_dir: Path | None,
     workers: int,
     time_limit: float,
+    memory_limit: int | None,
     executor_name: str,
     scheduler: str | None,
     summary_path: Path | None,
@@ -221,7 +249,8 @@ def run(
     gold = _gold(gold_dir)
     settings = resolved_settings(settings_path)
     with _open_store(store_path) as store:
-        executor = _executor(executor_name, workers, time_limit, scheduler)
+        memory = memory_limit or default_memory_limit(workers)
+        executor = _executor(executor_name, workers, time_limit, memory, scheduler)
         described = {"executor": executor.name, "workers": executor.workers}
         run_row = {**described, "sources": json.dumps(sources)}
         stamp = run_stamp(store, run_row, settings.fingerprint())

@@ -12,7 +12,7 @@ from click.testing import Result
 from distributed import LocalCluster
 from stand_ins import jobs, pages_of_name
 
-from pipeline.batch.executors import DaskExecutor
+from pipeline.batch.dask_cluster import DaskExecutor
 
 
 @pytest.fixture(scope="module")

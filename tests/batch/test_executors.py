@@ -8,7 +8,7 @@ from typing import NoReturn
 
 import pytest
 from pebble import ProcessPool
-from stand_ins import jobs, pages_of_name
+from stand_ins import MIB, jobs, pages_of_name
 
 from pipeline.batch.executors import ExecutorBroken, LocalPool, exit_reason
 from pipeline.batch.outcome import DocumentOutcome
@@ -31,6 +31,23 @@ def test_a_worker_that_dies_fails_its_document_with_crash_and_the_rest_finish() 
     assert outcomes["die"].issues[0].code == "crash"
     assert "SIGKILL" in outcomes["die"].issues[0].message
     assert (outcomes["a"].pages, outcomes["bcd"].pages) == (1, 3)
+
+
+def test_a_document_over_the_memory_limit_fails_with_memory_limit_and_the_rest_finish() -> None:
+    pool = LocalPool(workers=1, time_limit=30.0, memory_limit=600 * MIB)
+    outcomes = outcomes_by_name(pool, "a", "greedy", "bcd")
+    assert [issue.code for issue in outcomes["greedy"].issues] == ["memory-limit"]
+    assert "600 MiB" in outcomes["greedy"].issues[0].message
+    assert (outcomes["a"].pages, outcomes["bcd"].pages) == (1, 3)
+    assert pool.peak_worker_mb() > 600
+
+
+def test_the_peak_counts_a_worker_stopped_at_the_time_limit() -> None:
+    pool = LocalPool(workers=1, time_limit=1.0, max_tasks=1)
+    outcomes = outcomes_by_name(pool, "a", "bloated-hang")
+    assert outcomes["bloated-hang"].issues[0].code == "timeout"
+    assert outcomes["a"].peak_mb is not None
+    assert pool.peak_worker_mb() > outcomes["a"].peak_mb + 150
 
 
 def forkserver_pid() -> int:

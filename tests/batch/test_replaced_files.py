@@ -36,6 +36,9 @@ class ReplacedBeforeRead:
             shutil.copy(SECOND, job.path)
             yield job, function(job.path)
 
+    def peak_worker_mb(self) -> float:
+        return 0.0
+
     def close(self) -> None:
         """Nothing to close."""
 

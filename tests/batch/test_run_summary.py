@@ -216,3 +216,17 @@ def test_a_summary_that_cannot_be_written_leaves_the_last_one_whole(tmp_path: Pa
     )
     assert "File too large" in written.stderr
     assert target.read_text(encoding="utf-8") == '{"run_id": 1}\n'
+
+
+def test_documents_over_the_memory_limit_fail_with_memory_limit(
+    corpus: Path, tmp_path: Path, kpi: Callable[..., Result]
+) -> None:
+    store = tmp_path / "kpi.duckdb"
+    result = kpi("run", corpus, "--store", store, "--workers", "1", "--memory-limit", "64MiB")
+    assert result.exit_code == 1, result.output
+    assert query(store, "SELECT DISTINCT code FROM errors WHERE severity = 'error'") == [
+        ("memory-limit",)
+    ]
+    assert "failed 3" in result.output
+    summary = json.loads(store.with_name("kpi.last-run.json").read_text(encoding="utf-8"))
+    assert summary["peak_worker_mb"] > 64
