@@ -219,8 +219,11 @@ class Store:
         """Replace one document's rows with this outcome's, in one transaction.
 
         `replaces` says the store may hold rows of it; `present` is false for a
-        document listed in a manifest but not found.
+        document listed in a manifest but not found. The hash kept is the one the
+        worker took of the bytes it read; a document that failed with none (a time
+        limit, a dead worker) keeps the hash it was listed with.
         """
+        read = outcome if outcome.content_hash or not outcome.failed else document
         record_file = json.loads(outcome.record_json) if outcome.record_json is not None else None
         records, facts = record_rows(document.key, record_file) if record_file else ([], [])
         info = record_file["document"] if record_file else {}
@@ -228,8 +231,8 @@ class Store:
         row = (
             document.key,
             document.doc_id,
-            outcome.content_hash,
-            outcome.size_bytes,
+            read.content_hash,
+            read.size_bytes,
             "failed" if outcome.failed else "partial" if outcome.partial else "extracted",
             present,
             outcome.pages,

@@ -14,7 +14,7 @@ from batch_store import FIXTURES, query
 
 from pipeline.batch import open_store, process_document, resolve_sources, run_stamp
 from pipeline.batch import worker as worker_module
-from pipeline.batch.executors import DocumentFunction, Job
+from pipeline.batch.executors import DocumentFunction, Job, timeout_outcome
 from pipeline.batch.outcome import DocumentOutcome
 from pipeline.batch.run import BatchRun
 from pipeline.understand import ExtractSettings, try_extract
@@ -43,6 +43,27 @@ class ReplacedBeforeRead:
         """Nothing to close."""
 
 
+class TimesOut(ReplacedBeforeRead):
+    """An executor whose every document runs over its time limit, unread."""
+
+    def outcomes(
+        self, jobs: Iterable[Job], function: DocumentFunction, stop: Event
+    ) -> Iterator[tuple[Job, DocumentOutcome]]:
+        for job in jobs:
+            yield job, timeout_outcome(1.0)
+
+
+def run_in_process(document: Path, executor: ReplacedBeforeRead) -> Path:
+    """One run over the document's folder through `executor`; the store's path."""
+    store_path = document.parent.parent / "kpi.duckdb"
+    with open_store(store_path) as store:
+        stamp = run_stamp(store, {"executor": "in-process", "workers": 1}, "settings")
+        function = partial(process_document, settings=ExtractSettings())
+        sources = resolve_sources([str(document.parent)])
+        BatchRun(sources, store, executor, function, stamp).execute()
+    return store_path
+
+
 def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
@@ -51,16 +72,21 @@ def test_the_stored_hash_is_of_the_file_the_records_were_read_from(tmp_path: Pat
     document = tmp_path / "corpus" / "report.pdf"
     document.parent.mkdir()
     shutil.copy(FIRST, document)
-    store_path = tmp_path / "kpi.duckdb"
-    settings = ExtractSettings()
-    with open_store(store_path) as store:
-        stamp = run_stamp(store, {"executor": "in-process", "workers": 1}, "settings")
-        function = partial(process_document, settings=settings)
-        sources = resolve_sources([str(document.parent)])
-        BatchRun(sources, store, ReplacedBeforeRead(), function, stamp).execute()
-    read = json.loads(process_document(str(SECOND), settings).record_json or "{}")
+    store_path = run_in_process(document, ReplacedBeforeRead())
+    read = json.loads(process_document(str(SECOND), ExtractSettings()).record_json or "{}")
     stored = query(store_path, "SELECT content_hash, size_bytes, title FROM documents")
     assert stored == [(sha256(SECOND), SECOND.stat().st_size, read["document"]["title"])]
+
+
+def test_a_document_the_worker_never_read_keeps_the_hash_it_was_listed_with(
+    tmp_path: Path,
+) -> None:
+    document = tmp_path / "corpus" / "report.pdf"
+    document.parent.mkdir()
+    shutil.copy(FIRST, document)
+    store_path = run_in_process(document, TimesOut())
+    sql = "SELECT outcome, content_hash FROM documents"
+    assert query(store_path, sql) == [("failed", sha256(FIRST))]
 
 
 def test_a_file_rewritten_while_it_is_read_fails_with_changed_while_read(
