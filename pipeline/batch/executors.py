@@ -7,8 +7,9 @@ process died, comes back as an error outcome, and the run goes on.
 
 - `LocalPool` (the default) is a pebble process pool: unlike the standard
   library's, it stops a worker that overruns its task's time limit and replaces
-  a worker that dies, failing only that task. A pool that breaks whole (its
-  forkserver killed) is started again, and the documents it held are read again.
+  a worker that dies, failing only that task. Each worker is held to a memory
+  limit (`pipeline.batch.memory`). A pool that breaks whole (its forkserver
+  killed) is started again, and the documents it held are read again.
 - `DaskExecutor` (in `pipeline.batch.dask_cluster`) runs the same function on a
   Dask cluster.
 """
