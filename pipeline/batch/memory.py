@@ -28,7 +28,9 @@ MEMORY_LIMIT_EXIT = 86
 WATCH_SECONDS = 0.05
 Outcome = TypeVar("Outcome")
 
-_UNITS = {"": MIB, "k": 1000, "kb": 1000, "kib": 1024, "m": MIB, "mb": 1000**2, "mib": MIB}
+# As Docker and ulimit read them: one letter (k, m, g) and the -iB units are binary, kB, MB
+# and GB decimal.
+_UNITS = {"": MIB, "k": 1024, "kb": 1000, "kib": 1024, "m": MIB, "mb": 1000**2, "mib": MIB}
 _UNITS |= {"g": 1024 * MIB, "gb": 1000**3, "gib": 1024 * MIB}
 _SIZE = re.compile(r"(\d+(?:\.\d+)?)\s*([a-z]*)")
 
