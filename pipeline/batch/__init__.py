@@ -3,7 +3,9 @@ document's records, facts and errors, read incrementally in a process pool or on
 with a run summary and an exit status a scheduler can act on.
 """
 
-from pipeline.batch.executors import DaskExecutor, Executor, LocalPool
+from pipeline.batch.dask_cluster import DaskExecutor
+from pipeline.batch.executors import Executor, LocalPool
+from pipeline.batch.memory import default_memory_limit, parse_memory_size
 from pipeline.batch.outcome import DocumentOutcome
 from pipeline.batch.run import (
     DEFAULT_TIME_LIMIT,
@@ -34,6 +36,7 @@ from pipeline.batch.summary import (
     score_run,
     summary_json,
     summary_text,
+    write_summary,
 )
 from pipeline.batch.worker import process_document
 
@@ -53,10 +56,12 @@ __all__ = [
     "SourceSet",
     "Store",
     "StoreError",
+    "default_memory_limit",
     "default_workers",
     "folder_pdfs",
     "load_gold",
     "open_store",
+    "parse_memory_size",
     "process_document",
     "read_source",
     "resolve_sources",
@@ -65,4 +70,5 @@ __all__ = [
     "score_run",
     "summary_json",
     "summary_text",
+    "write_summary",
 ]

@@ -7,25 +7,33 @@ process died, comes back as an error outcome, and the run goes on.
 
 - `LocalPool` (the default) is a pebble process pool: unlike the standard
   library's, it stops a worker that overruns its task's time limit and replaces
-  a worker that dies, failing only that task.
-- `DaskExecutor` runs the same function on an existing Dask cluster (given the
-  scheduler's address), or on a `LocalCluster` it starts. A task over the time
-  limit is cancelled and its worker restarted through its nanny.
+  a worker that dies, failing only that task. Each worker is held to a memory
+  limit (`pipeline.batch.memory`). A pool that breaks whole (its forkserver
+  killed) is started again, and the documents it held are read again.
+- `DaskExecutor` (in `pipeline.batch.dask_cluster`) runs the same function on a
+  Dask cluster.
 """
 
-import contextlib
 import itertools
-import logging
 import multiprocessing
 import signal
-import time
-from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, wait
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from concurrent.futures import FIRST_COMPLETED, CancelledError, Future, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
-from typing import Any, Protocol, TypeVar
+from multiprocessing.sharedctypes import Synchronized
+from threading import Event
+from typing import Protocol, TypeVar
 
 from pebble import ProcessExpired, ProcessPool
 
+from pipeline.batch.memory import (
+    DEFAULT_MEMORY_LIMIT,
+    MEMORY_LIMIT_EXIT,
+    MIB,
+    run_watched,
+    watch_memory,
+)
 from pipeline.batch.outcome import DocumentOutcome, failure
 from pipeline.batch.sources import SourceDocument
 
@@ -35,7 +43,15 @@ DocumentFunction = Callable[[str], DocumentOutcome]
 # fixtures, from 520 MB after the first), and a fresh fork from the forkserver,
 # which holds the imported pipeline, costs about a tenth of a second.
 TASKS_PER_WORKER = 8
+# A pool that breaks this many times with no document settled in between is given up.
+POOL_STARTS = 3
+# How long a wait for outcomes lasts before the runner looks at its pool (and at Ctrl-C).
+POLL_SECONDS = 0.5
 Handle = TypeVar("Handle")
+
+
+class ExecutorBroken(Exception):
+    """The executor failed, not a document: the run cannot go on, and ends interrupted."""
 
 
 @dataclass(frozen=True)
@@ -57,15 +73,34 @@ class Executor(Protocol):
     workers: int
 
     def outcomes(
-        self, jobs: Iterable[Job], function: DocumentFunction
-    ) -> Iterator[tuple[Job, DocumentOutcome]]: ...
+        self, jobs: Iterable[Job], function: DocumentFunction, stop: Event
+    ) -> Iterator[tuple[Job, DocumentOutcome]]:
+        """Each job with its outcome, in completion order; once `stop` is set, no more."""
+        ...
+
+    def peak_worker_mb(self) -> float:
+        """The largest resident memory a worker reached, those stopped included, if known."""
+        ...
 
     def close(self) -> None: ...
+
+
+def prepare_worker(memory_limit: int, peak_mb: "Synchronized[float]") -> None:
+    """Run in each worker as it starts: its memory watched (see `pipeline.batch.memory`), and
+    Ctrl-C left to the runner, which stops the workers itself (a terminal's Ctrl-C signals the
+    whole process group)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    watch_memory(memory_limit, peak_mb)
 
 
 def timeout_outcome(time_limit: float) -> DocumentOutcome:
     message = f"over the time limit of {time_limit:g} s a document; its worker was stopped"
     return failure("timeout", "batch", message, seconds=time_limit)
+
+
+def memory_outcome(memory_limit: int) -> DocumentOutcome:
+    message = f"over the memory limit of {memory_limit // MIB} MiB a worker; its worker was stopped"
+    return failure("memory-limit", "batch", message)
 
 
 def exit_reason(exit_code: int | None) -> str:
@@ -81,19 +116,23 @@ def exit_reason(exit_code: int | None) -> str:
 def run_windowed(
     jobs: Iterable[Job],
     submit: Callable[[Job], Handle],
-    settle: Callable[[set[Handle]], dict[Handle, DocumentOutcome]],
+    settle: Callable[[set[Handle]], Mapping[Handle, DocumentOutcome | None]],
     window: int,
+    stop: Event,
 ) -> Iterator[tuple[Job, DocumentOutcome]]:
-    """Keep at most `window` jobs in flight; `settle` waits for some and gives their outcomes.
+    """Keep at most `window` jobs in flight; `settle` waits for some and gives their outcomes,
+    or None for a job lost through no fault of its own, which is submitted again.
 
     A bounded window keeps memory flat over an archive of any size, and lets the
-    jobs be produced (hashed, checked against the store) while others run.
+    jobs be produced (hashed, checked against the store) while others run. Once
+    `stop` is set no job is submitted, and the jobs in flight are left to the
+    caller to cancel; `settle` returns now and then, so that it is seen.
     """
     pending: dict[Handle, Job] = {}
     queue = iter(jobs)
     exhausted = False
-    while pending or not exhausted:
-        while not exhausted and len(pending) < window:
+    while (pending or not exhausted) and not stop.is_set():
+        while not exhausted and len(pending) < window and not stop.is_set():
             job = next(queue, None)
             if job is None:
                 exhausted = True
@@ -101,7 +140,11 @@ def run_windowed(
                 pending[submit(job)] = job
         if pending:
             for handle, outcome in settle(set(pending)).items():
-                yield pending.pop(handle), outcome
+                job = pending.pop(handle)
+                if outcome is None:
+                    pending[submit(job)] = job
+                else:
+                    yield job, outcome
 
 
 class LocalPool:
@@ -109,25 +152,25 @@ class LocalPool:
 
     name = "local"
 
-    def __init__(self, workers: int, time_limit: float, max_tasks: int = TASKS_PER_WORKER) -> None:
+    def __init__(
+        self,
+        workers: int,
+        time_limit: float,
+        max_tasks: int = TASKS_PER_WORKER,
+        memory_limit: int = DEFAULT_MEMORY_LIMIT,
+    ) -> None:
         self.workers = workers
         self.time_limit = time_limit
         self.max_tasks = max_tasks
+        self.memory_limit = memory_limit
+        self.context = multiprocessing.get_context("forkserver")
+        self.peak_mb: Synchronized[float] = self.context.Value("d", 0.0)
 
-    def _settle_one(self, future: "Future[DocumentOutcome]") -> DocumentOutcome:
-        try:
-            return future.result()
-        except TimeoutError:
-            return timeout_outcome(self.time_limit)
-        except ProcessExpired as error:
-            return failure(
-                "crash", "batch", f"the worker process died ({exit_reason(error.exitcode)})"
-            )
-        except Exception as error:  # the outcome could not come back (e.g. not picklable)
-            return failure("worker-error", "batch", f"{type(error).__name__}: {error}")
+    def peak_worker_mb(self) -> float:
+        return float(self.peak_mb.value)
 
     def outcomes(
-        self, jobs: Iterable[Job], function: DocumentFunction
+        self, jobs: Iterable[Job], function: DocumentFunction, stop: Event
     ) -> Iterator[tuple[Job, DocumentOutcome]]:
         queue = iter(jobs)
         first = next(queue, None)
@@ -135,104 +178,99 @@ class LocalPool:
             return
         # forkserver: workers are forked from a clean process that has imported the
         # pipeline once, never from this one with its open store and threads.
-        context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["pipeline.batch.worker"])
-        with ProcessPool(self.workers, self.max_tasks, context=context) as pool:
-
-            def submit(job: Job) -> "Future[DocumentOutcome]":
-                return pool.schedule(function, (job.path,), timeout=self.time_limit)
-
-            def settle(
-                futures: set["Future[DocumentOutcome]"],
-            ) -> dict["Future[DocumentOutcome]", DocumentOutcome]:
-                done, _ = wait(futures, return_when=FIRST_COMPLETED)
-                return {future: self._settle_one(future) for future in done}
-
+        self.context.set_forkserver_preload(["pipeline.batch.worker"])
+        pool = RestartingPool(self, function)
+        try:
             yield from run_windowed(
-                itertools.chain([first], queue), submit, settle, 2 * self.workers
+                itertools.chain([first], queue), pool.submit, pool.settle, 2 * self.workers, stop
             )
+        finally:
+            pool.stop()
 
     def close(self) -> None:
-        """Nothing outlives `outcomes`: its pool closes when the iteration ends."""
+        """Nothing outlives `outcomes`: its pool stops when the iteration ends."""
 
 
-class DaskExecutor:
-    """The per-document function on a Dask cluster: an existing one, or a local one it starts.
+class RestartingPool:
+    """One run's pebble pool, started again when it breaks.
 
-    A task's time limit counts from its submission; with no more tasks in flight
-    than the cluster has threads, a task starts as soon as it is submitted.
+    A pool breaks whole when its forkserver dies: every task it held fails with
+    `BrokenProcessPool`, and it takes no more. Those documents are not at fault,
+    so they go to a new pool. A worker's death may not be its document's fault
+    either (its forkserver killed, the kernel's OOM killer choosing it for
+    another's memory, memory an earlier document left it holding): a document is
+    failed with `crash` or `memory-limit` when it ends a second worker.
     """
 
-    name = "dask"
+    def __init__(self, settings: LocalPool, function: DocumentFunction):
+        self.settings = settings
+        self.function = function
+        self.pool = self._start()
+        self.breaks = 0  # since a document last settled
+        self.jobs: dict[Future[DocumentOutcome], Job] = {}
+        self.retried: set[str] = set()
 
-    def __init__(self, time_limit: float, address: str | None = None, workers: int = 2) -> None:
-        from distributed import Client, LocalCluster
+    def _start(self) -> ProcessPool:
+        return ProcessPool(
+            self.settings.workers,
+            self.settings.max_tasks,
+            initializer=prepare_worker,
+            initargs=(self.settings.memory_limit, self.settings.peak_mb),
+            context=self.settings.context,
+        )
 
-        self.time_limit = time_limit
-        self._cluster: Any = None
-        if address is None:
-            self._cluster = LocalCluster(
-                n_workers=workers,
-                threads_per_worker=1,
-                processes=True,
-                dashboard_address=None,
-                silence_logs=logging.ERROR,
+    def _restart(self) -> None:
+        self.breaks += 1
+        if self.breaks >= POOL_STARTS:
+            raise ExecutorBroken(f"the process pool broke {self.breaks} times in a row")
+        self.stop()
+        for future in self.jobs:  # any the broken pool left pending come back cancelled
+            future.cancel()
+        self.pool = self._start()
+
+    def stop(self) -> None:
+        """Stop the workers now: a finished run has none busy, an interrupted one waits for none."""
+        self.pool.stop()  # type: ignore[no-untyped-call]  # pebble leaves it unannotated
+        self.pool.join()
+
+    def submit(self, job: Job) -> "Future[DocumentOutcome]":
+        while True:
+            try:
+                future = self.pool.schedule(
+                    run_watched, (self.function, job.path), timeout=self.settings.time_limit
+                )
+            except RuntimeError:  # the pool is broken, and takes no task
+                self._restart()
+            else:
+                self.jobs[future] = job
+                return future
+
+    def settle(
+        self, futures: set["Future[DocumentOutcome]"]
+    ) -> dict["Future[DocumentOutcome]", DocumentOutcome | None]:
+        done, _ = wait(futures, timeout=POLL_SECONDS, return_when=FIRST_COMPLETED)
+        if not done and not self.pool.active:  # broken, its tasks left pending
+            self._restart()
+        settled = {future: self._outcome(future, self.jobs.pop(future)) for future in done}
+        if any(outcome is not None for outcome in settled.values()):
+            self.breaks = 0
+        return settled
+
+    def _outcome(self, future: "Future[DocumentOutcome]", job: Job) -> DocumentOutcome | None:
+        try:
+            return future.result()
+        except TimeoutError:
+            return timeout_outcome(self.settings.time_limit)
+        except (BrokenProcessPool, CancelledError):  # the pool broke under it: read it again
+            return None
+        except ProcessExpired as error:
+            if job.path not in self.retried:
+                self.retried.add(job.path)
+                return None
+            if error.exitcode == MEMORY_LIMIT_EXIT:
+                return memory_outcome(self.settings.memory_limit)
+            return failure(
+                "crash", "batch", f"the worker process died ({exit_reason(error.exitcode)})"
             )
-            self.client: Any = Client(self._cluster)
-        else:
-            self.client = Client(address, timeout="30s")
-        threads = self.client.nthreads()
-        self.workers = sum(threads.values()) or workers
-
-    def _stop(self, future: Any) -> None:
-        """Cancel a task over its limit and restart the worker still running it."""
-        holders = [
-            address for address, keys in self.client.processing().items() if future.key in keys
-        ]
-        future.cancel()
-        if holders:
-            self.client.restart_workers(holders, raise_for_error=False)
-
-    def _outcome(self, future: Any) -> DocumentOutcome:
-        error = future.exception()
-        if error is None:
-            outcome: DocumentOutcome = future.result()
-            return outcome
-        if type(error).__name__ == "KilledWorker":
-            return failure("crash", "batch", f"the worker process died ({error})")
-        return failure("worker-error", "batch", f"{type(error).__name__}: {error}")
-
-    def outcomes(
-        self, jobs: Iterable[Job], function: DocumentFunction
-    ) -> Iterator[tuple[Job, DocumentOutcome]]:
-        from distributed import wait as dask_wait
-
-        deadlines: dict[Any, float] = {}
-
-        def submit(job: Job) -> Any:
-            future = self.client.submit(function, job.path, pure=False)
-            deadlines[future] = time.monotonic() + self.time_limit
-            return future
-
-        def settle(futures: set[Any]) -> dict[Any, DocumentOutcome]:
-            wait_for = max(0.0, min(deadlines[future] for future in futures) - time.monotonic())
-            with contextlib.suppress(TimeoutError):
-                dask_wait(list(futures), timeout=wait_for, return_when="FIRST_COMPLETED")
-            now = time.monotonic()
-            settled = {}
-            for future in futures:
-                if future.done():
-                    settled[future] = self._outcome(future)
-                elif deadlines[future] <= now:
-                    self._stop(future)
-                    settled[future] = timeout_outcome(self.time_limit)
-            for future in settled:
-                del deadlines[future]
-            return settled
-
-        yield from run_windowed(jobs, submit, settle, self.workers)
-
-    def close(self) -> None:
-        self.client.close()
-        if self._cluster is not None:
-            self._cluster.close()
+        except Exception as error:  # the outcome could not come back (e.g. not picklable)
+            return failure("worker-error", "batch", f"{type(error).__name__}: {error}")

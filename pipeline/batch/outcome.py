@@ -14,7 +14,10 @@ from pipeline.model import Issue, Stage
 class DocumentOutcome:
     """One document's result: the kpi-record/1 JSON text (None when it failed) and its issues.
 
-    `peak_mb` is the peak resident memory of the worker process that read it, so far.
+    `content_hash` and `size_bytes` are those of the bytes the worker read (empty
+    when it read none: a time limit, a dead worker), so that the store never keeps
+    one file's hash beside another's records. `peak_mb` is the peak resident memory
+    of the worker process that read it, so far.
     """
 
     record_json: str | None
@@ -22,6 +25,8 @@ class DocumentOutcome:
     issues: tuple[Issue, ...] = field(default=())
     seconds: float = 0.0
     peak_mb: float | None = None
+    content_hash: str = ""
+    size_bytes: int = 0
 
     @property
     def failed(self) -> bool:

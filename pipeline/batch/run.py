@@ -12,10 +12,11 @@ import os
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from threading import Event
 from typing import Literal
 
 from pipeline import __version__
-from pipeline.batch.executors import DocumentFunction, Executor, Job
+from pipeline.batch.executors import DocumentFunction, Executor, ExecutorBroken, Job
 from pipeline.batch.outcome import DocumentOutcome, failure
 from pipeline.batch.sources import SourceDocument, SourceSet, document_key, read_source
 from pipeline.batch.store import RunStamp, Store, StoredDocument
@@ -69,7 +70,13 @@ def is_current(stored: StoredDocument | None, document: SourceDocument, stamp: R
 
 @dataclass
 class BatchRun:
-    """One run of the batch over a source set into a store."""
+    """One run of the batch over a source set into a store.
+
+    `interruption` says why the run ended before its last document, if it did;
+    what it committed stays, and the same command run again reads the rest.
+    `request_stop` (from a signal handler, say) ends it so: no document is
+    started after it, and those in flight are cancelled.
+    """
 
     sources: SourceSet
     store: Store
@@ -79,11 +86,22 @@ class BatchRun:
     on_document: DocumentCallback = lambda key, status, outcome: None
     counts: RunCounts = field(default_factory=RunCounts)
     seconds: float = 0.0
+    interruption: str | None = None
+    stop: Event = field(default_factory=Event)
 
     @property
     def keys(self) -> list[str]:
         """Every document of this run, found or listed but not found."""
         return [document_key(path) for path in (*self.sources.paths, *self.sources.not_found)]
+
+    @property
+    def unsettled(self) -> int:
+        """Documents an interrupted run did not come to."""
+        return len(self.keys) - self.counts.documents
+
+    def request_stop(self, reason: str) -> None:
+        self.interruption = reason
+        self.stop.set()
 
     def _settle(self, key: str, status: DocumentStatus, outcome: DocumentOutcome | None) -> None:
         self.counts.add(status, outcome)
@@ -133,8 +151,13 @@ class BatchRun:
         stored = self.store.stored_documents()
         self._mark_gone(stored)
         self._not_found(stored)
-        for job, outcome in self.executor.outcomes(self._jobs(stored), self.function):
-            self._commit(job, outcome)
+        outcomes = self.executor.outcomes(self._jobs(stored), self.function, self.stop)
+        try:
+            for job, outcome in outcomes:
+                self._commit(job, outcome)
+        except ExecutorBroken as error:
+            self.interruption = str(error)
+        self.counts.peak_worker_mb = max(self.counts.peak_worker_mb, self.executor.peak_worker_mb())
         self.seconds = time.perf_counter() - started
         return self.counts
 

@@ -8,17 +8,20 @@ A SOURCE is one of:
 - any other file: a manifest, UTF-8 text listing one PDF a line, relative to the
   manifest's folder; blank lines and lines starting with `#` are skipped.
 
-A document is known by its absolute path as reached (symbolic links are not
-followed, so two links are two documents). Each SOURCE also has a scope: the
+A document is known by its absolute path as reached. Linked folders are never
+entered (a link to a folder above would list its documents again, and two such
+links would never end), and a file reached by two paths (a link to it, a SOURCE
+given twice under different names) is one document, known by the first path in
+order. Each SOURCE also has a scope: the
 paths it would list if they existed. A stored document inside the scope of a
 run that does not find it has disappeared, and the store marks it so; one
 outside every scope belongs to another corpus and is left alone.
 """
 
 import fnmatch
-import glob
 import hashlib
 import os
+import stat
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePath
@@ -75,15 +78,27 @@ def is_glob(argument: str) -> bool:
 def glob_matches(pattern: str, path: str) -> bool:
     """Whether a path matches an absolute glob, part by part as `glob.glob` would.
 
-    `*` does not cross a `/`; `**` may stand for any number of folders.
+    `*` does not cross a `/`; a `**` part may stand for any number of folders; a
+    wildcard matches a hidden name (`.x`) only when it starts with a dot itself.
     """
-    if "**" in pattern:
-        return fnmatch.fnmatchcase(path, pattern)
-    pattern_parts, path_parts = PurePath(pattern).parts, PurePath(path).parts
-    return len(pattern_parts) == len(path_parts) and all(
-        fnmatch.fnmatchcase(part, wanted)
-        for part, wanted in zip(path_parts, pattern_parts, strict=True)
+    return _parts_match(PurePath(path).parts, PurePath(pattern).parts)
+
+
+def _parts_match(parts: Sequence[str], wanted: Sequence[str]) -> bool:
+    if not wanted:
+        return not parts
+    if wanted[0] == "**":
+        visible = next((i for i, part in enumerate(parts) if part.startswith(".")), len(parts))
+        return any(_parts_match(parts[skip:], wanted[1:]) for skip in range(visible + 1))
+    return (
+        bool(parts) and _part_matches(parts[0], wanted[0]) and _parts_match(parts[1:], wanted[1:])
     )
+
+
+def _part_matches(name: str, wanted: str) -> bool:
+    if name.startswith(".") and is_glob(wanted) and not wanted.startswith("."):
+        return False
+    return fnmatch.fnmatchcase(name, wanted)
 
 
 def document_key(path: Path) -> str:
@@ -91,11 +106,14 @@ def document_key(path: Path) -> str:
     return os.path.abspath(path)
 
 
-def folder_pdfs(folder: Path) -> list[Path]:
-    """Every PDF under a folder, linked folders not entered (a link loop would never end)."""
+def folder_pdfs(folder: Path, depth: int | None = None) -> list[Path]:
+    """Every PDF under a folder (at most `depth` folders down), linked folders not entered
+    (a link loop would never end)."""
     found = []
     for root, folders, files in os.walk(folder):
         folders.sort()
+        if depth is not None and len(Path(root).relative_to(folder).parts) >= depth:
+            folders.clear()
         found += [Path(root, name) for name in sorted(files) if is_pdf_name(name)]
     return found
 
@@ -134,9 +152,13 @@ class _Resolution:
 
 
 def _resolve_glob(pattern: str) -> _Resolution:
+    """The PDFs a glob matches, found by walking from its last folder with no wildcard."""
     absolute = document_key(Path(pattern).expanduser())
-    matches = sorted(glob.glob(absolute, recursive=True))
-    paths = [Path(match) for match in matches if is_pdf_name(match) and Path(match).is_file()]
+    parts = PurePath(absolute).parts
+    fixed = next(number for number, part in enumerate(parts) if is_glob(part))
+    depth = None if "**" in parts[fixed:] else len(parts) - fixed - 1
+    found = folder_pdfs(Path(*parts[:fixed]), depth)
+    paths = [path for path in found if glob_matches(absolute, str(path))]
     warning = None if paths else f"{pattern}: the glob matches no PDF file"
     return _Resolution(paths, [], Scope("glob", absolute), warning)
 
@@ -170,10 +192,18 @@ def _unique(paths: Iterable[Path]) -> tuple[Path, ...]:
     return tuple(sorted(set(paths)))
 
 
+def _one_path_a_file(paths: Iterable[Path]) -> tuple[Path, ...]:
+    """The paths in order, each once, less those that reach a file an earlier path reaches."""
+    first: dict[str, Path] = {}
+    for path in _unique(paths):
+        first.setdefault(os.path.realpath(path), path)
+    return tuple(first.values())
+
+
 def resolve_sources(arguments: Sequence[str]) -> SourceSet:
     """Every SOURCE resolved: the run's PDFs, each once, in path order."""
     resolutions = [_resolve_source(argument) for argument in arguments]
-    paths = _unique(path for resolution in resolutions for path in resolution.paths)
+    paths = _one_path_a_file(path for resolution in resolutions for path in resolution.paths)
     not_found = _unique(path for resolution in resolutions for path in resolution.not_found)
     return SourceSet(
         paths=paths,
@@ -187,8 +217,9 @@ def resolve_sources(arguments: Sequence[str]) -> SourceSet:
 class SourceDocument:
     """A PDF as found by this run: its key, doc_id (the file stem), content hash and size.
 
-    `content_hash` is the SHA-256 of the file's bytes; with the pipeline version
-    and the settings fingerprint it decides whether a stored result still holds.
+    `content_hash` is the SHA-256 of the file's bytes when the run listed it; with
+    the pipeline version and the settings fingerprint it decides whether a stored
+    result still holds. The store keeps the hash the worker took of what it read.
     """
 
     key: str
@@ -197,19 +228,41 @@ class SourceDocument:
     size_bytes: int
 
 
-def read_source(path: Path) -> SourceDocument:
-    """Hash one PDF's bytes.
+@dataclass(frozen=True)
+class FileContent:
+    """A file's bytes as read once: their SHA-256 and size, with the file's device, inode
+    and modification time, which replacing or rewriting the file changes."""
 
-    A file that cannot be read (gone since it was listed, a dangling link, no
-    permission, not a regular file) gets no hash: it is never current, so it goes to a worker, whose
-    ingest turns it into an `unreadable` error row.
-    """
-    if not path.is_file():  # a FIFO or a device would block the read: never open one
-        return SourceDocument(document_key(path), path.stem, "", 0)
+    sha256: str
+    size_bytes: int
+    version: tuple[int, int, int]
+
+
+def read_content(path: Path) -> FileContent | None:
+    """Hash a regular file's bytes; None for one that cannot be read (gone, a dangling link,
+    no permission) or is no regular file: a FIFO or a device, which is never read, as a read
+    could block for ever."""
     try:
-        with path.open("rb") as file:
-            digest = hashlib.file_digest(file, "sha256").hexdigest()
-            size = file.tell()
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY)
     except OSError:
-        digest, size = "", 0
+        return None
+    with os.fdopen(descriptor, "rb") as file:
+        status = os.fstat(descriptor)
+        if not stat.S_ISREG(status.st_mode):
+            return None
+        try:
+            digest = hashlib.file_digest(file, "sha256").hexdigest()
+        except OSError:
+            return None
+        return FileContent(digest, file.tell(), (status.st_dev, status.st_ino, status.st_mtime_ns))
+
+
+def read_source(path: Path) -> SourceDocument:
+    """Hash one PDF's bytes as listed.
+
+    A file that cannot be read gets no hash: it is never current, so it goes to a
+    worker, whose ingest turns it into an `unreadable` error row.
+    """
+    content = read_content(path)
+    digest, size = (content.sha256, content.size_bytes) if content else ("", 0)
     return SourceDocument(document_key(path), path.stem, digest, size)

@@ -3,11 +3,12 @@
 DuckDB needs no server, and one file is the whole store, so a nightly job can
 copy or archive it. Tables:
 
-- `documents`: one row a document (keyed by its absolute path), with its content
-  hash, the pipeline version and settings fingerprint it was read under, its
-  outcome (`extracted`; `partial` when a page could not be read, such as a scan
-  with no Tesseract, and read again by the next run; or `failed`), whether the
-  file is still `present`, and its kpi-record/1 file as JSON;
+- `documents`: one row a document (keyed by its absolute path), with the hash
+  of the bytes its rows were read from, the pipeline version and settings
+  fingerprint it was read under, its outcome (`extracted`; `partial` when a page
+  could not be read, such as a scan with no Tesseract, and read again by the
+  next run; or `failed`), whether the file is still `present`, and its
+  kpi-record/1 file as JSON;
 - `records` and `facts`: the record files flattened, each fact with its
   provenance (page, box in PDF points, raw text) and confidence;
 - `errors`: a document's errors and warnings, each with a code (see
@@ -30,6 +31,7 @@ from typing import Any, Literal, Self
 import duckdb
 
 from pipeline.batch.outcome import DocumentOutcome
+from pipeline.batch.rows import record_rows
 from pipeline.batch.sources import SourceDocument
 
 STORE_FORMAT = "kpi-store/1"
@@ -39,6 +41,8 @@ DEFAULT_STORE = Path("out/kpi.duckdb")
 # partial: records read, but a page could not be (its error says why); read again next run.
 Outcome = Literal["extracted", "partial", "failed"]
 ExportFormat = Literal["parquet", "jsonl", "csv"]
+# running until it ends; interrupted when it ended before its last document (or its process died).
+RunStatus = Literal["running", "finished", "interrupted"]
 EXPORT_FORMATS: tuple[ExportFormat, ...] = ("parquet", "jsonl", "csv")
 
 _TABLES: dict[str, str] = {
@@ -114,46 +118,6 @@ def _connect(path: Path, read_only: bool) -> duckdb.DuckDBPyConnection:
         return duckdb.connect(str(path), read_only=read_only)
     except duckdb.Error as error:
         raise StoreError(f"{path}: cannot open the store: {error}") from error
-
-
-def _record_rows(key: str, record_file: dict[str, Any]) -> tuple[list[tuple[Any, ...]], ...]:
-    """The records and facts tables' rows for one kpi-record/1 file, read as plain JSON."""
-    records, facts = [], []
-    for record_no, record in enumerate(record_file["records"], start=1):
-        records.append(
-            (
-                key,
-                record_no,
-                record["page"],
-                record.get("program"),
-                record["indicator"],
-                record.get("unit"),
-                record.get("direction"),
-                len(record["facts"]),
-            )
-        )
-        facts += [
-            (key, record_no, fact_no, *_fact_columns(fact))
-            for fact_no, fact in enumerate(record["facts"], start=1)
-        ]
-    return records, facts
-
-
-def _fact_columns(fact: dict[str, Any]) -> tuple[Any, ...]:
-    source = fact.get("source") or {}
-    box = source.get("bbox") or (None, None, None, None)
-    return (
-        fact["kind"],
-        fact.get("fy"),
-        fact.get("value"),
-        fact.get("text"),
-        bool(fact.get("cumulative")),
-        bool(fact.get("estimated")),
-        fact.get("confidence"),
-        source.get("page"),
-        *box,
-        source.get("text"),
-    )
 
 
 class Store:
@@ -236,13 +200,12 @@ class Store:
             )
         return run_id
 
-    def finish_run(self, run_id: int, figures: dict[str, Any]) -> None:
+    def finish_run(self, run_id: int, status: RunStatus, figures: dict[str, Any]) -> None:
         assignments = ", ".join(f"{column} = ?" for column in figures)
         with self.transaction():
             self._db.execute(
-                f"UPDATE runs SET status = 'finished', finished_at = now(), {assignments}"
-                " WHERE run_id = ?",
-                [*figures.values(), run_id],
+                f"UPDATE runs SET status = ?, finished_at = now(), {assignments} WHERE run_id = ?",
+                [status, *figures.values(), run_id],
             )
 
     def commit_document(
@@ -256,17 +219,20 @@ class Store:
         """Replace one document's rows with this outcome's, in one transaction.
 
         `replaces` says the store may hold rows of it; `present` is false for a
-        document listed in a manifest but not found.
+        document listed in a manifest but not found. The hash kept is the one the
+        worker took of the bytes it read; a document that failed with none (a time
+        limit, a dead worker) keeps the hash it was listed with.
         """
+        read = outcome if outcome.content_hash or not outcome.failed else document
         record_file = json.loads(outcome.record_json) if outcome.record_json is not None else None
-        records, facts = _record_rows(document.key, record_file) if record_file else ([], [])
+        records, facts = record_rows(document.key, record_file) if record_file else ([], [])
         info = record_file["document"] if record_file else {}
         errors = [(document.key, document.doc_id, *astuple(issue)) for issue in outcome.issues]
         row = (
             document.key,
             document.doc_id,
-            document.content_hash,
-            document.size_bytes,
+            read.content_hash,
+            read.size_bytes,
             "failed" if outcome.failed else "partial" if outcome.partial else "extracted",
             present,
             outcome.pages,
@@ -354,8 +320,24 @@ class Store:
         return written
 
 
+def _check_adoptable(path: Path) -> None:
+    """StoreError unless the database at `path` is empty or a kpi store; looked at read-only,
+    so that a database of anything else is left as it was."""
+    with _connect(path, read_only=True) as db:
+        tables = db.execute("SELECT table_name FROM information_schema.tables").fetchall()
+        if not tables:  # a new database: it becomes a store
+            return
+        if ("meta",) not in tables:
+            names = ", ".join(sorted(str(name) for (name,) in tables)[:5])
+            raise StoreError(f"{path}: a database that is not a kpi store (tables {names})")
+        Store(db, path)._check_format()
+
+
 def open_store(path: Path, read_only: bool = False) -> Store:
-    """Open (creating if need be) a store; StoreError when it is in use or not a store."""
+    """Open (creating if need be) a store; StoreError when it is in use or not a store.
+
+    A file that is not a store is refused before anything is written to it.
+    """
     if read_only and not path.is_file():
         raise StoreError(f"{path}: no such store")
     if not read_only:
@@ -363,7 +345,12 @@ def open_store(path: Path, read_only: bool = False) -> Store:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
             raise StoreError(f"{path}: cannot make its folder ({error.strerror})") from error
-    store = Store(_connect(path, read_only), path)
+    try:
+        if not read_only and path.exists():
+            _check_adoptable(path)
+        store = Store(_connect(path, read_only), path)
+    except duckdb.Error as error:
+        raise StoreError(f"{path}: {error}") from error
     try:
         if read_only:
             store._check_format()

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.batch.run import BatchRun
-from pipeline.model import RecordFile
+from pipeline.model import RecordFile, write_atomic
 from pipeline.score import (
     TWINS_FILE,
     NoGoldError,
@@ -78,6 +78,9 @@ def summary_json(
     scores = scorecard_json(scorecard) if scorecard else None
     return {
         "run_id": run.stamp.run_id,
+        "status": "interrupted" if run.interruption else "finished",
+        "interruption": run.interruption,
+        "not_read": run.unsettled,
         "store": str(run.store.path),
         "executor": run.executor.name,
         "workers": run.executor.workers,
@@ -103,6 +106,13 @@ def summary_json(
         ),
         "scores": scores,
     }
+
+
+def write_summary(path: Path, summary: dict[str, Any]) -> None:
+    """Write the summary file whole or not at all, as record files are: a link planted at its
+    name is replaced, never written through, and a full disk leaves the last one as it was.
+    OSError when it cannot be written."""
+    write_atomic(path, json.dumps(summary, ensure_ascii=False, indent=2) + "\n")
 
 
 def run_columns(summary: dict[str, Any]) -> dict[str, Any]:
@@ -154,4 +164,9 @@ def summary_text(summary: dict[str, Any], scorecard: Scorecard | None) -> str:
         lines += [f"  {f['doc_key']}  {f['code']}  {f['message']}" for f in failures]
     if scorecard is not None:
         lines += _score_lines(summary, scorecard)
+    if summary["interruption"]:
+        lines += [
+            f"interrupted: {summary['interruption']}; {summary['not_read']} documents not read.",
+            "What is listed above is committed: run the same command again to read the rest.",
+        ]
     return "\n".join(lines) + "\n"

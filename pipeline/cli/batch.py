@@ -3,13 +3,19 @@
 Exit status of `kpi run`: 0 when every document was read (or was already
 current), 1 when some documents failed (each has an error row), 2 for a usage or
 configuration error (a SOURCE that does not exist, a bad gold directory, a store
-in use or not a store, a scheduler that cannot be reached).
+in use or not a store, a scheduler that cannot be reached), 3 when the run ended
+before its last document because its process pool broke again each time it was
+started, 130 when Ctrl-C stopped it.
 """
 
 import json
+import signal
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
+from types import FrameType
 
 import click
 import duckdb
@@ -31,15 +37,18 @@ from pipeline.batch import (
     SourceSet,
     Store,
     StoreError,
+    default_memory_limit,
     default_workers,
     load_gold,
     open_store,
+    parse_memory_size,
     resolve_sources,
     run_columns,
     run_stamp,
     score_run,
     summary_json,
     summary_text,
+    write_summary,
 )
 from pipeline.cli.options import output_options, reading_options
 from pipeline.model import RecordFileError
@@ -48,6 +57,8 @@ from pipeline.understand import ExtractSettings
 
 EXIT_FAILED_DOCUMENTS = 1
 EXIT_CONFIGURATION = 2
+EXIT_EXECUTOR_BROKEN = 3
+EXIT_INTERRUPTED = 128 + signal.SIGINT
 
 STORE_OPTION = click.option(
     "--store",
@@ -93,11 +104,28 @@ class Progress:
             self.bar.write(line, file=sys.stderr)
 
 
-def _executor(name: str, workers: int, time_limit: float, scheduler: str | None) -> Executor:
-    if name == "local":
-        return LocalPool(workers, time_limit)
+def _memory_size(ctx: click.Context, param: click.Parameter, value: str | None) -> int | None:
+    """A size such as `2GiB`, `1500MB` or `512` (MiB), as bytes."""
+    if value is None:
+        return None
     try:
-        return DaskExecutor(time_limit, address=scheduler, workers=workers)
+        size = parse_memory_size(value)
+    except ValueError as error:
+        raise click.BadParameter(str(error)) from error
+    if size <= 0:
+        raise click.BadParameter("a memory limit must be more than 0")
+    return size
+
+
+def _executor(
+    name: str, workers: int, time_limit: float, memory_limit: int, scheduler: str | None
+) -> Executor:
+    if name == "local":
+        return LocalPool(workers, time_limit, memory_limit=memory_limit)
+    try:
+        return DaskExecutor(
+            time_limit, address=scheduler, workers=workers, memory_limit=memory_limit
+        )
     except (OSError, TimeoutError) as error:
         raise _fail(f"cannot reach the Dask scheduler {scheduler}: {error}") from error
 
@@ -128,8 +156,7 @@ def _gold(directory: Path | None) -> GoldSet | None:
 
 def _write_summary(path: Path, summary: dict[str, object]) -> None:
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(summary, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        write_summary(path, summary)
     except OSError as error:
         raise _fail(f"cannot write {path}: {error.strerror or error}") from error
 
@@ -156,6 +183,14 @@ def _write_summary(path: Path, summary: dict[str, object]) -> None:
     default=DEFAULT_TIME_LIMIT,
     show_default=True,
     help="Seconds one document may take; past it, it fails with `timeout`.",
+)
+@click.option(
+    "--memory-limit",
+    metavar="SIZE",
+    callback=_memory_size,
+    show_default="2GiB, or the machine's memory shared among --workers if less",
+    help="Resident memory one worker may hold (2GiB, 1500MB, 512 for MiB); past it, its"
+    " document fails with `memory-limit`.",
 )
 @click.option(
     "--executor",
@@ -194,6 +229,7 @@ def run(
     gold_dir: Path | None,
     workers: int,
     time_limit: float,
+    memory_limit: int | None,
     executor_name: str,
     scheduler: str | None,
     summary_path: Path | None,
@@ -214,7 +250,8 @@ def run(
     source_set = _sources(sources, require_documents)
     gold = _gold(gold_dir)
     with _open_store(store_path) as store:
-        executor = _executor(executor_name, workers, time_limit, scheduler)
+        memory = memory_limit or default_memory_limit(workers)
+        executor = _executor(executor_name, workers, time_limit, memory, scheduler)
         described = {"executor": executor.name, "workers": executor.workers}
         run_row = {**described, "sources": json.dumps(sources)}
         stamp = run_stamp(store, run_row, settings.fingerprint())
@@ -226,11 +263,14 @@ def run(
             executor.close()
         scorecard = _scores(batch, gold)
         summary = summary_json(batch, scorecard, store.previous_fact_f1(stamp.run_id))
-        store.finish_run(stamp.run_id, run_columns(summary))
+        store.finish_run(stamp.run_id, summary["status"], run_columns(summary))
     click.echo(summary_text(summary, scorecard), nl=False)
     target = summary_path or store_path.with_name(store_path.stem + ".last-run.json")
     _write_summary(target, summary)
     click.echo(f"summary written to {target}")
+    if batch.interruption:
+        code = EXIT_INTERRUPTED if batch.stop.is_set() else EXIT_EXECUTOR_BROKEN
+        raise click.exceptions.Exit(code)
     if summary["failed"]:
         raise click.exceptions.Exit(EXIT_FAILED_DOCUMENTS)
 
@@ -242,12 +282,33 @@ def _open_store(path: Path) -> Store:
         raise _fail(str(error)) from error
 
 
+@contextmanager
+def _first_interrupt_stops(batch: BatchRun) -> Iterator[None]:
+    """The first Ctrl-C stops the run cleanly, as interrupted, its summary printed; a second
+    one quits at once (the run is then marked interrupted by the next)."""
+
+    def interrupt(number: int, frame: FrameType | None) -> None:
+        if batch.stop.is_set():
+            raise KeyboardInterrupt
+        click.echo("\nstopping: documents in flight are cancelled; Ctrl-C again quits", err=True)
+        batch.request_stop("stopped by Ctrl-C")
+
+    previous = signal.signal(signal.SIGINT, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
 def _execute(batch: BatchRun, progress: bool | None, verbose: bool) -> None:
     """Carry out the run under a progress bar; a store that cannot be written exits 2."""
     total = len(batch.keys)
     disabled = None if progress is None else not progress
     try:
-        with tqdm(total=total, unit="doc", disable=disabled, file=sys.stderr) as bar:
+        with (
+            tqdm(total=total, unit="doc", disable=disabled, file=sys.stderr) as bar,
+            _first_interrupt_stops(batch),
+        ):
             batch.on_document = Progress(bar, verbose)
             batch.execute()
     except (StoreError, duckdb.Error) as error:
@@ -255,7 +316,8 @@ def _execute(batch: BatchRun, progress: bool | None, verbose: bool) -> None:
 
 
 def _scores(batch: BatchRun, gold: GoldSet | None) -> Scorecard | None:
-    if gold is None:
+    """The run's scores; none for an interrupted run, whose F1 would read as a drop."""
+    if gold is None or batch.interruption:
         return None
     scorecard, warnings = score_run(batch, gold)
     for warning in warnings:

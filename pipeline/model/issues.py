@@ -16,7 +16,8 @@ Codes, by stage:
   `no-records` (pages read, no KPI record found);
 - `extract`: `extraction-failed` (an exception inside extraction: a bug this
   document brings out; the traceback is in `detail`);
-- `batch`: `timeout`, `crash`, `worker-error`, `not-found`.
+- `batch`: `timeout`, `memory-limit`, `crash`, `worker-error`, `not-found`,
+  `changed-while-read` (the file was replaced or rewritten while a worker read it).
 
 An issue of severity `error` on a document that still has records makes it
 partial: stored with what was read, and read again by the next run.

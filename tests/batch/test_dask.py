@@ -4,6 +4,7 @@ gives the same store as the local pool, and a hang is stopped at the time limit.
 import logging
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from threading import Event
 
 import pytest
 from batch_store import snapshot
@@ -11,7 +12,7 @@ from click.testing import Result
 from distributed import LocalCluster
 from stand_ins import jobs, pages_of_name
 
-from pipeline.batch.executors import DaskExecutor
+from pipeline.batch.dask_cluster import DaskExecutor
 
 
 @pytest.fixture(scope="module")
@@ -43,7 +44,7 @@ def test_a_hang_on_the_cluster_fails_with_timeout_and_the_rest_finish(scheduler:
     try:
         outcomes = {
             job.document.doc_id: outcome
-            for job, outcome in executor.outcomes(jobs("a", "hang", "bcd"), pages_of_name)
+            for job, outcome in executor.outcomes(jobs("a", "hang", "bcd"), pages_of_name, Event())
         }
     finally:
         executor.close()

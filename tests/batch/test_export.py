@@ -108,3 +108,20 @@ def test_a_parquet_export_reads_back_with_pandas(
     facts = pandas.read_parquet(tmp_path / "facts.parquet")
     assert len(facts) == query(store, "SELECT count(*) FROM facts")[0][0]
     assert {"kind", "fy", "value"} <= set(facts.columns)
+
+
+def test_a_link_planted_at_a_table_name_is_replaced_not_written_through(
+    store: Path, tmp_path: Path, kpi: Callable[..., Result]
+) -> None:
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep me\n", encoding="utf-8")
+    out = tmp_path / "x"
+    out.mkdir()
+    (out / "runs.csv").symlink_to(victim)
+    result = kpi("export", "--store", store, "--format", "csv", "--out", out)
+    assert result.exit_code == 0, result.output
+    assert victim.read_text(encoding="utf-8") == "keep me\n"
+    assert not (out / "runs.csv").is_symlink()
+    assert sorted(path.name for path in out.iterdir()) == [
+        f"{table}.csv" for table in sorted(TABLES)
+    ]

@@ -1,14 +1,20 @@
 """The run summary: counts and scores printed, written as JSON, kept per run; exit status."""
 
 import json
+import resource
+import signal
 import subprocess
 import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import NoReturn
 
+import duckdb
+import pytest
 from batch_store import GOLD, query
 from click.testing import Result
+from pebble import ProcessPool
 
 
 def test_scores_are_kept_per_run_and_compared_with_the_last(
@@ -125,3 +131,102 @@ def test_a_run_that_finds_no_document_warns_or_with_require_documents_fails(
     required = kpi("run", empty, "--store", tmp_path / "b.duckdb", "--require-documents")
     assert required.exit_code == 2
     assert "no document found" in required.output
+
+
+@pytest.mark.parametrize(
+    ("sql", "refusal"),
+    [
+        (
+            "CREATE TABLE people (name VARCHAR); INSERT INTO people VALUES ('佐藤')",
+            "not a kpi store",
+        ),
+        (
+            "CREATE TABLE meta (key VARCHAR, value VARCHAR);"
+            " INSERT INTO meta VALUES ('store_format', 'kpi-store/0')",
+            "store format kpi-store/0",
+        ),
+    ],
+)
+def test_a_database_that_is_not_a_store_is_refused_and_left_as_it_was(
+    corpus: Path, tmp_path: Path, kpi: Callable[..., Result], sql: str, refusal: str
+) -> None:
+    foreign = tmp_path / "people.duckdb"
+    with duckdb.connect(str(foreign)) as db:
+        db.execute(sql)
+    before = foreign.read_bytes()
+    result = kpi("run", corpus, "--store", foreign, "--workers", "1")
+    assert result.exit_code == 2, result.output
+    assert refusal in result.output
+    assert foreign.read_bytes() == before
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["corpus", "people.duckdb"]
+
+
+def test_a_pool_that_cannot_be_started_again_ends_the_run_interrupted_with_its_summary(
+    corpus: Path, tmp_path: Path, kpi: Callable[..., Result], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*arguments: object, **options: object) -> NoReturn:
+        raise RuntimeError("Unexpected error within the Pool")
+
+    monkeypatch.setattr(ProcessPool, "schedule", broken)
+    store = tmp_path / "kpi.duckdb"
+    result = kpi("run", corpus, "--store", store, "--workers", "1")
+    assert result.exit_code == 3, result.output
+    assert "interrupted: the process pool broke 3 times in a row; 3 documents not read" in (
+        result.output
+    )
+    assert query(store, "SELECT status FROM runs") == [("interrupted",)]
+    summary = json.loads(store.with_name("kpi.last-run.json").read_text(encoding="utf-8"))
+    assert (summary["status"], summary["not_read"], summary["failed"]) == ("interrupted", 3, 0)
+
+
+def test_a_link_planted_at_the_summary_name_is_replaced_not_written_through(
+    corpus: Path, tmp_path: Path, kpi: Callable[..., Result]
+) -> None:
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep me\n", encoding="utf-8")
+    store = tmp_path / "kpi.duckdb"
+    (tmp_path / "kpi.last-run.json").symlink_to(victim)
+    result = kpi("run", corpus, "--store", store, "--workers", "1")
+    assert result.exit_code == 0, result.output
+    assert victim.read_text(encoding="utf-8") == "keep me\n"
+    summary = tmp_path / "kpi.last-run.json"
+    assert not summary.is_symlink()
+    assert json.loads(summary.read_text(encoding="utf-8"))["documents"] == 3
+
+
+def limit_file_size() -> None:
+    """A file may not grow past 1 KB, and a write past it fails (EFBIG), as on a full disk."""
+    resource.setrlimit(resource.RLIMIT_FSIZE, (1024, resource.RLIM_INFINITY))
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+
+
+def test_a_summary_that_cannot_be_written_leaves_the_last_one_whole(tmp_path: Path) -> None:
+    target = tmp_path / "kpi.last-run.json"
+    target.write_text('{"run_id": 1}\n', encoding="utf-8")
+    script = (
+        "import sys; from pathlib import Path; from pipeline.batch import write_summary;"
+        " write_summary(Path(sys.argv[1]), {'failures': ['x' * 100] * 100})"
+    )
+    written = subprocess.run(
+        [sys.executable, "-c", script, str(target)],
+        preexec_fn=limit_file_size,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert "File too large" in written.stderr
+    assert target.read_text(encoding="utf-8") == '{"run_id": 1}\n'
+
+
+def test_documents_over_the_memory_limit_fail_with_memory_limit(
+    corpus: Path, tmp_path: Path, kpi: Callable[..., Result]
+) -> None:
+    store = tmp_path / "kpi.duckdb"
+    result = kpi("run", corpus, "--store", store, "--workers", "1", "--memory-limit", "64MiB")
+    assert result.exit_code == 1, result.output
+    assert query(store, "SELECT DISTINCT code FROM errors WHERE severity = 'error'") == [
+        ("memory-limit",)
+    ]
+    assert "failed 3" in result.output
+    summary = json.loads(store.with_name("kpi.last-run.json").read_text(encoding="utf-8"))
+    assert summary["peak_worker_mb"] > 64

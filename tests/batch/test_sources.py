@@ -91,6 +91,10 @@ def test_a_folder_does_not_cover_a_sibling_folder(tree: Path) -> None:
         ("/a/**/*.pdf", "/a/b/c/x.pdf", True),
         ("/a/r?.pdf", "/a/r3.pdf", True),
         ("/a/[!x]*.pdf", "/a/x1.pdf", False),
+        ("/a/**/*.pdf", "/a/x.pdf", True),
+        ("/a/**/*.pdf", "/a/.git/x.pdf", False),
+        ("/a/*/x.pdf", "/a/.cache/x.pdf", False),
+        ("/a/.cache/*.pdf", "/a/.cache/x.pdf", True),
     ],
 )
 def test_glob_matches_part_by_part(pattern: str, path: str, matches: bool) -> None:
@@ -130,3 +134,22 @@ def test_kpi_run_refuses_a_text_file_and_stores_nothing(
     assert result.exit_code == 2
     assert "is not a PDF path" in result.output
     assert not store.exists()
+
+
+def test_a_glob_does_not_follow_a_link_to_a_folder_above(tree: Path) -> None:
+    (tree / "2021" / "up").symlink_to("..", target_is_directory=True)
+    found = resolve_sources([str(tree / "**" / "*.pdf")]).paths
+    assert names(found) == ["c.pdf", "d.pdf", "a.pdf"]
+
+
+def test_a_glob_over_two_link_loops_finishes(tree: Path) -> None:
+    (tree / "2021" / "up").symlink_to("..", target_is_directory=True)
+    (tree / "2021" / "deep" / "top").symlink_to("../..", target_is_directory=True)
+    assert len(resolve_sources([str(tree / "**" / "*.pdf")]).paths) == 3
+
+
+def test_a_file_reached_by_two_paths_is_one_document(tree: Path) -> None:
+    (tree.parent / "mirror").symlink_to(tree, target_is_directory=True)
+    (tree / "latest.pdf").symlink_to(tree / "a.pdf")
+    sources = resolve_sources([str(tree), str(tree.parent / "mirror")])
+    assert names(sources.paths) == ["c.pdf", "d.pdf", "a.pdf", "b.PDF"]
