@@ -39,6 +39,7 @@ from pipeline.understand.headings import (
     page_lines,
     title,
 )
+from pipeline.understand.keyed import KeyedName, keyed_names, keyed_records
 from pipeline.understand.lists import list_records
 from pipeline.understand.reading import KpiTable, read_table
 from pipeline.understand.rows import prose_records, row_records
@@ -165,6 +166,7 @@ def extract_document(path: Path, settings: ExtractSettings | None = None) -> Ext
     era = document_era(word.text for page in layout.pages for word in page.page.words)
     context = DocumentContext(settings.understand, era)
     boxed: Heading | None = None  # the program a form of labels above names
+    keys: dict[str, KeyedName] = {}  # indicators a table names by key, for a grid below
     for run in join_continued(layout.pages, settings.continuation):
         table = read_table(run, context)
         heading = heading_above(run.parts[0], lines, settings.understand)
@@ -174,6 +176,9 @@ def extract_document(path: Path, settings: ExtractSettings | None = None) -> Ext
         caption = caption_above(run.parts[0], lines, settings.understand)
         found = row_records(table, heading) + year_records(table, heading)
         found += kind_row_records(table, heading, caption)
+        if not found:
+            found = keyed_records(table, keys, heading)
+        keys = keyed_names(table) or keys
         if not found:
             found = form_records(run.parts[0], heading, context)
         if not found:

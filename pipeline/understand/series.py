@@ -8,12 +8,16 @@ from dataclasses import dataclass, field
 
 from pipeline.model import FactKind, Record
 from pipeline.text import (
+    known_units,
+    parse_cell,
     parse_year,
 )
 from pipeline.understand.header_map import (
     VALUE_FIELDS,
     ColumnField,
     is_year_label,
+    label_match,
+    read_header,
 )
 from pipeline.understand.headings import Caption, Heading
 from pipeline.understand.names import clean_name
@@ -123,10 +127,12 @@ def kind_row_records(
         # The row's label: its first printed cell before the years, a unit's cell aside.
         label = [slot for i, slot in enumerate(row[:first_dated]) if slot.text and i not in units]
         label_kind = row_kind(label[:1], table.settings)
-        if label_kind is None and label and not has_number(label[0].text):
+        if label and _grades(label[0], table):
+            label_kind = "grade"  # 評価 / 達成状況評価: a grade a year
+        elif label_kind is None and label and not has_number(label[0].text):
             continue  # a row of something else: 達成率, 備考
         for index, column in read:
-            kind = _column_kind(column.field, label_kind)
+            kind = "grade" if label_kind == "grade" else _column_kind(column.field, label_kind)
             if kind is None or (label_kind is not None and index == 0):
                 continue
             if kind == "baseline" and index in baselines:
@@ -149,6 +155,11 @@ def kind_row_records(
     return [record] if record is not None else []
 
 
+def _grades(slot: Slot, table: KpiTable) -> bool:
+    match = label_match(read_header(slot.text, table.era), table.settings)
+    return match is not None and match.field == "grade"
+
+
 def _column_kind(field: ColumnField, row_kind: FactKind | None) -> FactKind | None:
     """A dated column's kind in a row: its header's baseline mark wins, then the row's label,
     then the header's own kind; a year its header marks by nothing is an actual."""
@@ -167,6 +178,7 @@ def _names_something(table: KpiTable, index: int, dated: Sequence[int]) -> bool:
     in rows that print values (a row of a note or a label alone names nothing here)."""
     return any(
         row[index].text
+        and parse_cell(row[index].text, known_units())  # a dash prints nothing
         and not has_number(row[index].text)
         and row_kind([row[index]], table.settings) is None
         and any(has_number(row[i].text) for i in dated)

@@ -1,0 +1,70 @@
+"""Indicators named in one table and valued in a grid below by the key both print.
+Made-up sheets, not from any report."""
+
+from grids import grid_table, run_of
+
+from pipeline.model.record import Record
+from pipeline.understand.keyed import keyed_names, keyed_records
+from pipeline.understand.reading import read_table
+from pipeline.understand.settings import DocumentContext
+
+CONTEXT = DocumentContext(era="令和")
+
+
+def facts(record: Record) -> list[tuple[str, int | None, float | str | None]]:
+    return [(f.kind, f.fy, f.value if f.value is not None else f.text) for f in record.facts]
+
+
+NAMES = grid_table(
+    [
+        ["番号", "指標名", "単位"],
+        ["①", "自主防災組織の結成率", "%"],
+        ["②", "防災訓練の参加者数", "人"],
+        ["③", "", ""],
+    ]
+)
+GRID = grid_table(
+    [
+        ["", "", "R3", "R4", "R5"],
+        ["①", "目標", "80", "85", "90"],
+        ["", "実績", "78", "86", ""],
+        ["", "評価", "B", "A", ""],
+        ["②", "目標", "500", "550", "600"],
+        ["", "実績", "", "", ""],
+        ["", "達成率", "", "", ""],
+        ["③", "目標", "", "", ""],
+    ],
+    spans={(1, 0): (3, 1), (4, 0): (3, 1)},
+)
+
+
+def test_the_key_names_each_row_group_of_the_grid() -> None:
+    names = keyed_names(read_table(run_of(NAMES), CONTEXT))
+    assert {key: name.name for key, name in names.items()} == {
+        "1": "自主防災組織の結成率",  # ① folds to 1 in the key, the same in both tables
+        "2": "防災訓練の参加者数",
+    }
+    records = keyed_records(read_table(run_of(GRID), CONTEXT), names, None)
+    by_name = {record.indicator: record for record in records}
+    assert set(by_name) == {"自主防災組織の結成率", "防災訓練の参加者数"}
+    assert by_name["自主防災組織の結成率"].unit == "%"
+    assert facts(by_name["自主防災組織の結成率"]) == [
+        ("target", 2021, 80),
+        ("target", 2022, 85),
+        ("target", 2023, 90),
+        ("actual", 2021, 78),
+        ("actual", 2022, 86),
+        ("grade", 2021, "B"),
+        ("grade", 2022, "A"),
+    ]
+    assert facts(by_name["防災訓練の参加者数"]) == [
+        ("target", 2021, 500),
+        ("target", 2022, 550),
+        ("target", 2023, 600),
+    ]
+
+
+def test_a_grid_with_keys_no_table_names_gives_nothing() -> None:
+    others = grid_table([["番号", "指標名"], ["A", "転入者数"], ["B", "転出者数"]])
+    names = keyed_names(read_table(run_of(others), CONTEXT))
+    assert keyed_records(read_table(run_of(GRID), CONTEXT), names, None) == []
