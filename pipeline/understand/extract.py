@@ -46,6 +46,7 @@ from pipeline.understand.rows import prose_records, row_records
 from pipeline.understand.series import kind_row_records, year_records
 from pipeline.understand.settings import DocumentContext, UnderstandSettings
 from pipeline.understand.statements import statement_records
+from pipeline.understand.values import totals_by_note
 
 
 @dataclass(frozen=True)
@@ -197,6 +198,8 @@ def extract_document(path: Path, settings: ExtractSettings | None = None) -> Ext
     if not records:
         message = f"no KPI record found in {len(layout.pages)} pages"
         warnings.append(Issue("warning", "no-records", "understand", message))
+    merged = merge_records(records)
+    totals_by_note(merged, [line.text for page in lines.values() for line in page])
     document = DocumentInfo(
         doc_id=path.stem,
         source=path.name,
@@ -207,7 +210,7 @@ def extract_document(path: Path, settings: ExtractSettings | None = None) -> Ext
         {
             "format": FORMAT,
             "document": document,
-            "records": merge_records(records),
+            "records": merged,
             "pipeline": {"version": __version__, "fingerprint": settings.fingerprint()},
             "tables": reports,
             "warnings": [issue.as_json() for issue in warnings],

@@ -18,7 +18,7 @@ LEADING = re.compile(
     r"|(?:施策|事業|取組)\s*\d+(?=\s|$)"
     r"|(?:基本目標|基本施策|基本方針|政策分野|政策|施策|分野|方針|目標|重点施策)\s*"
     r"[A-Z]?[\dIVXⅠ-Ⅹ]+(?:\s*[-‐−の]\s*\d+)*(?![\d年月日%])"
-    r"|第\s*\d+\s*[章節項部編]|\d+\s*章|\d{1,2}(?=\s+\D))\s*"
+    r"|第\s*\d+\s*[章節項部編]|\d+\s*章|\d{1,2}(?=\s+\D|[「『]))\s*"
 )
 # A number set apart by space before a name, after a heading word (`重点戦略等　２　福祉…`)
 # or, alone, by a full-width or double space (`1　「新しい豊かさ」へのチャレンジ`; an OCR

@@ -203,6 +203,21 @@ def _is_target(fact: Fact) -> bool:
 
 
 _CUMULATIVE_NAME = re.compile(r"[(（]\s*累計\s*[)）]")
+# A note after a name that its figures are running totals: `(累計)`, `(H27~H31累計)`.
+_TOTAL_NOTE = r"\s*[(（][^()（）]{0,20}累計[)）]"
+
+
+def totals_by_note(records: Sequence[Record], texts: Sequence[str]) -> None:
+    """Mark cumulative the values of each indicator the document prints elsewhere with a
+    note that they are running totals (`雇用創出数 (H27~H31累計)` over a table naming
+    `雇用創出数` alone), as a name carrying the note itself says (rule 5)."""
+    folded = [normalize_text(text) for text in texts]
+    for record in records:
+        noted = re.compile(re.escape(normalize_text(record.indicator)) + _TOTAL_NOTE)
+        if any(noted.search(text) for text in folded):
+            for fact in record.facts:
+                if fact.value is not None:
+                    fact.cumulative = True
 
 
 def make_record(

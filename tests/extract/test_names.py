@@ -34,6 +34,12 @@ def test_clean_name(printed: str, name: str | None) -> None:
         ("重点プロジェクト等2移住の促進", "重点プロジェクト等 2 移住の促進", "移住の促進"),
         # A number inside a name, printed without spaces, stays.
         ("国道2号の整備率", "国道2号の整備率", "国道2号の整備率"),
+        # A number right before a quoted name.
+        (
+            "2「住み続けたい」まちづくり",
+            "2「住み続けたい」まちづくり",
+            "「住み続けたい」まちづくり",
+        ),
     ],
 )
 def test_a_numbered_heading_word_is_an_enumerator(text: str, raw: str, name: str) -> None:

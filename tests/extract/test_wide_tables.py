@@ -14,6 +14,7 @@ from pipeline.understand.forms import form_heading
 from pipeline.understand.reading import Slot, read_table
 from pipeline.understand.rows import row_records
 from pipeline.understand.settings import DocumentContext
+from pipeline.understand.values import totals_by_note
 
 
 def facts(record: Record) -> list[tuple[str, int | None, float | str | None]]:
@@ -171,3 +172,13 @@ def test_a_form_of_labels_names_the_program_of_the_table_under_it() -> None:
     assert form_heading(form, DocumentContext()) is not None
     assert form_heading(form, DocumentContext()).text == "防災力の向上"  # type: ignore[union-attr]
     assert form_heading(grid_table([["備考", "なし"]]), DocumentContext()) is None
+
+
+def test_a_note_elsewhere_that_an_indicator_is_a_running_total_marks_its_values() -> None:
+    table = grid_table([["指標", "R5実績", "目標値"], ["移住者数", "320人", "500人"]])
+    records = row_records(read_table(run_of(table)), None)
+    totals_by_note(records, ["【数値目標】移住者数（R3～R7累計）：500人"])
+    assert all(fact.cumulative for fact in records[0].facts)
+    others = row_records(read_table(run_of(table)), None)
+    totals_by_note(others, ["移住者数は年々増加し、累計では1,200人となった。"])
+    assert not any(fact.cumulative for fact in others[0].facts)
