@@ -128,7 +128,7 @@ def read_values(
         wording, year = _dated_wording(values[0].text, context.era)
         fy = year or fy
         short = len(wording) <= context.settings.value_words
-        if short and _VALUE_WORDING.fullmatch(wording):
+        if (short and _VALUE_WORDING.fullmatch(wording)) or _compound(wording, context):
             found.facts.append(
                 Fact(
                     kind=kind,
@@ -160,6 +160,18 @@ def _by_line(
         return values, fy
     years = [_dated_wording(v.text, era)[1] for v in by_line if isinstance(v, Wording)]
     return by_line, next(filter(None, years), fy)
+
+
+# A figure a compound value prints beside its label: `商品数1商品`, `男性81.1年`.
+_LABELLED_FIGURE = re.compile(r"\d[\d,.]*")
+
+
+def _compound(wording: str, context: DocumentContext) -> bool:
+    """A value printed as two figures or more with their labels (`橋梁23.0% トンネル75.0%`,
+    `商品数1商品,起業者1人`): one value of the cell, kept as its text, not a sentence."""
+    figures = _LABELLED_FIGURE.findall(wording)
+    brief = len(wording) <= 3 * context.settings.value_words and "。" not in wording
+    return brief and len(figures) >= 2 and not any(mark in wording for mark in "をにがは")
 
 
 def _dated_wording(wording: str, era: str | None) -> tuple[str, int | None]:
@@ -216,8 +228,7 @@ def totals_by_note(records: Sequence[Record], texts: Sequence[str]) -> None:
         noted = re.compile(re.escape(normalize_text(record.indicator)) + _TOTAL_NOTE)
         if any(noted.search(text) for text in folded):
             for fact in record.facts:
-                if fact.value is not None:
-                    fact.cumulative = True
+                fact.cumulative = fact.kind not in WORD_FIELDS
 
 
 def make_record(
@@ -235,8 +246,7 @@ def make_record(
         return None
     if _CUMULATIVE_NAME.search(normalize_text(indicator)):
         for fact in values.facts:
-            if fact.value is not None:
-                fact.cumulative = True
+            fact.cumulative = fact.kind not in WORD_FIELDS  # a grade is no running total
     extra = {"source": source_of(source).model_dump()} if source is not None else {}
     return Record.model_validate(
         {

@@ -104,6 +104,12 @@ def test_a_slot_without_words_keeps_its_text() -> None:
             "減少を目指す（32年）",
             [("baseline", 2014, 1204), ("target", 2020, "減少を目指す")],
         ),
+        # Two labelled figures are one value in words; the year after them is its year.
+        (
+            "小学校12.5% 中学校8.0%（26年度）",
+            "小学校20% 中学校15%（32年度）",
+            [("baseline", 2014, "小学校12.5%中学校8.0%"), ("target", 2020, "小学校20%中学校15%")],
+        ),
         # A cell of several lines: the first figure, and the year one line prints.
         (
             "61.5%\n23地区\n県内3位（2023年）",
@@ -182,3 +188,9 @@ def test_a_note_elsewhere_that_an_indicator_is_a_running_total_marks_its_values(
     others = row_records(read_table(run_of(table)), None)
     totals_by_note(others, ["移住者数は年々増加し、累計では1,200人となった。"])
     assert not any(fact.cumulative for fact in others[0].facts)
+
+
+def test_the_values_of_a_running_total_are_cumulative_in_words_too() -> None:
+    rows = [["指標", "現状", "目標"], ["避難所の整備数(累計)", "なし", "12か所"]]
+    record = row_records(read_table(run_of(grid_table(rows))), None)[0]
+    assert [(f.kind, f.cumulative) for f in record.facts] == [("baseline", True), ("target", True)]
