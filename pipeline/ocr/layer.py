@@ -7,16 +7,13 @@ is tested against signs of a misread that need no second OCR; the cells that
 fail are read again from the image.
 """
 
-import re
 import unicodedata
 from collections import Counter
 
 from pipeline.ingest import UNMAPPED
 from pipeline.model import Cell, Word, cell_texts
-from pipeline.text import fold
+from pipeline.text import PRINTED_VALUE, fold
 
-# A value as a table prints it: a number and its unit (`12,672 人`, `4.5%`, `(+0)`).
-_VALUE = re.compile(r"[(（]?[+\-−△▲]?\d[\d,.]*\s*(?P<unit>[^\d\s()（）,.+\-−]*)")
 # A word's box this many times wider (or narrower) than its characters need was misread.
 _WIDTH_RATIO = 1.8
 
@@ -48,7 +45,7 @@ def _first_line(words: list[Word]) -> str:
 
 def _unit(words: list[Word]) -> str | None:
     """The unit of a cell that prints a value (`` for a bare number), None for other text."""
-    match = _VALUE.fullmatch(_first_line(words).strip())
+    match = PRINTED_VALUE.fullmatch(_first_line(words).strip())
     return fold(match["unit"]) if match else None
 
 

@@ -13,6 +13,7 @@ from pipeline.text.normalize import (
 )
 from pipeline.text.numbers import (
     NUMBER,
+    PRINTED_VALUE,
     UNIT_MULTIPLIERS,
     fold_value_text,
     number_value,
@@ -42,6 +43,7 @@ __all__ = [
     "JAPANESE_LETTERS",
     "MODELS",
     "NUMBER",
+    "PRINTED_VALUE",
     "UNIT_MULTIPLIERS",
     "CellValue",
     "FiscalYear",

@@ -10,6 +10,8 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 
 from rapidfuzz import fuzz
 
+from pipeline.text import PRINTED_VALUE
+
 # The longest run of characters OCR repeats on both sides of a cell border.
 MAX_BORDER_OVERLAP = 2
 
@@ -26,10 +28,12 @@ def join_across_border(left: str, right: str) -> str:
     return left + right
 
 
-# A printed value with its unit on one line: `12,672 人`, `1 争未件`, `(+5) 件`.
-VALUE_WITH_UNIT = re.compile(
-    r"^(?P<number>[(（]?[+\-−△▲]?\d[\d,.]*)\s*(?P<unit>[^\d\s()（）+\-−,.%]{1,6})(?P<close>[)）]?)$"
-)
+def value_with_unit(line: str) -> re.Match[str] | None:
+    """A printed value with its unit on one line (`12,672 人`, `1 争未件`, `(+5) 件`)."""
+    match = PRINTED_VALUE.fullmatch(line.strip())
+    return match if match is not None and match["unit"] else None
+
+
 # A column speaks one unit when this share of its values carry it.
 DOMINANT_UNIT = 2 / 3
 # How alike a misread unit must be to the column's unit (0–1).
@@ -62,7 +66,7 @@ def resolve_unit(line: str, column: str | None, known: Collection[str]) -> str:
     unit, and the two are alike (`unit_likeness`); anything else is left as
     printed, so a rare but real unit is never overwritten.
     """
-    match = VALUE_WITH_UNIT.match(line.strip())
+    match = value_with_unit(line)
     if not match or column is None or match["unit"] in known:
         return line
     if unit_likeness(match["unit"], column) < UNIT_LIKENESS:

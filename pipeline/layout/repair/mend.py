@@ -11,13 +11,13 @@ from collections.abc import Collection
 from dataclasses import replace
 
 from pipeline.layout.repair.cells import (
-    VALUE_WITH_UNIT,
     column_unit,
     repair_era,
     repair_split_i,
     repair_voicing,
     resolve_unit,
     snap_label,
+    value_with_unit,
 )
 from pipeline.layout.repair.spill import SpillSettings, mend_spills
 from pipeline.model import Cell, Table, Word, cell_texts, enclosing, text_lines
@@ -39,7 +39,7 @@ def _resolve_line(line: list[Word], column: str | None, known: Collection[str]) 
     column's unit and whose raw text keeps what was printed.
     """
     text = _line_text(line)
-    misread = VALUE_WITH_UNIT.match(text.strip())
+    misread = value_with_unit(text)
     if misread is None or column is None or resolve_unit(text, column, known) == text:
         return line
     ending = misread["unit"] + misread["close"]
@@ -63,7 +63,7 @@ def resolve_units(table: Table, known: Collection[str]) -> Table:
     units_by_column: dict[int, list[str]] = {}
     for cell, lines in zip(table.cells, lines_of, strict=True):
         for line in lines:
-            match = VALUE_WITH_UNIT.match(_line_text(line).strip())
+            match = value_with_unit(_line_text(line))
             if match:
                 units_by_column.setdefault(cell.col, []).append(match["unit"])
     cells: list[Cell] = []

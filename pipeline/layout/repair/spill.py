@@ -21,10 +21,8 @@ from dataclasses import dataclass, replace
 
 from pipeline.layout.repair.cells import join_across_border
 from pipeline.model import Cell, Table, Word, text_lines
-from pipeline.text import JAPANESE_LETTERS, join_wrapped_lines
+from pipeline.text import JAPANESE_LETTERS, PRINTED_VALUE, join_wrapped_lines
 
-# A value as tables print it: `12,672 人`, `(+0)`, `-4.5%`, `10 個`.
-_VALUE = re.compile(r"[(（]?[+\-−△▲]?[\d,.]+\s*[^\s\d]{0,4}[)）]?")
 _SENTENCE_END = ("。", ".", "．")
 _JAPANESE = re.compile(f"[{JAPANESE_LETTERS}]")
 
@@ -83,7 +81,7 @@ def _cut_at_border(a: Line, b: Line, left: Cell, reach: float) -> bool | None:
     """
     border = left.bbox[2]
     a_text, b_text = _text(a), _text(b)
-    if _VALUE.fullmatch(a_text) or _VALUE.fullmatch(b_text):
+    if PRINTED_VALUE.fullmatch(a_text) or PRINTED_VALUE.fullmatch(b_text):
         return False
     if a_text.endswith(_SENTENCE_END):
         return None
