@@ -217,24 +217,22 @@ def _value_fit(text: str) -> float:
     for a short word (現状以上), which a name could also be."""
     values = parse_cell(text, known_units())
     if any(isinstance(value, Quantity) for value in values):
-        return 1.0 if len(normalize_text(text)) <= 40 else 0.0
+        return 1.0 if len(text) <= 40 else 0.0
     short = len(values) == 1 and isinstance(values[0], Wording) and len(values[0].text) <= 8
     return 0.5 if short else 0.0
 
 
 def _is_name(text: str, settings: UnderstandSettings) -> bool:
     """A name is a phrase, not a paragraph."""
-    folded = normalize_text(text)
-    digits = sum(char.isdigit() for char in folded)
-    prose = bool(_MARKED_VALUE.search(folded)) or folded.endswith("。")
-    return 0 < len(folded) <= settings.name_chars and digits <= len(folded) / 3 and not prose
+    digits = sum(char.isdigit() for char in text)
+    prose = bool(_MARKED_VALUE.search(text)) or text.endswith("。")
+    return 0 < len(text) <= settings.name_chars and digits <= len(text) / 3 and not prose
 
 
 def _is_progress(text: str, settings: UnderstandSettings) -> bool:
     """A progress word is short; a sentence in that column is a comment."""
-    folded = normalize_text(text)
-    short = len(folded) <= settings.progress_chars
-    return short and not folded.endswith("。") and not is_grade(folded)
+    short = len(text) <= settings.progress_chars
+    return short and not text.endswith("。") and not is_grade(text)
 
 
 def _fit(field: str, text: str, settings: UnderstandSettings) -> float:
@@ -255,15 +253,17 @@ def _fit(field: str, text: str, settings: UnderstandSettings) -> float:
 
 
 def evidence(field: str, values: Sequence[str], settings: UnderstandSettings = DEFAULTS) -> float:
-    """The share of a column's printed values that fit the field (1 for a column with none)."""
-    printed = [value for value in values if normalize_text(value) and not _is_dash(value)]
+    """The share of a column's printed values that fit the field (1 for a column with none).
+
+    The values are cell texts as layout gives them, already folded (`join_wrapped_lines`)."""
+    printed = [value for value in values if value and not _is_dash(value)]
     if not printed:
         return 1.0
     return sum(_fit(field, value, settings) for value in printed) / len(printed)
 
 
 def _is_dash(text: str) -> bool:
-    return not parse_cell(text, known_units()) and normalize_text(text) not in value_marks()
+    return not parse_cell(text, known_units()) and text not in value_marks()
 
 
 def map_column(

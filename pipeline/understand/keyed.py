@@ -11,7 +11,6 @@ import dataclasses
 from dataclasses import dataclass
 
 from pipeline.model import Record
-from pipeline.text import normalize_text
 from pipeline.understand.header_map import label_match, read_header
 from pipeline.understand.headings import Caption, Heading
 from pipeline.understand.names import clean_name
@@ -33,7 +32,7 @@ class KeyedName:
 
 
 def _key(text: str) -> str | None:
-    key = normalize_text(text).strip()
+    key = text.strip()
     return key if 0 < len(key) <= _KEY_CHARS else None
 
 

@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from pipeline.model import FactKind, Record, enclosing
 from pipeline.text import (
     find_years,
-    normalize_text,
     parse_year,
 )
 from pipeline.understand.header_map import (
@@ -313,7 +312,7 @@ def prose_records(table: KpiTable, heading: Heading | None) -> list[Record]:
     records: list[Record] = []
     for row in table.body:
         for index, slot in enumerate(row):
-            if "【" not in slot.text and "KPI" not in normalize_text(slot.text).upper():
+            if "【" not in slot.text and "KPI" not in slot.text.upper():
                 continue
             column = table.columns[index].field
             year = column.year.fy if column.year else None

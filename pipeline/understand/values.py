@@ -105,7 +105,7 @@ def read_values(
     found = Values()
     text, units = _value_text(slot)
     found.units.update(units)
-    if not text or _REFERENCE in normalize_text(text):
+    if not text or _REFERENCE in text:
         return found
     values = parse_cell(text, known_units())
     source = source_of(slot)

@@ -4,6 +4,7 @@ Made-up sheets, not from any report."""
 from grids import grid_table, run_of
 
 from pipeline.model.record import Record
+from pipeline.text import fold, join_wrapped_lines
 from pipeline.understand.keyed import keyed_names, keyed_records
 from pipeline.understand.reading import read_table
 from pipeline.understand.settings import DocumentContext
@@ -36,6 +37,11 @@ GRID = grid_table(
     ],
     spans={(1, 0): (3, 1), (4, 0): (3, 1)},
 )
+
+
+for _table in (NAMES, GRID):  # as layout gives cell texts: folded (① → 1)
+    for _cell in _table.cells:
+        _cell.text = join_wrapped_lines([fold(line) for line in _cell.raw.splitlines()])
 
 
 def test_the_key_names_each_row_group_of_the_grid() -> None:
