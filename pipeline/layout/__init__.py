@@ -5,7 +5,7 @@ joined where a table runs on over pages.
 """
 
 from pipeline.layout.continuation import ContinuationSettings, TableRun, join_continued
-from pipeline.layout.orient import turn_box
+from pipeline.layout.orient import turn_box, upright_box
 from pipeline.layout.pages import PageLayout, layout_document, layout_page
 from pipeline.layout.strategies import LayoutSettings
 
@@ -18,4 +18,5 @@ __all__ = [
     "layout_document",
     "layout_page",
     "turn_box",
+    "upright_box",
 ]

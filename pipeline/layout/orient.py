@@ -34,6 +34,11 @@ def turn_box(bbox: BBox, matrix: pymupdf.Matrix) -> BBox:
     return (rect.x0, rect.y0, rect.x1, rect.y1)
 
 
+def upright_box(bbox: BBox, turn: int, width: float, height: float) -> BBox:
+    """A box of a page turned by `turn` degrees as it reads upright (itself for 0)."""
+    return turn_box(bbox, upright_matrix(turn, width, height)) if turn else bbox
+
+
 def turn_words(words: list[Word], matrix: pymupdf.Matrix) -> list[Word]:
     return [replace(word, bbox=turn_box(word.bbox, matrix)) for word in words]
 

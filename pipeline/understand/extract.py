@@ -38,6 +38,7 @@ from pipeline.understand.headings import (
     municipality,
     page_lines,
     title,
+    upright,
 )
 from pipeline.understand.keyed import KeyedName, keyed_names, keyed_records
 from pipeline.understand.lists import list_records
@@ -166,15 +167,18 @@ def extract_document(path: Path, settings: ExtractSettings | None = None) -> Ext
     lines = page_lines(layout.pages)
     era = document_era(word.text for page in layout.pages for word in page.page.words)
     context = DocumentContext(settings.understand, era)
+    by_number = {page.page.number: page for page in layout.pages}
     boxed: Heading | None = None  # the program a form of labels above names
     keys: dict[str, KeyedName] = {}  # indicators a table names by key, for a grid below
     for run in join_continued(layout.pages, settings.continuation):
         table = read_table(run, context)
-        heading = heading_above(run.parts[0], lines, settings.understand)
+        first = run.parts[0]
+        seen = dataclasses.replace(first, bbox=upright(first, by_number[first.page]))
+        heading = heading_above(seen, lines, settings.understand)
         if boxed is not None and run.parts[0].page - boxed.page > settings.understand.heading_pages:
             boxed = None
         heading = heading or boxed
-        caption = caption_above(run.parts[0], lines, settings.understand)
+        caption = caption_above(seen, lines, settings.understand)
         found = row_records(table, heading) + year_records(table, heading)
         found += kind_row_records(table, heading, caption)
         if not found:

@@ -11,10 +11,12 @@ what it labels. A form whose labels name an indicator and a target is one record
 per indicator label, read in the order the form prints them.
 """
 
+import re
 from dataclasses import dataclass, field
 from itertools import pairwise
 
 from pipeline.model import Cell, FactKind, Record, Table
+from pipeline.text import JAPANESE_LETTERS
 from pipeline.understand.header_map import (
     EXACT,
     VALUE_FIELDS,
@@ -30,6 +32,8 @@ from pipeline.understand.reading import Slot
 from pipeline.understand.settings import DocumentContext
 from pipeline.understand.values import Values, make_record, read_values, unit_of
 
+# A name has Japanese letters; an enumerator (21, III, 1-2) has none.
+_JAPANESE = re.compile(f"[{JAPANESE_LETTERS}]")
 _FORM_FIELDS = VALUE_FIELDS | {"indicator", "program", "unit", "grade"}
 
 
@@ -115,21 +119,20 @@ def form_records(table: Table, heading: Heading | None, context: DocumentContext
 
 def form_heading(table: Table, context: DocumentContext) -> Heading | None:
     """The program a form of labels names for the tables under it (`施策 | 1-2 | 子育て
-    環境を整備します`): the last row with a label naming a program and, after it, a name
-    (read past enumerators).
+    環境を整備します`): the last row with a label naming a program and, after it and its
+    enumerator, a name. A label merged down several rows heads a list of sub-programs
+    (基本事業 1…5), not the form's program.
     A scan's headings are often printed in such a box, not as lines above the table."""
     found: Heading | None = None
     for row in sorted({cell.row for cell in table.cells}):
         cells = sorted((c for c in table.cells if c.row == row and c.text), key=lambda c: c.col)
         labels = [
-            i
-            for i, cell in enumerate(cells)
-            if (read := _label(cell, context)) and read[0] == "program"
+            i for i, c in enumerate(cells) if (read := _label(c, context)) and read[0] == "program"
         ]
-        if not labels:
+        if not labels or cells[labels[0]].rowspan > 1:
             continue
-        names = ((clean_name(cell.text, cell.raw), cell) for cell in cells[labels[0] + 1 :])
-        named = next(((name, cell) for name, cell in names if name), None)
-        if named is not None:
-            found = Heading(named[0], table.page, named[1].bbox)
+        worded = [c for c in cells[labels[0] + 1 :] if _JAPANESE.search(c.text)]
+        if worded and _label(worded[0], context) is None:
+            name = clean_name(worded[0].text, worded[0].raw)
+            found = Heading(name, table.page, worded[0].bbox) if name else found
     return found

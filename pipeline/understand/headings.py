@@ -10,11 +10,11 @@ import itertools
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from pipeline.layout import PageLayout
+from pipeline.layout import PageLayout, upright_box
 from pipeline.model import BBox, Table, centre_in, enclosing, text_lines
-from pipeline.text import normalize_text
+from pipeline.text import ERA_FIRST_YEARS, normalize_text
 from pipeline.text.tokens import tagger
 from pipeline.understand.header_map import match_header, read_header
 from pipeline.understand.names import LEADING, clean_name, enumerated
@@ -45,20 +45,35 @@ class Heading:
 
 
 def free_lines(layout: PageLayout) -> list[Line]:
-    """The page's printed lines outside its tables, top to bottom."""
+    """The page's printed lines outside its tables, top to bottom.
+
+    On a page printed sideways the lines are read upright, with upright boxes, as its
+    tables were; `upright(table, layout)` gives a table's box in the same frame.
+    """
+    tables = [upright(table, layout) for table in layout.tables]
     words = [
-        word
+        replace(word, bbox=upright_box(word.bbox, layout.turn, *_size(layout)))
         for word in layout.page.words
-        if not word.invisible and not any(centre_in(word, table.bbox) for table in layout.tables)
+        if not word.invisible
     ]
+    outside = [word for word in words if not any(centre_in(word, box) for box in tables)]
     return [
         Line(
             " ".join(word.raw for word in line),
             layout.page.number,
             enclosing([word.bbox for word in line]),
         )
-        for line in text_lines(words)
+        for line in text_lines(outside)
     ]
+
+
+def upright(table: Table, layout: PageLayout) -> BBox:
+    """A table's box as its page reads upright, the frame its page's free lines are in."""
+    return upright_box(table.bbox, layout.turn, *_size(layout))
+
+
+def _size(layout: PageLayout) -> tuple[float, float]:
+    return layout.page.width, layout.page.height
 
 
 # A list item states values (`①婚姻率：5.5‰（平成25年）→5.9‰`): not a heading.
@@ -76,8 +91,10 @@ def program_heading(line: Line, settings: UnderstandSettings = DEFAULTS) -> Head
     if name is None or _LIST_ITEM.search(name):
         return None
     matches = match_header(read_header(name), settings)
-    if matches and matches[0].score >= settings.section_match and matches[0].field != "program":
-        return None
+    if matches and matches[0].score >= settings.section_match:
+        best = matches[0]
+        if best.field != "program" or len(name) <= len(best.entry) + 2:
+            return None  # a section word (事業内容) or a label (基本事業名), not a name
     if any(match.field in _ABOUT_THE_TABLE for match in matches):
         return None  # 目標値の設定, 評価指標(KPI)の一覧: a heading about the figures, no program
     return Heading(name, line.page, line.bbox)
@@ -187,20 +204,38 @@ def title(lines_of: Mapping[int, list[Line]]) -> str | None:
             if _height(line) < size - 0.5 or gap > size:
                 break
             parts.append(line)
-        return normalize_text("".join(normalize_text(part.text) for part in parts))
+        printed = _NUMBERED.sub("", parts[0].text.strip())  # `1 総合戦略における…`
+        return normalize_text(
+            "".join(normalize_text(text) for text in (printed, *(p.text for p in parts[1:])))
+        )
     return None
+
+
+# A section number set apart before a title: `1 総合戦略…`, `2. 計画の目標`.
+_NUMBERED = re.compile(r"^\d{1,2}[.．、)）]?\s+(?=\D)")
 
 
 def _height(line: Line) -> float:
     return round(line.bbox[3] - line.bbox[1], 1)
 
 
-_NOT_TITLE = re.compile(r"^[\d\s./\-年月日()（）曜火水木金土日〜~:：]+$|[>＞]")
+_NOT_TITLE = re.compile(
+    rf"^(?:{'|'.join(ERA_FIRST_YEARS)})?[\d\s./\-年月日()（）曜火水木金土日〜~:：現在]+$|[>＞]"
+)
+# A title is a heading, not a paragraph: a line of more than this many characters, or one
+# that ends a sentence, is prose printed large.
+TITLE_CHARS = 80
 
 
 def _may_title(line: Line) -> bool:
     text = normalize_text(line.text)
-    return len(text) >= 4 and not _NOT_TITLE.search(text) and not text.startswith(("-", "‐"))
+    sentence = text.endswith("。") or len(text) > TITLE_CHARS
+    return (
+        len(text) >= 4
+        and not sentence
+        and not _NOT_TITLE.search(text)
+        and not text.startswith(("-", "‐"))
+    )
 
 
 def municipality(pages: Sequence[PageLayout], lines_of: Mapping[int, list[Line]]) -> str | None:

@@ -85,6 +85,17 @@ def test_the_title_is_the_line_printed_largest_not_a_date_above_it() -> None:
     assert title(page_lines([layout])) == "第3次総合計画成果指標の達成状況"
 
 
+def test_no_title_is_a_date_with_its_era_a_sentence_or_a_section_number() -> None:
+    layout = _page(
+        [
+            ("令和6年3月12日", 30, 20),
+            ("・本年度は、訓練を計画どおり実施した。", 60, 18),
+            ("2 成果指標の達成状況", 90, 16),
+        ]
+    )
+    assert title(page_lines([layout])) == "成果指標の達成状況"
+
+
 def test_a_prefecture_is_a_municipality_too() -> None:
     layout = _page([("静岡県 総合計画の数値目標", 40, 14), ("県内の観光客数は増えた。", 70, 10)])
     assert municipality([layout], page_lines([layout])) == "静岡県"
@@ -94,6 +105,7 @@ def test_a_prefecture_is_a_municipality_too() -> None:
 
 def test_a_heading_about_the_figures_names_no_program() -> None:
     assert program_heading(line("8章 目標値の設定", 60.0)) is None
+    assert program_heading(line("(2) 基本事業名", 60.0)) is None  # a label, not a name
     assert program_heading(line("(3) 評価指標(KPI)の一覧", 60.0)) is None
     heading = program_heading(line("2 安心して暮らせるまちづくり", 60.0))
     assert heading is not None and heading.text == "安心して暮らせるまちづくり"

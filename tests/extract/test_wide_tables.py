@@ -194,3 +194,16 @@ def test_the_values_of_a_running_total_are_cumulative_in_words_too() -> None:
     rows = [["指標", "現状", "目標"], ["避難所の整備数(累計)", "なし", "12か所"]]
     record = row_records(read_table(run_of(grid_table(rows))), None)[0]
     assert [(f.kind, f.cumulative) for f in record.facts] == [("baseline", True), ("target", True)]
+
+
+def test_a_label_merged_down_a_list_of_sub_programs_names_no_program() -> None:
+    form = grid_table(
+        [
+            ["施策", "3", "観光の振興"],
+            ["基本事業", "1", "観光PRの推進"],
+            ["基本事業", "2", "誘客の強化"],
+        ],
+        spans={(1, 0): (2, 1)},
+    )
+    heading = form_heading(form, DocumentContext())
+    assert heading is not None and heading.text == "観光の振興"
