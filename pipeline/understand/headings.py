@@ -248,9 +248,21 @@ def municipality(pages: Sequence[PageLayout], lines_of: Mapping[int, list[Line]]
         for name in _place_names(text):
             names[name] += 1
     lines = lines_of.get(pages[0].page.number, []) if pages else []
-    for name in _place_names(normalize_text(lines[0].text) if lines else ""):
+    first = normalize_text(lines[0].text) if lines else ""
+    for name in _place_names(first):
         names[name] += TITLE_WEIGHT
+    for line in lines[:3] if not names else []:  # a town UniDic does not know (国富町総合戦略)
+        if (opening := _OPENING_PLACE.match(normalize_text(line.text))) is not None:
+            names[opening["name"]] += TITLE_WEIGHT
+            break
     return names.most_common(1)[0][0] if names else None
+
+
+# A municipality that opens the first line: kanji before 市 / 町 / 村 / 県 / 府, not a word
+# for the residents or the council (市民, 町議会) nor a prefix (全市, 各町, 本県).
+_OPENING_PLACE = re.compile(
+    r"^(?P<name>(?![全各本当同他両])[\u4e00-\u9fff]{1,4}[市町村県府])(?![民内外長議町村立営政部])"
+)
 
 
 def _place_names(text: str) -> list[str]:

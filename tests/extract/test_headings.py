@@ -96,6 +96,13 @@ def test_no_title_is_a_date_with_its_era_a_sentence_or_a_section_number() -> Non
     assert title(page_lines([layout])) == "成果指標の達成状況"
 
 
+def test_a_town_no_dictionary_knows_opens_the_first_lines() -> None:
+    layout = _page([("資料 3", 30, 9), ("椎葉川町総合戦略の検証", 60, 16), ("町民の声", 90, 10)])
+    assert municipality([layout], page_lines([layout])) == "椎葉川町"
+    residents = _page([("市民満足度調査の結果", 60, 16)])
+    assert municipality([residents], page_lines([residents])) is None
+
+
 def test_a_prefecture_is_a_municipality_too() -> None:
     layout = _page([("静岡県 総合計画の数値目標", 40, 14), ("県内の観光客数は増えた。", 70, 10)])
     assert municipality([layout], page_lines([layout])) == "静岡県"
