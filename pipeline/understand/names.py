@@ -74,6 +74,23 @@ def split_pair(text: str) -> tuple[str, str] | None:
     return match["program"].strip(), match["indicator"].strip()
 
 
+# Rule 10 in an indicator's own cell: the name before the parentheses is a program only
+# when it reads as one (…事業, …制度) and the words inside as a measure (…数, …率, …割合);
+# otherwise the parentheses gloss the indicator (`健康寿命(日常生活が自立している期間)`).
+_PROGRAM_END = re.compile(
+    r"(?:事業|制度|セミナー|講座|教室|プロジェクト|イベント|ツアー|キャンペーン)$"
+)
+_MEASURE_END = re.compile(r"(?:数|率|割合|額|量)$")
+
+
+def split_named_pair(text: str) -> tuple[str, str] | None:
+    """A program and its indicator printed in the indicator's cell, or None for a gloss."""
+    pair = split_pair(text)
+    if pair is None or not _PROGRAM_END.search(pair[0]) or not _MEASURE_END.search(pair[1]):
+        return None
+    return pair
+
+
 def enumerated(text: str) -> bool:
     """Whether a line starts with an enumerator, as headings do (`A 事業名`, `施策1 …`, `(2) …`),
     letter-spaced (`基 本 目 標 Ⅰ`) or not."""

@@ -23,7 +23,13 @@ from pipeline.understand.header_map import (
     match_header,
 )
 from pipeline.understand.headings import Heading
-from pipeline.understand.names import clean_name, enumerated, name_and_unit, split_pair
+from pipeline.understand.names import (
+    clean_name,
+    enumerated,
+    name_and_unit,
+    split_named_pair,
+    split_pair,
+)
 from pipeline.understand.prose import read_statements
 from pipeline.understand.reading import KpiTable, Slot
 from pipeline.understand.values import (
@@ -92,6 +98,8 @@ def _names(
         named = _first_name(row, indicators, smaller)
         if named is None:
             return None
+        if (pair := split_named_pair(named[0])) is not None:
+            return pair[0], pair[1], named[1]
         return _program(row, programs, heading, smaller), named[0], named[1]
     for position, index in enumerate(programs):
         name = clean_name(row[index].text)

@@ -2,7 +2,7 @@
 
 import pytest
 
-from pipeline.understand.names import clean_name, enumerated, split_pair
+from pipeline.understand.names import clean_name, enumerated, split_named_pair, split_pair
 
 
 @pytest.mark.parametrize(
@@ -49,6 +49,21 @@ def test_a_numbered_heading_word_is_an_enumerator(text: str, raw: str, name: str
 def test_a_program_and_its_indicator_in_one_cell() -> None:
     assert split_pair("移住体験ツアー(参加者数)") == ("移住体験ツアー", "参加者数")
     assert split_pair("移住体験ツアー") is None
+
+
+@pytest.mark.parametrize(
+    ("name", "pair"),
+    [
+        ("空き家バンク制度(成約件数)", ("空き家バンク制度", "成約件数")),
+        ("移住体験ツアー(参加者の満足度の割合)", ("移住体験ツアー", "参加者の満足度の割合")),
+        ("健康寿命(日常生活が自立している期間)", None),  # a gloss of the indicator
+        ("観光入込客数(実人数)", None),
+    ],
+)
+def test_an_indicator_cell_names_a_program_only_when_the_words_read_so(
+    name: str, pair: tuple[str, str] | None
+) -> None:
+    assert split_named_pair(name) == pair
 
 
 def test_headings_start_with_an_enumerator() -> None:
