@@ -30,6 +30,8 @@ _SPACED_NUMBER = re.compile(
 )
 # Marks that head a section or a list item: ■ ● ◆ ◇ □ ○ 〇 ・ ◎ ▼ ▶ ★ ☆.
 BULLETS = re.compile(r"^[■●◆◇□○〇・◎▼▶★☆◯]\s*")
+# Marks that head a section (a list item's ・ is none of them).
+_SECTION_MARK = re.compile(r"^[■●◆◇□○〇◎▼▶★☆◯]\s*")
 # A note that a row repeats an indicator printed elsewhere: not part of its name.
 REPEATED = re.compile(r"[(（]\s*再掲\s*[)）]")
 # Rule 2: bracketed notes (【令和元年度開始】, one cut off at the cell's end) and page references.
@@ -94,7 +96,7 @@ def split_named_pair(text: str) -> tuple[str, str] | None:
 def enumerated(text: str) -> bool:
     """Whether a line starts with an enumerator, as headings do (`A 事業名`, `施策1 …`, `(2) …`),
     letter-spaced (`基 本 目 標 Ⅰ`) or not."""
-    stripped = text.strip()
+    stripped = _SECTION_MARK.sub("", text.strip())  # `■施策① …`; `・1-1 …` is a list item
     folded = unicodedata.normalize("NFKC", stripped)
     return bool(
         CIRCLED.match(stripped) or LEADING.match(folded) or LEADING.match(normalize_text(folded))

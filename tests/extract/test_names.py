@@ -68,4 +68,6 @@ def test_an_indicator_cell_names_a_program_only_when_the_words_read_so(
 
 def test_headings_start_with_an_enumerator() -> None:
     assert enumerated("A 観光振興事業") and enumerated("(3) 指標") and enumerated("③ 事業")
+    assert enumerated("■施策② 商工業の振興")  # a section mark before the enumerator
+    assert not enumerated("・2-1 商店街を活性化する")  # a list item
     assert not enumerated("本市の観光振興を図るため")
