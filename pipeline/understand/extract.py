@@ -18,7 +18,13 @@ from typing import Any
 
 from pipeline import __version__
 from pipeline.ingest import IngestError
-from pipeline.layout import ContinuationSettings, LayoutSettings, join_continued, layout_document
+from pipeline.layout import (
+    ContinuationSettings,
+    LayoutSettings,
+    PageLayout,
+    join_continued,
+    layout_document,
+)
 from pipeline.model import (
     FORMAT,
     DocumentInfo,
@@ -157,6 +163,10 @@ def _table_report(table: KpiTable, records: int) -> dict[str, Any]:
     }
 
 
+def _without(page: PageLayout, tables: list[int]) -> PageLayout:
+    return dataclasses.replace(page, tables=[t for t in page.tables if id(t) not in tables])
+
+
 def extract_document(path: Path, settings: ExtractSettings | None = None) -> Extraction:
     """The kpi-record/1 file of one PDF. Raises IngestError for a file that cannot be read."""
     settings = settings or ExtractSettings()
@@ -170,6 +180,7 @@ def extract_document(path: Path, settings: ExtractSettings | None = None) -> Ext
     by_number = {page.page.number: page for page in layout.pages}
     boxed: Heading | None = None  # the program a form of labels above names
     keys: dict[str, KeyedName] = {}  # indicators a table names by key, for a grid below
+    unread: list[int] = []  # stream tables that gave no record
     for run in join_continued(layout.pages, settings.continuation):
         table = read_table(run, context)
         first = run.parts[0]
@@ -189,6 +200,8 @@ def extract_document(path: Path, settings: ExtractSettings | None = None) -> Ext
         if not found:
             boxed = form_heading(run.parts[0], context) or boxed
         found += prose_records(table, heading)
+        if not found and first.strategy == "stream":
+            unread += [id(part) for part in run.parts]
         reports.append(_table_report(table, len(found)))
         if found:
             unmapped = ", ".join(table.unmapped())
@@ -197,13 +210,15 @@ def extract_document(path: Path, settings: ExtractSettings | None = None) -> Ext
                 page = table.first.page
                 warnings.append(Issue("warning", "unmapped-headers", "understand", message, page))
         records += found
-    records += list_records(lines, context)
-    records += statement_records(lines, context)
+    # Stream found a table where a page's text is only aligned; read as nothing, it is text.
+    text = page_lines([_without(page, unread) for page in layout.pages]) if unread else lines
+    records += list_records(text, context)
+    records += statement_records(text, context)
     if not records:
         message = f"no KPI record found in {len(layout.pages)} pages"
         warnings.append(Issue("warning", "no-records", "understand", message))
     merged = merge_records(records)
-    totals_by_note(merged, [line.text for page in lines.values() for line in page])
+    totals_by_note(merged, [line.text for page in text.values() for line in page])
     document = DocumentInfo(
         doc_id=path.stem,
         source=path.name,
