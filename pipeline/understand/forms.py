@@ -28,8 +28,8 @@ from pipeline.understand.header_map import (
 )
 from pipeline.understand.headings import Heading
 from pipeline.understand.names import clean_name, name_and_unit
-from pipeline.understand.reading import Slot
 from pipeline.understand.settings import DocumentContext
+from pipeline.understand.slots import Slot
 from pipeline.understand.values import Values, make_record, read_values, unit_of
 
 # A name has Japanese letters; an enumerator (21, III, 1-2) has none.

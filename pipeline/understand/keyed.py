@@ -14,8 +14,9 @@ from pipeline.model import Record
 from pipeline.understand.header_map import label_match, read_header
 from pipeline.understand.headings import Caption, Heading
 from pipeline.understand.names import clean_name
-from pipeline.understand.reading import KpiTable, Slot
+from pipeline.understand.reading import KpiTable
 from pipeline.understand.series import kind_row_records
+from pipeline.understand.slots import Slot
 from pipeline.understand.values import unit_of
 
 # A key is short: `1`, `①`, `(2)`, `KPI(1)`, `重要業績評価指標KPI(2)`.

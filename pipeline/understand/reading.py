@@ -13,76 +13,22 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from pipeline.layout import TableRun
-from pipeline.model import BBox, Cell, Table, cell_texts, enclosing, main_print
+from pipeline.model import Cell, Table
 from pipeline.text import Quantity, find_years, known_units, parse_cell
+from pipeline.understand.columns import infer_columns
 from pipeline.understand.header_map import (
     VALUE_FIELDS,
-    ColumnField,
-    evidence,
     is_year_label,
     label_match,
     map_column,
     read_header,
 )
-from pipeline.understand.names import enumerated
 from pipeline.understand.settings import (
     DEFAULT_CONTEXT,
     DocumentContext,
     UnderstandSettings,
 )
-
-
-@dataclass(frozen=True)
-class Slot:
-    """One logical cell: its text, raw text, page and box, and the grid cells it joins."""
-
-    text: str
-    raw: str
-    page: int
-    bbox: BBox
-    cells: tuple[Cell, ...]
-
-    @classmethod
-    def of(cls, page: int, cells: list[Cell | None]) -> "Slot":
-        chosen = list({id(cell): cell for cell in cells if cell is not None}.values())
-        printed = [cell for cell in chosen if cell.text]
-        if not chosen:
-            return cls.empty(page)
-        bbox = enclosing([cell.bbox for cell in chosen])
-        return cls(
-            text=" ".join(cell.text for cell in printed),
-            raw=" ".join(cell.raw for cell in printed),
-            page=page,
-            bbox=bbox,
-            cells=tuple(chosen),
-        )
-
-    @classmethod
-    def empty(cls, page: int = 1) -> "Slot":
-        return cls("", "", page, (0.0, 0.0, 0.0, 0.0), ())
-
-    def headline(self, smaller: float) -> "Slot":
-        """The slot without the lines printed in smaller type under its first (a gloss)."""
-        words = [word for cell in self.cells for word in cell.words]
-        kept = main_print(words, smaller)
-        if len(kept) == len(words):
-            return self
-        raw, text = cell_texts(kept)
-        return Slot(text, raw, self.page, enclosing([w.bbox for w in kept]), self.cells)
-
-
-@dataclass(frozen=True)
-class Column:
-    """A logical column: the grid columns one header spans, its header levels and field."""
-
-    grid_columns: tuple[int, ...]
-    levels: tuple[str, ...]
-    field: ColumnField
-    heads: tuple[Slot, ...]  # the header cells over the column, top row first
-
-    @property
-    def header(self) -> str:
-        return " / ".join(self.levels)
+from pipeline.understand.slots import Column, Slot
 
 
 @dataclass
@@ -342,85 +288,8 @@ def read_table(run: TableRun, context: DocumentContext = DEFAULT_CONTEXT) -> Kpi
         if group in kinds:  # a column of row kinds holds no field's values itself
             field = dataclasses.replace(field, field=None, confidence=0.0)
         columns.append(Column(group, levels, field, heads))
-    columns = _group_names(columns, valued, context)
-    columns = _later_baselines_are_actuals(_program_columns(columns, valued, context))
+    columns = infer_columns(columns, valued, context)
     return KpiTable(run, header_rows, columns, body, context, _named(first, top, context))
-
-
-def _program_columns(
-    columns: list[Column], body: Sequence[Sequence[Slot]], context: DocumentContext
-) -> list[Column]:
-    """An unmapped column left of the indicators whose names each head a run of rows
-    (one cell merged over them, or an enumerated name: `①健康寿命の延伸`) names their
-    program, whatever its header says (まちづくりの方針, 7つの重点項目)."""
-    indicators = [i for i, column in enumerate(columns) if column.field.field == "indicator"]
-    if not indicators or any(column.field.field == "program" for column in columns):
-        return columns
-    found = list(columns)
-    for index in range(indicators[0]):
-        column = columns[index]
-        slots = [row[index] for row in body if row[index].text]
-        if column.field.field is not None or column.field.header.years or len(slots) < 2:
-            continue
-        if any(label_match(read_header(slot.text), context.settings) for slot in slots):
-            continue  # a column of categories (区分: 重点目標 / KPI), not of names
-        names = evidence("indicator", [slot.text for slot in slots], context.settings)
-        heads = sum(
-            1
-            for above, slot in zip([None, *slots], slots, strict=False)
-            if (above is not None and above.cells == slot.cells) or enumerated(slot.raw)
-        )
-        confidence = round(names * heads / len(slots), 3)
-        if confidence >= context.settings.mapping_floor:
-            program = dataclasses.replace(column.field, field="program", confidence=confidence)
-            found[index] = dataclasses.replace(column, field=program)
-    return found
-
-
-def _group_names(
-    columns: list[Column], body: Sequence[Sequence[Slot]], context: DocumentContext
-) -> list[Column]:
-    """A column headed only by the name of a header group whose other columns hold its
-    values (重点目標 over `| name | 重点目標/現況 | 重点目標/目標値 |`) names the group's
-    indicator, when its body reads as names."""
-    found = list(columns)
-    for index, column in enumerate(columns[:-1]):
-        if column.field.field is not None or len(column.levels) != 1:
-            continue
-        siblings = [
-            other
-            for other in columns[index + 1 :]
-            if other.levels[:1] == column.levels and len(other.levels) > 1
-        ]
-        valued = [other for other in siblings if other.field.field in VALUE_FIELDS]
-        texts = [row[index].text for row in body if row[index].text]
-        names = evidence("indicator", texts, context.settings) if texts else 0.0
-        if not valued or names < context.settings.header_match:
-            continue
-        # As sure as the group's values are of their fields, and its body of being names.
-        confidence = round(names * min(other.field.confidence for other in valued), 3)
-        name = dataclasses.replace(column.field, field="indicator", confidence=confidence)
-        found[index] = dataclasses.replace(column, field=name)
-    return found
-
-
-def _later_baselines_are_actuals(columns: list[Column]) -> list[Column]:
-    """Rule 7: in a year series that has a baseline, a later year marked 現状値 is an actual."""
-    dated = [c for c in columns if c.field.field == "baseline" and c.field.year is not None]
-    if len(dated) < 2:
-        return columns
-    first = min(c.field.year.year for c in dated if c.field.year is not None)
-
-    def later(column: Column) -> bool:
-        year = column.field.year
-        return column in dated and year is not None and year.year > first
-
-    return [
-        dataclasses.replace(c, field=dataclasses.replace(c.field, field="actual"))
-        if later(c)
-        else c
-        for c in columns
-    ]
 
 
 def _same_cells(row: Sequence[Slot], above: Sequence[Slot]) -> bool:

@@ -31,7 +31,8 @@ from pipeline.understand.names import (
     split_pair,
 )
 from pipeline.understand.prose import read_statements
-from pipeline.understand.reading import KpiTable, Slot
+from pipeline.understand.reading import KpiTable
+from pipeline.understand.slots import Slot
 from pipeline.understand.values import (
     Values,
     header_marks,

@@ -21,8 +21,9 @@ from pipeline.understand.header_map import (
 )
 from pipeline.understand.headings import Caption, Heading
 from pipeline.understand.names import clean_name
-from pipeline.understand.reading import KpiTable, Slot, is_baseline_label
+from pipeline.understand.reading import KpiTable, is_baseline_label
 from pipeline.understand.settings import DocumentContext
+from pipeline.understand.slots import Slot
 from pipeline.understand.values import (
     Values,
     has_number,

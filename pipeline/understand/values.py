@@ -34,8 +34,8 @@ from pipeline.understand.header_map import (
     label_match,
     read_header,
 )
-from pipeline.understand.reading import Slot
 from pipeline.understand.settings import DEFAULT_CONTEXT, DocumentContext, UnderstandSettings
+from pipeline.understand.slots import Slot
 
 # Rule 8: a value marked for reference is no fact.
 _REFERENCE = "参考"

@@ -9,9 +9,10 @@ from pipeline.model.table import Cell
 from pipeline.text.years import document_era, find_years
 from pipeline.understand.header_map import map_column, read_header
 from pipeline.understand.names import clean_name, name_and_unit
-from pipeline.understand.reading import Slot, read_table
+from pipeline.understand.reading import read_table
 from pipeline.understand.rows import section_title
 from pipeline.understand.settings import DocumentContext
+from pipeline.understand.slots import Slot
 
 
 @pytest.mark.parametrize(

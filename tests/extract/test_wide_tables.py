@@ -11,9 +11,10 @@ from pipeline.model.table import Cell
 from pipeline.text import fold, join_wrapped_lines
 from pipeline.understand.extract import merge_records
 from pipeline.understand.forms import form_heading
-from pipeline.understand.reading import Slot, read_table
+from pipeline.understand.reading import read_table
 from pipeline.understand.rows import row_records
 from pipeline.understand.settings import DocumentContext
+from pipeline.understand.slots import Slot
 from pipeline.understand.values import totals_by_note
 
 

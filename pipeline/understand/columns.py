@@ -1,0 +1,99 @@
+"""What a table's columns are beyond their headers' words: read from their shape.
+
+After each column is mapped by its header and values (`header_map.map_column`), the
+table as a whole says more: a column of names heading runs of rows names their
+program, a column headed only by its group's name names the group's indicator, and
+in a year series a later baseline is an actual (rule 7).
+"""
+
+import dataclasses
+from collections.abc import Sequence
+
+from pipeline.understand.header_map import VALUE_FIELDS, evidence, label_match, read_header
+from pipeline.understand.names import enumerated
+from pipeline.understand.settings import DocumentContext
+from pipeline.understand.slots import Column, Slot
+
+
+def infer_columns(
+    columns: list[Column], body: Sequence[Sequence[Slot]], context: DocumentContext
+) -> list[Column]:
+    """The columns with the fields their shape in the table says they hold."""
+    columns = _group_names(columns, body, context)
+    return _later_baselines_are_actuals(_program_columns(columns, body, context))
+
+
+def _program_columns(
+    columns: list[Column], body: Sequence[Sequence[Slot]], context: DocumentContext
+) -> list[Column]:
+    """An unmapped column left of the indicators whose names each head a run of rows
+    (one cell merged over them, or an enumerated name: `①健康寿命の延伸`) names their
+    program, whatever its header says (まちづくりの方針, 7つの重点項目)."""
+    indicators = [i for i, column in enumerate(columns) if column.field.field == "indicator"]
+    if not indicators or any(column.field.field == "program" for column in columns):
+        return columns
+    found = list(columns)
+    for index in range(indicators[0]):
+        column = columns[index]
+        slots = [row[index] for row in body if row[index].text]
+        if column.field.field is not None or column.field.header.years or len(slots) < 2:
+            continue
+        if any(label_match(read_header(slot.text), context.settings) for slot in slots):
+            continue  # a column of categories (区分: 重点目標 / KPI), not of names
+        names = evidence("indicator", [slot.text for slot in slots], context.settings)
+        heads = sum(
+            1
+            for above, slot in zip([None, *slots], slots, strict=False)
+            if (above is not None and above.cells == slot.cells) or enumerated(slot.raw)
+        )
+        confidence = round(names * heads / len(slots), 3)
+        if confidence >= context.settings.mapping_floor:
+            program = dataclasses.replace(column.field, field="program", confidence=confidence)
+            found[index] = dataclasses.replace(column, field=program)
+    return found
+
+
+def _group_names(
+    columns: list[Column], body: Sequence[Sequence[Slot]], context: DocumentContext
+) -> list[Column]:
+    """A column headed only by the name of a header group whose other columns hold its
+    values (重点目標 over `| name | 重点目標/現況 | 重点目標/目標値 |`) names the group's
+    indicator, when its body reads as names."""
+    found = list(columns)
+    for index, column in enumerate(columns[:-1]):
+        if column.field.field is not None or len(column.levels) != 1:
+            continue
+        siblings = [
+            other
+            for other in columns[index + 1 :]
+            if other.levels[:1] == column.levels and len(other.levels) > 1
+        ]
+        valued = [other for other in siblings if other.field.field in VALUE_FIELDS]
+        texts = [row[index].text for row in body if row[index].text]
+        names = evidence("indicator", texts, context.settings) if texts else 0.0
+        if not valued or names < context.settings.header_match:
+            continue
+        # As sure as the group's values are of their fields, and its body of being names.
+        confidence = round(names * min(other.field.confidence for other in valued), 3)
+        name = dataclasses.replace(column.field, field="indicator", confidence=confidence)
+        found[index] = dataclasses.replace(column, field=name)
+    return found
+
+
+def _later_baselines_are_actuals(columns: list[Column]) -> list[Column]:
+    """Rule 7: in a year series that has a baseline, a later year marked 現状値 is an actual."""
+    dated = [c for c in columns if c.field.field == "baseline" and c.field.year is not None]
+    if len(dated) < 2:
+        return columns
+    first = min(c.field.year.year for c in dated if c.field.year is not None)
+
+    def later(column: Column) -> bool:
+        year = column.field.year
+        return column in dated and year is not None and year.year > first
+
+    return [
+        dataclasses.replace(c, field=dataclasses.replace(c.field, field="actual"))
+        if later(c)
+        else c
+        for c in columns
+    ]

@@ -1,0 +1,64 @@
+"""The units a table is read in: a logical cell (a slot) and a logical column.
+
+A slot joins the grid cells one logical cell spans and keeps them, so every value
+read from it can name its page, box and raw text; a column is the grid columns one
+header spans, with its header levels and the field they map to.
+"""
+
+from dataclasses import dataclass
+
+from pipeline.model import BBox, Cell, cell_texts, enclosing, main_print
+from pipeline.understand.header_map import ColumnField
+
+
+@dataclass(frozen=True)
+class Slot:
+    """One logical cell: its text, raw text, page and box, and the grid cells it joins."""
+
+    text: str
+    raw: str
+    page: int
+    bbox: BBox
+    cells: tuple[Cell, ...]
+
+    @classmethod
+    def of(cls, page: int, cells: list[Cell | None]) -> "Slot":
+        chosen = list({id(cell): cell for cell in cells if cell is not None}.values())
+        printed = [cell for cell in chosen if cell.text]
+        if not chosen:
+            return cls.empty(page)
+        bbox = enclosing([cell.bbox for cell in chosen])
+        return cls(
+            text=" ".join(cell.text for cell in printed),
+            raw=" ".join(cell.raw for cell in printed),
+            page=page,
+            bbox=bbox,
+            cells=tuple(chosen),
+        )
+
+    @classmethod
+    def empty(cls, page: int = 1) -> "Slot":
+        return cls("", "", page, (0.0, 0.0, 0.0, 0.0), ())
+
+    def headline(self, smaller: float) -> "Slot":
+        """The slot without the lines printed in smaller type under its first (a gloss)."""
+        words = [word for cell in self.cells for word in cell.words]
+        kept = main_print(words, smaller)
+        if len(kept) == len(words):
+            return self
+        raw, text = cell_texts(kept)
+        return Slot(text, raw, self.page, enclosing([w.bbox for w in kept]), self.cells)
+
+
+@dataclass(frozen=True)
+class Column:
+    """A logical column: the grid columns one header spans, its header levels and field."""
+
+    grid_columns: tuple[int, ...]
+    levels: tuple[str, ...]
+    field: ColumnField
+    heads: tuple[Slot, ...]  # the header cells over the column, top row first
+
+    @property
+    def header(self) -> str:
+        return " / ".join(self.levels)
