@@ -47,10 +47,12 @@ from pipeline.understand.values import (
 
 
 def _first_name(
-    row: Sequence[Slot], columns: Iterable[int], smaller: float
+    row: Sequence[Slot], columns: Iterable[int], table: KpiTable
 ) -> tuple[str, Slot] | None:
+    typed = table.first.strategy != "ocr"  # OCR's words say nothing of the print's spacing
     for index in columns:
-        slot = row[index].headline(smaller)
+        slot = row[index].headline(table.settings.gloss_height)
+        slot = slot.unnumbered() if typed else slot
         name = clean_name(slot.text, slot.raw)
         if name:
             return name, slot
@@ -75,10 +77,10 @@ def section_title(row: Sequence[Slot], value_columns: Sequence[int]) -> str | No
 
 
 def _program(
-    row: Sequence[Slot], programs: Sequence[int], heading: Heading | None, smaller: float
+    row: Sequence[Slot], programs: Sequence[int], heading: Heading | None, table: KpiTable
 ) -> str | None:
     """The first program the columns name (most specific first), else the heading's."""
-    named = _first_name(row, programs, smaller)
+    named = _first_name(row, programs, table)
     if named is not None:
         return named[0]
     return heading.text if heading else None
@@ -94,14 +96,13 @@ def _names(
     """The program and indicator of one row, and the cell that names the indicator."""
     programs = list(reversed(program_columns))  # most specific first
     indicators = list(reversed(indicator_columns))
-    smaller = table.settings.gloss_height
     if indicators:
-        named = _first_name(row, indicators, smaller)
+        named = _first_name(row, indicators, table)
         if named is None:
             return None
         if (pair := split_named_pair(named[0])) is not None:
             return pair[0], pair[1], named[1]
-        return _program(row, programs, heading, smaller), named[0], named[1]
+        return _program(row, programs, heading, table), named[0], named[1]
     for position, index in enumerate(programs):
         name = clean_name(row[index].text)
         if not name:
@@ -109,7 +110,7 @@ def _names(
         pair = split_pair(name)
         if pair is not None:
             return pair[0], pair[1], row[index]
-        return _program(row, programs[position + 1 :], heading, smaller), name, row[index]
+        return _program(row, programs[position + 1 :], heading, table), name, row[index]
     return None
 
 
@@ -336,7 +337,7 @@ def prose_records(table: KpiTable, heading: Heading | None) -> list[Record]:
                         source,
                         table.settings.prose_confidence,
                     )
-                program = _program(row, programs, heading, table.settings.gloss_height)
+                program = _program(row, programs, heading, table)
                 record = make_record(
                     slot.page, program, statement.indicator, values, None, None, slot
                 )

@@ -5,9 +5,10 @@ read from it can name its page, box and raw text; a column is the grid columns o
 header spans, with its header levels and the field they map to.
 """
 
+import re
 from dataclasses import dataclass
 
-from pipeline.model import BBox, Cell, cell_texts, enclosing, main_print
+from pipeline.model import BBox, Cell, cell_texts, enclosing, main_print, text_lines
 from pipeline.understand.header_map import ColumnField
 
 
@@ -48,6 +49,25 @@ class Slot:
             return self
         raw, text = cell_texts(kept)
         return Slot(text, raw, self.page, enclosing([w.bbox for w in kept]), self.cells)
+
+    def unnumbered(self) -> "Slot":
+        """The slot without a number printed as a word of its own before its name (`1　農業`):
+        an enumerator set apart by space. An OCR layer's words say nothing of the
+        print's spacing, so only a typed word counts."""
+        words = [word for cell in self.cells for word in cell.words]
+        lines = text_lines(words)
+        first = lines[0] if lines else []
+        if len(first) < 2 or first[0].invisible or not _NUMBER_WORD.fullmatch(first[0].text):
+            return self
+        if first[1].text[:1].isdigit():
+            return self
+        kept = [word for word in words if word is not first[0]]
+        raw, text = cell_texts(kept)
+        return Slot(text, raw, self.page, enclosing([w.bbox for w in kept]), self.cells)
+
+
+# A number alone as a word: an enumerator when a name follows it.
+_NUMBER_WORD = re.compile(r"\d{1,2}[.．、)）]?")
 
 
 @dataclass(frozen=True)
