@@ -6,9 +6,12 @@ with "off"); a page whose text runs sideways is read upright
 by the ruled strategy and its boxes turned back; a typed page goes through the
 strategies of `strategies.TYPED_PAGE_STRATEGIES`, in order. Every table is then
 mended (`repair`). Each page keeps its issues beside its tables, so a page that
-could not be read says why while the rest of the document goes on.
+could not be read says why while the rest of the document goes on: an exception
+inside one page's layout (an oversized image, an undecodable stream, a bug the
+page brings out) is that page's `page-failed` error, not the document's.
 """
 
+import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -48,7 +51,26 @@ class DocumentLayout:
 
 
 def layout_page(pdf_page: pymupdf.Page, settings: LayoutSettings) -> PageLayout:
-    """The tables of one page and what went wrong reading them."""
+    """The tables of one page and what went wrong reading them; a page whose reading
+    raises has no tables and a `page-failed` error with the traceback."""
+    try:
+        return _read_layout(pdf_page, settings)
+    except Exception as error:  # one bad page must not cost the document its other pages
+        return _failed_page(pdf_page, error)
+
+
+def _failed_page(pdf_page: pymupdf.Page, error: Exception) -> PageLayout:
+    """An empty page of the failed page's size, carrying the error that stopped it."""
+    number = pdf_page.number + 1
+    unrotated = pdf_page.rect * pdf_page.derotation_matrix
+    width, height = abs(float(unrotated.width)), abs(float(unrotated.height))
+    page = Page(number, width, height, int(pdf_page.rotation), "blank", [], 0.0)
+    message = f"page not read: {type(error).__name__}: {error}"
+    issue = Issue("error", "page-failed", "layout", message, number, traceback.format_exc())
+    return PageLayout(page, [], [issue])
+
+
+def _read_layout(pdf_page: pymupdf.Page, settings: LayoutSettings) -> PageLayout:
     page = read_page(pdf_page)
     mode = settings.ocr.mode
     if mode == "force" or (mode == "auto" and (page.kind == "image" or page.has_ocr_layer)):
