@@ -22,7 +22,7 @@ from pipeline.layout.orient import turn_table_back, turn_words, upright_matrix
 from pipeline.layout.repair.mend import mend_table
 from pipeline.layout.ruled import ruled_tables
 from pipeline.layout.strategies import LayoutSettings, text_tables
-from pipeline.model import Issue, Table
+from pipeline.model import Issue, Table, Word
 from pipeline.ocr import ocr_page
 from pipeline.text import known_units
 
@@ -33,6 +33,13 @@ class PageLayout:
     tables: list[Table]
     warnings: list[Issue] = field(default_factory=list)
     turn: int = 0  # degrees the page's text was turned by; its tables were read upright
+    ocr: list[Word] | None = None  # a scan's words as OCR read them, None on a typed page
+
+    @property
+    def words(self) -> list[Word]:
+        """The page's printed words: those OCR read on a scan (its text layer, if any, was a
+        second opinion), else the text layer's."""
+        return self.page.words if self.ocr is None else self.ocr
 
 
 @dataclass
@@ -77,7 +84,7 @@ def _read_layout(pdf_page: pymupdf.Page, settings: LayoutSettings) -> PageLayout
         layer = page.words if page.has_ocr_layer and mode == "auto" else ()
         scan = ocr_page(pdf_page, settings.ocr, layer)
         tables = [_mend(table, settings) for table in scan.tables]
-        return PageLayout(page, tables, scan.warnings)
+        return PageLayout(page, tables, scan.warnings, ocr=scan.words)
     if page.kind == "image":
         message = "a scanned page, not read: OCR is off"
         return PageLayout(page, [], [Issue("warning", "ocr-off", "ocr", message, page.number)])

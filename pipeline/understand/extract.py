@@ -162,7 +162,7 @@ def extract_document(path: Path, settings: ExtractSettings | None = None) -> Ext
     records: list[Record] = []
     reports: list[dict[str, Any]] = []
     lines = page_lines(layout.pages)
-    era = document_era(word.text for page in layout.pages for word in page.page.words)
+    era = document_era(word.text for page in layout.pages for word in page.words)
     context = DocumentContext(settings.understand, era)
     boxed: Heading | None = None  # the program a form of labels above names
     for run in join_continued(layout.pages, settings.continuation):

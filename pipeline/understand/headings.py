@@ -48,7 +48,7 @@ def free_lines(layout: PageLayout) -> list[Line]:
     """The page's printed lines outside its tables, top to bottom."""
     words = [
         word
-        for word in layout.page.words
+        for word in layout.words
         if not word.invisible and not any(centre_in(word, table.bbox) for table in layout.tables)
     ]
     return [
@@ -209,7 +209,7 @@ def municipality(pages: Sequence[PageLayout], lines_of: Mapping[int, list[Line]]
     UniDic knows whole (北海道, 京都府)."""
     names: Counter[str] = Counter()
     for page in pages[:3]:
-        text = normalize_text(" ".join(word.text for word in page.page.words))
+        text = normalize_text(" ".join(word.text for word in page.words))
         for name in _place_names(text):
             names[name] += 1
     lines = lines_of.get(pages[0].page.number, []) if pages else []
