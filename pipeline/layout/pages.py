@@ -1,8 +1,9 @@
 """Layout: every page of a document turned into tables of cells, by the strategy that fits it.
 
-`layout_page` is where a page's kind picks its path: an image page, or a scan
-under an OCR layer, goes to OCR (every page with `OcrSettings.mode` "force", none
-with "off"); a page whose text runs sideways is read upright
+`layout_page` is where a page's kind picks its path: an image page, a scan
+under an OCR layer, a page of text beside a large image, or one whose text layer
+has unmapped glyphs goes to OCR (every page with `OcrSettings.mode` "force",
+none with "off"); a page whose text runs sideways is read upright
 by the ruled strategy and its boxes turned back; a typed page goes through the
 strategies of `strategies.TYPED_PAGE_STRATEGIES`, in order. Every table is then
 mended (`repair`). Each page keeps its issues beside its tables, so a page that
@@ -23,7 +24,7 @@ from pipeline.layout.repair.mend import mend_table
 from pipeline.layout.ruled import ruled_tables
 from pipeline.layout.strategies import LayoutSettings, text_tables
 from pipeline.model import Issue, Table, Word
-from pipeline.ocr import ocr_page
+from pipeline.ocr import ocr_page, ocr_problem
 from pipeline.text import known_units
 
 
@@ -80,8 +81,8 @@ def _failed_page(pdf_page: pymupdf.Page, error: Exception) -> PageLayout:
 def _read_layout(pdf_page: pymupdf.Page, settings: LayoutSettings) -> PageLayout:
     page = read_page(pdf_page)
     mode = settings.ocr.mode
-    if mode == "force" or (mode == "auto" and (page.kind == "image" or page.has_ocr_layer)):
-        layer = page.words if page.has_ocr_layer and mode == "auto" else ()
+    if _needs_ocr(page, settings):
+        layer = page.words if mode == "auto" else ()
         scan = ocr_page(pdf_page, settings.ocr, layer)
         tables = [_mend(table, settings) for table in scan.tables]
         return PageLayout(page, tables, scan.warnings, ocr=scan.words)
@@ -98,6 +99,21 @@ def _read_layout(pdf_page: pymupdf.Page, settings: LayoutSettings) -> PageLayout
     originals = dict(zip(words, page.words, strict=True))
     mended = [turn_table_back(_mend(table, settings), upright, originals) for table in tables]
     return PageLayout(page, mended, turn=turn)
+
+
+def _needs_ocr(page: Page, settings: LayoutSettings) -> bool:
+    """Whether a page is read by OCR: in "auto", a scan (with or without an OCR layer),
+    text beside a large image (part of the page is a picture of print), or a text layer
+    with glyphs that map to no character. OCR keeps the usable text cell by cell and line
+    by line (`ocr_page`); where Tesseract cannot run, such a page's text is the best
+    there is, and only a scan goes on to OCR, to say why it is not read."""
+    mode = settings.ocr.mode
+    if mode != "auto":
+        return mode == "force"
+    if page.kind == "image" or page.has_ocr_layer:
+        return True
+    broken = page.kind == "mixed" or page.unmapped_glyphs > 0
+    return broken and ocr_problem(settings.ocr) is None
 
 
 def _mend(table: Table, settings: LayoutSettings) -> Table:

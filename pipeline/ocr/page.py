@@ -51,7 +51,7 @@ from pipeline.ocr.image_grid import (
 from pipeline.ocr.layer import judge_layer
 from pipeline.ocr.lines import digit_groups, join_at_borders, join_digits, read_lines
 from pipeline.ocr.noise import without_scan_noise
-from pipeline.ocr.page_text import free_line_boxes, free_words
+from pipeline.ocr.page_text import free_line_boxes, free_words, typed_outside
 from pipeline.ocr.settings import OcrSettings, ocr_problem
 from pipeline.ocr.tesseract import Read
 from pipeline.text import fold, join_wrapped_lines
@@ -143,13 +143,14 @@ def ocr_page(page: pymupdf.Page, settings: OcrSettings, layer: Sequence[Word] = 
     boxes = [box for plan in plans for _, box in plan.rows]
     strips = [box for plan in plans for cells, box in plan.rows if len(cells) > 1]
     outlines = [grid_outline(grid, scan.frame.scale) for grid in grids]
-    free = free_line_boxes(scan.text, outlines, settings)
+    typed = typed_outside(scan.frame, outlines, layer)
+    free = free_line_boxes(_uncovered(scan, typed), outlines, settings)
     found, warnings = read_lines(bridge_borders(scan, strips), boxes + free, settings)
     tables: list[Table] = []
     for grid, plan in zip(grids, plans, strict=True):
         read, found = found[: len(plan.rows)], found[len(plan.rows) :]
         tables.append(_table(number, scan.frame, grid, plan, read))
-    words = [word for table in tables for cell in table.cells for word in cell.words]
+    words = [word for table in tables for cell in table.cells for word in cell.words] + typed
     for line, box in zip(found, free, strict=True):
         words += [_word(scan.frame, read) for read in free_words(line, box)]
     kept = sum(len(plan.kept) for plan in plans)

@@ -19,8 +19,9 @@ from collections.abc import Sequence
 import cv2
 import numpy as np
 
-from pipeline.model import DisjointSets, enclosing
-from pipeline.ocr.image_grid import Box, Mask, is_dash, long_strokes
+from pipeline.ingest import UNMAPPED
+from pipeline.model import DisjointSets, Word, enclosing
+from pipeline.ocr.image_grid import Box, Frame, Mask, is_dash, long_strokes
 from pipeline.ocr.lines import join_digits
 from pipeline.ocr.noise import without_scan_noise
 from pipeline.ocr.settings import OcrSettings
@@ -105,4 +106,23 @@ def free_words(line: list[Read], box: Box) -> list[Read]:
         text = without_scan_noise(word.text).strip()
         if text:
             kept.append(Read(text, (word.box[0], box[1], word.box[2], box[3]), word.confidence))
+    return kept
+
+
+def typed_outside(frame: Frame, outlines: Sequence[Box], layer: Sequence[Word]) -> list[Word]:
+    """The layer's words outside the grids that are typed text to keep: visible and mapped.
+
+    Invisible words over a scan are an engine's guess and are read again; a visible
+    glyph with its character is what the page prints.
+    """
+    kept: list[Word] = []
+    for word in layer:
+        if word.invisible or UNMAPPED in word.raw:
+            continue
+        x, y = frame.to_straight(
+            (word.bbox[0] + word.bbox[2]) / 2, (word.bbox[1] + word.bbox[3]) / 2
+        )
+        x, y = x * frame.scale, y * frame.scale
+        if not any(x0 <= x <= x1 and y0 <= y <= y1 for x0, y0, x1, y1 in outlines):
+            kept.append(word)
     return kept
