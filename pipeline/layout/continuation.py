@@ -12,7 +12,6 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from pipeline.ingest import Page
 from pipeline.layout.pages import PageLayout
 from pipeline.model import Table, Word
 
@@ -59,22 +58,22 @@ def columns_line_up(upper: Table, lower: Table, width: float, tolerance: float) 
     )
 
 
-def _furniture(word: Word, other: Page, drift: float) -> bool:
+def _furniture(word: Word, other: Sequence[Word], drift: float) -> bool:
     """A page number, or a word the other page prints at the same place (a running head)."""
     if _PAGE_NUMBER.fullmatch(word.text):
         return True
-    return any(w.text == word.text and abs(w.bbox[1] - word.bbox[1]) <= drift for w in other.words)
+    return any(w.text == word.text and abs(w.bbox[1] - word.bbox[1]) <= drift for w in other)
 
 
-def _clear_below(table: Table, page: Page, other: Page, drift: float) -> bool:
+def _clear_below(table: Table, words: Sequence[Word], other: Sequence[Word], drift: float) -> bool:
     """Nothing but page furniture printed below the table."""
-    below = [w for w in page.words if w.bbox[1] > table.bbox[3]]
+    below = [w for w in words if w.bbox[1] > table.bbox[3]]
     return all(_furniture(w, other, drift) for w in below)
 
 
-def _clear_above(table: Table, page: Page, other: Page, drift: float) -> bool:
+def _clear_above(table: Table, words: Sequence[Word], other: Sequence[Word], drift: float) -> bool:
     """Nothing but page furniture printed above the table."""
-    above = [w for w in page.words if w.bbox[3] < table.bbox[1]]
+    above = [w for w in words if w.bbox[3] < table.bbox[1]]
     return all(_furniture(w, other, drift) for w in above)
 
 
@@ -95,8 +94,8 @@ def continues(upper: PageLayout, lower: PageLayout, settings: ContinuationSettin
     last, first = upper.tables[-1], lower.tables[0]
     return (
         columns_line_up(last, first, upper.page.width, settings.edge_tolerance)
-        and _clear_below(last, upper.page, lower.page, settings.furniture_drift)
-        and _clear_above(first, lower.page, upper.page, settings.furniture_drift)
+        and _clear_below(last, upper.words, lower.words, settings.furniture_drift)
+        and _clear_above(first, lower.words, upper.words, settings.furniture_drift)
     )
 
 

@@ -12,6 +12,8 @@ Codes, by stage:
 - `ocr`: `ocr-unavailable` (Tesseract or its language data missing: the page is
   not read, and the document is partial), `ocr-failed` (a Tesseract process
   failed on part of the page), `ocr-off` (a scan left unread, as OCR was turned off);
+- `layout`: `page-failed` (an exception while reading one page: that page has no
+  tables, the others are read; the traceback is in `detail`);
 - `understand`: `unmapped-headers` (header cells mapped to no field),
   `no-records` (pages read, no KPI record found);
 - `extract`: `extraction-failed` (an exception inside extraction: a bug this

@@ -4,11 +4,12 @@ cell by cell and kept only where it holds.
 """
 
 from pipeline.ocr.page import ocr_page
-from pipeline.ocr.settings import OCR_MODES, OcrMode, OcrSettings
+from pipeline.ocr.settings import OCR_MODES, OcrMode, OcrSettings, ocr_problem
 
 __all__ = [
     "OCR_MODES",
     "OcrMode",
     "OcrSettings",
     "ocr_page",
+    "ocr_problem",
 ]

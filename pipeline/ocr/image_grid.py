@@ -78,6 +78,14 @@ def _runs(ink: Mask, length: int, horizontal: bool, bridge: int) -> Image:
     return np.asarray(cv2.morphologyEx(closed, cv2.MORPH_OPEN, kernel), dtype=np.uint8)
 
 
+def long_strokes(ink: Mask, length: int) -> Mask:
+    """Ink on straight horizontal or vertical runs of at least `length` pixels: the rules
+    and frames of a page, which no glyph holds."""
+    across = _runs(ink, length, horizontal=True, bridge=1)
+    down = _runs(ink, length, horizontal=False, bridge=1)
+    return np.asarray((across > 0) | (down > 0), dtype=np.bool_)
+
+
 def skew_angle(ink: Mask, length: int, limit: float) -> float:
     """The angle (degrees, counterclockwise as the page is seen) the ruling is turned by.
 

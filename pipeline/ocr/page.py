@@ -2,13 +2,14 @@
 
 Tesseract run on a whole table scan reads little but the title (its layout
 analysis takes ruling for text), so the grid is found first (`image_grid`),
-the ruling and dust are erased, and every printed line of every cell is read
-on its own in single-line mode, enlarged (all lines of a page in one batch,
-`tesseract.py`). The grid is built by the ruled strategy's own code from the
-image's lines turned into segments, so merged cells come out the same way.
+the ruling and dust are erased, and every printed line of every cell, and of
+the page outside its tables (`page_text.py`), is read on its own in single-line
+mode, enlarged (all lines of a page in one batch, `tesseract.py`). The grid is
+built by the ruled strategy's own code from the image's lines turned into
+segments, so merged cells come out the same way.
 
 A scan that already carries an OCR text layer is judged cell by cell
-(`ocr_layer.py`): sound cells keep the layer's text, the others are read again.
+(`layer.py`): sound cells keep the layer's text, the others are read again.
 """
 
 from collections.abc import Sequence
@@ -23,6 +24,7 @@ from pipeline.model import (
     Cell,
     DisjointSets,
     Issue,
+    Segment,
     Table,
     TableQuality,
     Word,
@@ -49,6 +51,7 @@ from pipeline.ocr.image_grid import (
 from pipeline.ocr.layer import judge_layer
 from pipeline.ocr.lines import digit_groups, join_at_borders, join_digits, read_lines
 from pipeline.ocr.noise import without_scan_noise
+from pipeline.ocr.page_text import free_line_boxes, free_words, typed_outside
 from pipeline.ocr.settings import OcrSettings, ocr_problem
 from pipeline.ocr.tesseract import Read
 from pipeline.text import fold, join_wrapped_lines
@@ -58,7 +61,9 @@ from pipeline.text import fold, join_wrapped_lines
 class OcrPage:
     """What OCR made of one page: its tables, every word, the skew corrected, what went wrong.
 
-    Boxes are in the page's points. `kept` and `reread` count the cells whose
+    `words` are those of the cells and those printed outside the tables (the
+    title, headings, captions, prose), all read from the image or kept from
+    the layer. Boxes are in the page's points. `kept` and `reread` count the cells whose
     existing text layer was kept or read again from the image.
     """
 
@@ -70,19 +75,29 @@ class OcrPage:
     reread: int = 0
 
 
+Grid = tuple[list[float], list[float], list[Cell]]
+
+
 @dataclass(frozen=True)
 class Scan:
     """A page image made ready for reading: straightened, its ink split into ruling and text."""
 
     frame: Frame
-    grey: Image  # straightened, ruling and dust painted white: what Tesseract sees
+    grey: Image  # straightened, the grids' ruling and dust painted white: what Tesseract sees
     text: Mask  # ink of the text alone
     erased: Mask  # the ruling's pixels painted white, with the margin around them
-    segments: list[tuple[float, float, float, float]]  # ruling, straightened points
+    grids: list[Grid]  # every ruled grid of the page, top to bottom, in straightened points
 
 
 def prepare(page: pymupdf.Page, settings: OcrSettings) -> Scan:
-    """Render, straighten, find the ruling, and erase it and the dust from the image."""
+    """Render, straighten, find the ruling and its grids, and erase the grids' ruling and
+    the dust from the image.
+
+    Ruling outside every grid stays: the strokes of large print (a title's 振 or 興)
+    can meet as a ruling line meets its crossing lines, and erasing them would cut
+    the glyphs apart. A frame around a note is left to the line finder, which sets
+    long strokes aside.
+    """
     grey = render_grey(page, settings.dpi)
     window = round(settings.threshold_window * settings.scale)
     line = round(settings.min_line * settings.scale)
@@ -91,12 +106,23 @@ def prepare(page: pymupdf.Page, settings: OcrSettings) -> Scan:
     straight = frame.straighten(grey) if angle else grey
     ink = binarize(straight, window)
     ruling = find_ruling(ink, line, settings.scale, settings.touch)
+    grids = _grids(ruling.segments, settings)
     border = cv2.dilate(ruling.pixels.astype(np.uint8), np.ones((5, 5), np.uint8)) > 0
+    border &= _within(border.shape, [grid_outline(grid, settings.scale) for grid in grids])
     clean = np.where(border, np.uint8(255), straight).astype(np.uint8)
     text = dark(clean)
     dust = specks(text, round((settings.speck * settings.scale) ** 2))
     clean[dust] = 255
-    return Scan(frame, clean, text & ~dust, border, ruling.segments)
+    return Scan(frame, clean, text & ~dust, border, grids)
+
+
+def _within(shape: tuple[int, ...], boxes: Sequence[Box]) -> Mask:
+    """The pixels inside any of the boxes, with the margin a border's thickness needs."""
+    inside = np.zeros(shape, dtype=bool)
+    margin = 4
+    for x0, y0, x1, y1 in boxes:
+        inside[max(0, y0 - margin) : y1 + margin, max(0, x0 - margin) : x1 + margin] = True
+    return inside
 
 
 def ocr_page(page: pymupdf.Page, settings: OcrSettings, layer: Sequence[Word] = ()) -> OcrPage:
@@ -112,33 +138,41 @@ def ocr_page(page: pymupdf.Page, settings: OcrSettings, layer: Sequence[Word] = 
         issue = Issue("error", "ocr-unavailable", "ocr", problem, number)
         return OcrPage([], list(layer), 0.0, [issue])
     scan = prepare(page, settings)
-    grids = _grids(scan, settings)
+    grids = scan.grids
     plans = [_plan(scan, cells, layer, settings) for _, _, cells in grids]
     boxes = [box for plan in plans for _, box in plan.rows]
     strips = [box for plan in plans for cells, box in plan.rows if len(cells) > 1]
-    found, warnings = read_lines(bridge_borders(scan, strips), boxes, settings)
+    outlines = [grid_outline(grid, scan.frame.scale) for grid in grids]
+    typed = typed_outside(scan.frame, outlines, layer)
+    free = free_line_boxes(_uncovered(scan, typed), outlines, settings)
+    found, warnings = read_lines(bridge_borders(scan, strips), boxes + free, settings)
     tables: list[Table] = []
     for grid, plan in zip(grids, plans, strict=True):
         read, found = found[: len(plan.rows)], found[len(plan.rows) :]
         tables.append(_table(number, scan.frame, grid, plan, read))
-    words = [word for table in tables for cell in table.cells for word in cell.words]
+    words = [word for table in tables for cell in table.cells for word in cell.words] + typed
+    for line, box in zip(found, free, strict=True):
+        words += [_word(scan.frame, read) for read in free_words(line, box)]
     kept = sum(len(plan.kept) for plan in plans)
     reread = sum(len(plan.reread) for plan in plans)
     issues = [Issue("warning", "ocr-failed", "ocr", warning, number) for warning in warnings]
     return OcrPage(tables, words, scan.frame.angle, issues, kept, reread)
 
 
-Grid = tuple[list[float], list[float], list[Cell]]
-
-
-def _grids(scan: Scan, settings: OcrSettings) -> list[Grid]:
+def _grids(segments: list[Segment], settings: OcrSettings) -> list[Grid]:
     """Every ruled grid of the page, top to bottom, in straightened points."""
     grids: list[Grid] = []
-    for group in group_segments(scan.segments, settings.ruled.snap):
+    for group in group_segments(segments, settings.ruled.snap):
         xs, ys, cells = grid_cells(group, settings.ruled)
         if cells:
             grids.append((xs, ys, cells))
     return sorted(grids, key=lambda grid: (grid[1][0], grid[0][0]))
+
+
+def grid_outline(grid: Grid, scale: float) -> Box:
+    """A grid's outline in straightened pixels."""
+    xs, ys, _ = grid
+    return round(xs[0] * scale), round(ys[0] * scale), round(xs[-1] * scale), round(ys[-1] * scale)
 
 
 @dataclass(frozen=True)

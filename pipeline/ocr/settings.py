@@ -27,6 +27,8 @@ class OcrSettings:
     touch: float = 1.5  # points: a line ending this close to another meets it
     speck: float = 0.55  # points: ink blobs smaller than this square are dust
     dash: float = 1.2  # points: a lone flat stroke no thicker than this is a dash
+    min_text: float = 3.0  # points: ink outside tables lower than this is dust, not print
+    max_line: float = 36.0  # points: ink outside tables taller than this is no printed line
     threshold_window: float = 7.5  # points: neighbourhood of the adaptive threshold
     upscale: float = 1.5  # each text line is enlarged this much before Tesseract
     second_upscale: float = 1.25  # an unsure line is read again enlarged this much
@@ -51,6 +53,8 @@ class OcrSettings:
             self.touch,
             self.speck,
             self.dash,
+            self.min_text,
+            self.max_line,
             self.threshold_window,
             self.max_skew,
         )

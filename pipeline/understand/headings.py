@@ -53,7 +53,7 @@ def free_lines(layout: PageLayout) -> list[Line]:
     tables = [upright(table, layout) for table in layout.tables]
     words = [
         replace(word, bbox=upright_box(word.bbox, layout.turn, *_size(layout)))
-        for word in layout.page.words
+        for word in layout.words
         if not word.invisible
     ]
     outside = [word for word in words if not any(centre_in(word, box) for box in tables)]
@@ -244,7 +244,7 @@ def municipality(pages: Sequence[PageLayout], lines_of: Mapping[int, list[Line]]
     UniDic knows whole (北海道, 京都府)."""
     names: Counter[str] = Counter()
     for page in pages[:3]:
-        text = normalize_text(" ".join(word.text for word in page.page.words))
+        text = normalize_text(" ".join(word.text for word in page.words))
         for name in _place_names(text):
             names[name] += 1
     lines = lines_of.get(pages[0].page.number, []) if pages else []

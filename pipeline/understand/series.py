@@ -110,7 +110,7 @@ def kind_row_records(
     a row labelled otherwise (達成率) gives nothing. A column whose header marks the
     baseline gives it once, from the first row that prints it.
     """
-    caption = caption or _named_caption(table)
+    caption = _named_caption(table) or caption
     if caption is None or table.fields("indicator") or table.label_column is not None:
         return []
     dated = [(i, c) for i, c in enumerate(table.columns) if c.field.year is not None]
