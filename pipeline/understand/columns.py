@@ -7,12 +7,74 @@ in a year series a later baseline is an actual (rule 7).
 """
 
 import dataclasses
+import re
 from collections.abc import Sequence
 
 from pipeline.understand.header_map import VALUE_FIELDS, evidence, label_match, read_header
 from pipeline.understand.names import enumerated
 from pipeline.understand.settings import DocumentContext
 from pipeline.understand.slots import Column, Slot
+
+# A cell that prints an indicator's name and its value together: `相談件数120件`.
+_NAMED_VALUE = re.compile(
+    r"^(?P<name>.*[^\d\s.,、・])\s*(?P<value>[△▲+\-]?\d[\d,.]*\s*[^\d\s]{0,4}?(?:以上|以下|未満|程度)?)$"
+)
+# A header year that is a deadline: `KPI（令和6年3月まで）`, `目標（R7年度まで）`.
+_DEADLINE = re.compile(r"まで|迄")
+
+
+def named_value(text: str) -> tuple[str, str] | None:
+    """A cell's name and value where it prints both (`就業相談者数100人`), else None."""
+    match = _NAMED_VALUE.match(text)
+    if match is None or len(match["name"]) < 2:
+        return None
+    return match["name"].strip(), match["value"].strip()
+
+
+def split_named_values(
+    columns: list[Column], body: list[list[Slot]]
+) -> tuple[list[Column], list[list[Slot]]]:
+    """Columns headed `KPI (year)` whose cells print the indicator's name and its value
+    (`KPI（令和6年3月まで）| KPI（令和2年度）` over `移住相談件数50件 | 移住相談件数12件`)
+    read as value columns, the deadline's the target and a plain year's the actual, with
+    the names they print as an indicator column before them. Nothing is split unless a
+    deadline column says which figure is the target."""
+    named = [
+        index
+        for index, column in enumerate(columns)
+        if column.field.field == "indicator"
+        and column.field.header.years
+        and _mostly_named(body, index)
+    ]
+    deadlines = [i for i in named if _DEADLINE.search(columns[i].field.header.text)]
+    if len(named) < 2 or not deadlines:
+        return columns, body
+    found = list(columns)
+    for index in named:
+        kind = "target" if index in deadlines else "actual"
+        field = dataclasses.replace(columns[index].field, field=kind)
+        found[index] = dataclasses.replace(columns[index], field=field)
+    first = named[0]
+    names = dataclasses.replace(columns[first].field, field="indicator", header=read_header(""))
+    found.insert(first, dataclasses.replace(columns[first], levels=(), field=names, heads=()))
+    rows = []
+    for row in body:
+        split = [named_value(row[index].text) for index in named]
+        name = next((pair[0] for pair in split if pair is not None), "")
+        slots = list(row)
+        for index, pair in zip(named, split, strict=True):
+            if pair is not None:
+                slots[index] = dataclasses.replace(row[index], text=pair[1])
+        slots.insert(first, dataclasses.replace(row[first], text=name))
+        rows.append(slots)
+    return found, rows
+
+
+def _mostly_named(body: Sequence[Sequence[Slot]], index: int) -> bool:
+    printed = [row[index].text for row in body if row[index].text]
+    return bool(printed) and 2 * sum(named_value(text) is not None for text in printed) > len(
+        printed
+    )
 
 
 def infer_columns(

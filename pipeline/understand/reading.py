@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pipeline.layout import TableRun
 from pipeline.model import Cell, Table
 from pipeline.text import Quantity, find_years, known_units, parse_cell
-from pipeline.understand.columns import infer_columns
+from pipeline.understand.columns import infer_columns, split_named_values
 from pipeline.understand.header_map import (
     VALUE_FIELDS,
     is_year_label,
@@ -288,6 +288,8 @@ def read_table(run: TableRun, context: DocumentContext = DEFAULT_CONTEXT) -> Kpi
         if group in kinds:  # a column of row kinds holds no field's values itself
             field = dataclasses.replace(field, field=None, confidence=0.0)
         columns.append(Column(group, levels, field, heads))
+    _, valued = split_named_values(columns, valued)
+    columns, body = split_named_values(columns, body)
     columns = infer_columns(columns, valued, context)
     return KpiTable(run, header_rows, columns, body, context, _named(first, top, context))
 

@@ -49,10 +49,11 @@ from pipeline.understand.values import (
 def _first_name(
     row: Sequence[Slot], columns: Iterable[int], table: KpiTable
 ) -> tuple[str, Slot] | None:
-    typed = table.first.strategy != "ocr"  # OCR's words say nothing of the print's spacing
+    # OCR's words say nothing of the print's type sizes or spacing.
+    typed = table.first.strategy != "ocr"
     for index in columns:
-        slot = row[index].headline(table.settings.gloss_height)
-        slot = slot.unnumbered() if typed else slot
+        slot = row[index]
+        slot = slot.headline(table.settings.gloss_height).unnumbered() if typed else slot
         name = clean_name(slot.text, slot.raw)
         if name:
             return name, slot

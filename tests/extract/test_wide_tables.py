@@ -208,3 +208,31 @@ def test_a_label_merged_down_a_list_of_sub_programs_names_no_program() -> None:
     )
     heading = form_heading(form, DocumentContext())
     assert heading is not None and heading.text == "観光の振興"
+
+
+def test_kpi_cells_that_print_the_name_and_the_value_under_a_deadline_and_a_year() -> None:
+    table = grid_table(
+        [
+            ["施策", "KPI（令和7年3月まで）", "KPI（令和4年度）"],
+            ["観光の振興", "観光案内所の利用者数1,200人", "観光案内所の利用者数840人"],
+            ["観光の振興", "体験ツアー参加者数300人", "体験ツアー参加者数75人"],
+        ],
+        spans={(1, 0): (2, 1)},
+    )
+    records = row_records(read_table(run_of(table), DocumentContext(era="令和")), None)
+    assert sorted((r.program, r.indicator, r.unit, facts(r)) for r in records) == [
+        ("観光の振興", "体験ツアー参加者数", "人", [("target", 2024, 300), ("actual", 2022, 75)]),
+        (
+            "観光の振興",
+            "観光案内所の利用者数",
+            "人",
+            [("target", 2024, 1200), ("actual", 2022, 840)],
+        ),
+    ]
+
+
+def test_kpi_cells_with_names_but_no_deadline_are_left_as_they_are() -> None:
+    table = grid_table(
+        [["KPI（令和3年度）", "KPI（令和4年度）"], ["相談件数120件", "相談件数135件"]]
+    )
+    assert row_records(read_table(run_of(table), DocumentContext(era="令和")), None) == []
