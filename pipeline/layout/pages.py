@@ -24,7 +24,7 @@ from pipeline.layout.repair.mend import mend_table
 from pipeline.layout.ruled import ruled_tables
 from pipeline.layout.strategies import LayoutSettings, text_tables
 from pipeline.model import Issue, Table, Word
-from pipeline.ocr import ocr_page, ocr_problem
+from pipeline.ocr import ocr_page, ocr_problem, table_without_scan_noise
 from pipeline.text import known_units
 
 
@@ -84,7 +84,7 @@ def _read_layout(pdf_page: pymupdf.Page, settings: LayoutSettings) -> PageLayout
     if _needs_ocr(page, settings):
         layer = page.words if mode == "auto" else ()
         scan = ocr_page(pdf_page, settings.ocr, layer)
-        tables = [_mend(table, settings) for table in scan.tables]
+        tables = [table_without_scan_noise(_mend(table, settings)) for table in scan.tables]
         return PageLayout(page, tables, scan.warnings, ocr=scan.words)
     if page.kind == "image":
         message = "a scanned page, not read: OCR is off"

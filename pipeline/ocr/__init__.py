@@ -3,6 +3,7 @@ image: the grid found with OpenCV, each line read by Tesseract, the layer's text
 cell by cell and kept only where it holds.
 """
 
+from pipeline.ocr.noise import table_without_scan_noise
 from pipeline.ocr.page import ocr_page
 from pipeline.ocr.settings import OCR_MODES, OcrMode, OcrSettings, ocr_problem
 
@@ -12,4 +13,5 @@ __all__ = [
     "OcrSettings",
     "ocr_page",
     "ocr_problem",
+    "table_without_scan_noise",
 ]

@@ -8,6 +8,9 @@ the scan's noise, not its text.
 """
 
 import re
+from dataclasses import replace
+
+from pipeline.model import Table
 
 _KANA = "\u3041-\u309f\u30a1-\u30fa\u30fc"  # hiragana, katakana, the long-vowel mark
 _KATAKANA = "\u30a1-\u30fa\u30fc"
@@ -47,3 +50,12 @@ def _unopened(text: str) -> str:
         while text.startswith(opening) and closing not in text:
             text = text[1:].lstrip()
     return text
+
+
+def table_without_scan_noise(table: Table) -> Table:
+    """A scanned table with each cell's text cleaned of the scan's marks, raw text as read.
+
+    Run after the layout stage's repairs, which rebuild a mended cell's text from its
+    words."""
+    cells = [replace(cell, text=without_scan_noise(cell.text)) for cell in table.cells]
+    return replace(table, cells=cells)
