@@ -70,3 +70,20 @@ def test_statements(sentence: str, expected: Read) -> None:
 )
 def test_distractors_give_nothing(sentence: str) -> None:
     assert read(sentence) == []
+
+
+def test_a_sentence_s_facts_are_less_sure_than_a_table_cell_s() -> None:
+    from pipeline.understand.headings import Line
+    from pipeline.understand.settings import UnderstandSettings
+    from pipeline.understand.statements import statement_records
+
+    lines = {
+        1: [
+            Line("相談件数の目標120件に対し、実績は131件となった。", 1, (40.0, 100.0, 400.0, 110.0))
+        ]
+    }
+    settings = UnderstandSettings()
+    (record,) = statement_records(lines, DocumentContext(settings=settings))
+    expected = round(settings.prose_confidence * settings.sentence_confidence, 3)
+    assert {fact.confidence for fact in record.facts} == {expected}
+    assert expected < settings.prose_confidence < 1.0
