@@ -5,6 +5,7 @@ naming the program of the rows below; a kind column or a year column saying what
 row's values are.
 """
 
+import dataclasses
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -198,8 +199,9 @@ def _records(
             if label_kind is not None and mapped.year is not None:
                 kind = label_kind
             fy = mapped.year.fy if mapped.year else _row_year(row, year_columns, kind, table)
+            slot = _unbracketed(row[index]) if label_kind is not None else row[index]
             found.values.add(
-                read_values(row[index], kind, fy, mapped.confidence, column_marks, table.context)
+                read_values(slot, kind, fy, mapped.confidence, column_marks, table.context)
             )
         found.unit = found.unit or next(
             filter(None, (unit_of(row[i].text) for i in unit_columns)), name_unit
@@ -220,6 +222,17 @@ def _records(
         for (program, indicator), found in gathered.items()
     ]
     return [record for record in records if record is not None]
+
+
+# A figure alone in brackets, unsigned: `(10,000)`.
+_BRACKETED = re.compile(r"^[(（]\s*(?P<figure>\d[\d,.]*\s*[^\d\s()（）]{0,4})\s*[)）]$")
+
+
+def _unbracketed(slot: Slot) -> Slot:
+    """In a row whose label names its kind (`(改訂後の)目標値`), a figure alone in brackets is
+    a figure of that kind (a revised one), not a difference from the row above."""
+    match = _BRACKETED.match(slot.text)
+    return dataclasses.replace(slot, text=match["figure"]) if match else slot
 
 
 # A line that carries on a name wrapped onto the next row starts where no name can.

@@ -160,8 +160,9 @@ def test_kinds_beside_the_name_under_one_header_say_what_each_row_holds() -> Non
             ["来訪者数", "目標値", "100", "120", "150"],
             ["来訪者数", "実績値", "95", "130", ""],
             ["来訪者数", "達成率", "95%", "108%", ""],
+            ["来訪者数", "(改定後の目標値)", "", "", "(170)"],
         ],
-        spans={(0, 0): (1, 2), (1, 0): (3, 1)},
+        spans={(0, 0): (1, 2), (1, 0): (4, 1)},
     )
     record = row_records(read_table(run_of(table)), None)[0]
     assert record.indicator == "来訪者数"
@@ -171,6 +172,7 @@ def test_kinds_beside_the_name_under_one_header_say_what_each_row_holds() -> Non
         ("target", 2024, 150),
         ("actual", 2022, 95),
         ("actual", 2023, 130),
+        ("target", 2024, 170),  # in a row its label names, a bracketed figure is no difference
     ]
 
 
