@@ -163,6 +163,14 @@ def _table_report(table: KpiTable, records: int) -> dict[str, Any]:
     }
 
 
+def _nearer(heading: Heading | None, boxed: Heading | None) -> Heading | None:
+    """The program heading printed nearer above the table: a line, or a form's box below it."""
+    if heading is None or boxed is None:
+        return heading or boxed
+    later = (boxed.page, boxed.bbox[1]) > (heading.page, heading.bbox[1])
+    return boxed if later else heading
+
+
 def _without(page: PageLayout, tables: list[int]) -> PageLayout:
     return dataclasses.replace(page, tables=[t for t in page.tables if id(t) not in tables])
 
@@ -188,7 +196,7 @@ def extract_document(path: Path, settings: ExtractSettings | None = None) -> Ext
         heading = heading_above(seen, lines, settings.understand)
         if boxed is not None and run.parts[0].page - boxed.page > settings.understand.heading_pages:
             boxed = None
-        heading = heading or boxed
+        heading = _nearer(heading, boxed)
         caption = caption_above(seen, lines, settings.understand)
         found = row_records(table, heading) + year_records(table, heading)
         found += kind_row_records(table, heading, caption)

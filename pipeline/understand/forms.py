@@ -120,19 +120,28 @@ def form_records(table: Table, heading: Heading | None, context: DocumentContext
 def form_heading(table: Table, context: DocumentContext) -> Heading | None:
     """The program a form of labels names for the tables under it (`施策 | 1-2 | 子育て
     環境を整備します`): the last row with a label naming a program and, after it and its
-    enumerator, a name. A label merged down several rows heads a list of sub-programs
-    (基本事業 1…5), not the form's program.
+    enumerator, a name. A label that heads a list of sub-programs (基本事業 1…5: merged
+    down their rows, or over rows whose own label cell is blank) names none.
     A scan's headings are often printed in such a box, not as lines above the table."""
     found: Heading | None = None
-    for row in sorted({cell.row for cell in table.cells}):
+    rows = sorted({cell.row for cell in table.cells})
+    for row, below in zip(rows, [*rows[1:], None], strict=True):
         cells = sorted((c for c in table.cells if c.row == row and c.text), key=lambda c: c.col)
-        labels = [
-            i for i, c in enumerate(cells) if (read := _label(c, context)) and read[0] == "program"
-        ]
-        if not labels or cells[labels[0]].rowspan > 1:
+        labels = [c for c in cells if (read := _label(c, context)) and read[0] == "program"]
+        if not labels or labels[0].rowspan > 1 or _continues(table, below, labels[0]):
             continue
-        worded = [c for c in cells[labels[0] + 1 :] if _JAPANESE.search(c.text)]
+        worded = [c for c in cells if c.col > labels[0].col and _JAPANESE.search(c.text)]
         if worded and _label(worded[0], context) is None:
             name = clean_name(worded[0].text, worded[0].raw)
             found = Heading(name, table.page, worded[0].bbox) if name else found
     return found
+
+
+def _continues(table: Table, row: int | None, label: Cell) -> bool:
+    """Whether the row below a label leaves the label's cell blank and prints a name: one
+    more item of the list the label heads."""
+    if row is None:
+        return False
+    cells = [c for c in table.cells if c.row == row]
+    blank = not any(c.text for c in cells if c.col == label.col)
+    return blank and any(c.col > label.col and _JAPANESE.search(c.text) for c in cells)

@@ -125,8 +125,11 @@ def kind_row_records(
     # An undated column headed as the baseline (計画策定時) gives it too.
     read = sorted(dated + [(i, table.columns[i]) for i in table.fields("baseline") if i in undated])
     for row in table.body:
-        # The row's label: its first printed cell before the years, a unit's cell aside.
+        # The row's label: its first printed cell before the years that names a kind, else
+        # its first printed one, a unit's cell aside.
         label = [slot for i, slot in enumerate(row[:first_dated]) if slot.text and i not in units]
+        kinds = [slot for slot in label if row_kind([slot], table.settings) or _grades(slot, table)]
+        label = kinds or label
         label_kind = row_kind(label[:1], table.settings)
         if label and _grades(label[0], table):
             label_kind = "grade"  # 評価 / 達成状況評価: a grade a year

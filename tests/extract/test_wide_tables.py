@@ -238,3 +238,10 @@ def test_kpi_cells_with_names_but_no_deadline_are_left_as_they_are() -> None:
         [["KPI（令和3年度）", "KPI（令和4年度）"], ["相談件数120件", "相談件数135件"]]
     )
     assert row_records(read_table(run_of(table), DocumentContext(era="令和")), None) == []
+
+
+def test_a_label_over_rows_with_blank_label_cells_heads_a_list_not_the_program() -> None:
+    form = grid_table(
+        [["個別施策", "B2-1", "空き家の活用を進めます"], ["", "B2-2", "移住の相談体制を整えます"]]
+    )
+    assert form_heading(form, DocumentContext()) is None
