@@ -13,6 +13,7 @@ import pymupdf
 
 from pipeline.model import (
     Cell,
+    Centres,
     RuledSettings,
     Segment,
     Table,
@@ -67,10 +68,14 @@ def _rectangle_sides(rect: pymupdf.Rect, thin: float) -> list[Segment]:
 
 
 def fill_cells(cells: list[Cell], words: Sequence[Word]) -> int:
-    """Give each cell the words whose centre it holds; returns how many words found a cell."""
+    """Give each cell the words whose centre it holds; returns how many words found a cell.
+
+    A word centred on a border shared by two cells is given to both.
+    """
     placed = 0
+    centres = Centres(words)
     for cell in cells:
-        cell.words = [word for word in words if centre_in(word, cell.bbox)]
+        cell.words = centres.within(cell.bbox)
         placed += len(cell.words)
         cell.raw, cell.text = cell_texts(cell.words)
     return placed
