@@ -19,6 +19,13 @@ import pymupdf
 from pipeline.model import Word, enclosing
 from pipeline.text import fold
 
+# Glyph boxes as mupdf measures them, not refitted by pymupdf to each font's ascender and
+# descender; and no mupdf messages on stderr, since a file that cannot be read is reported
+# as an IngestError. pymupdf4llm sets both when it is imported, and pymupdf imported it
+# whenever it was installed: the pipeline now sets them itself (and does not load it).
+pymupdf.TOOLS.unset_quad_corrections(True)
+pymupdf.TOOLS.mupdf_display_errors(False)
+
 PageKind = Literal["text", "image", "mixed", "blank"]
 ErrorCode = Literal["unreadable", "not-pdf", "empty", "truncated", "encrypted", "no-pages"]
 
