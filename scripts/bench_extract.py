@@ -2,19 +2,21 @@
 
 The text documents (the fixtures and corpus PDFs with no `scan` or `ocr` in
 their name) are copied page after page into long PDFs, cycling until a PDF
-holds the pages asked for. Every figure is measured in a subprocess of its
+holds the pages asked for: once with the copies sharing their fonts, as one
+report's pages do, once with every copy embedding them again, as a document
+merged from many files does. Every figure is measured in a subprocess of its
 own, in one run, so that they can be read beside each other:
 
 - start-up: CPU and wall seconds of `kpi --help` and of `kpi extract` of a
   one-page PDF, each the median of three runs (CPU from RUSAGE_CHILDREN);
-- CPU ms a page of `extract_document` over the long PDF, after one unmeasured
-  one-page document and camelot's import, against the floor: pymupdf's `get_text("words")` and
-  `get_drawings()` on the same pages;
+- CPU ms a page of `extract_document` over each PDF, after one unmeasured
+  one-page document and camelot's import, against the floor: pymupdf's
+  `get_text("words")` and `get_drawings()` on the same pages;
 - the same pages as the documents they came from, each read once, so that
   no page repeats an earlier one (the long PDF repeats every page, which
   flatters anything that remembers what it has seen);
-- peak resident set (RUSAGE_SELF's ru_maxrss) of extracting a short and a
-  long PDF, imports included.
+- peak resident set (RUSAGE_SELF's ru_maxrss) of each extraction, imports
+  included: a short PDF against the long ones.
 
     python scripts/bench_extract.py                  # 500 pages, 20 for the short PDF
     python scripts/bench_extract.py --pages 300 --short 20
@@ -45,15 +47,25 @@ def text_documents() -> list[Path]:
     return [pdf for pdf in pdfs if "scan" not in pdf.stem and "ocr" not in pdf.stem]
 
 
-def long_pdf(pages: int, out: Path) -> Path:
-    """A PDF of `pages` pages: the text documents' pages, in turn, as often as it takes."""
+def long_pdf(pages: int, out: Path, shared: bool = True) -> Path:
+    """A PDF of `pages` pages: the text documents' pages, in turn, as often as it takes.
+
+    `shared`: the copies of a page share its fonts, as the pages of one report do;
+    otherwise each copy embeds them again, as in a document merged from many files.
+    """
     import pymupdf
 
     sources = [pymupdf.open(pdf) for pdf in text_documents()]
     with pymupdf.open() as doc:
+        for source in sources:
+            doc.insert_pdf(source)
+        originals = doc.page_count
         while doc.page_count < pages:
-            for source in sources:
-                doc.insert_pdf(source)
+            if shared:
+                doc.fullcopy_page(doc.page_count % originals)
+            else:
+                for source in sources:
+                    doc.insert_pdf(source)
         doc.select(list(range(pages)))
         doc.save(out, garbage=1)
     return out
@@ -125,31 +137,28 @@ def report(pages: int, short: int) -> None:
         out = Path(folder)
         help_cpu, help_wall = startup(["--help"])
         one_cpu, one_wall = startup(["extract", str(ONE_PAGE), "--out", str(out / "one")])
-        big = long_pdf(pages, out / "long.pdf")
-        small = long_pdf(short, out / "short.pdf")
-        extracted = child(["extract", str(big)])
-        floor = child(["floor", str(big)])
-        documents = child(["extract", *map(str, text_documents())])
-        separate_floor = child(["floor", *map(str, text_documents())])
-        short_run = child(["extract", str(small)])
-    ratio = per_page(extracted) / per_page(floor)
-    separate_ratio = per_page(documents) / per_page(separate_floor)
-    print(f"{'start-up':<34}{'CPU s':>10}{'wall s':>10}")
-    print(f"{'  kpi --help':<34}{help_cpu:>10.2f}{help_wall:>10.2f}")
-    print(f"{'  kpi extract, one page':<34}{one_cpu:>10.2f}{one_wall:>10.2f}")
-    print(f"{'text pages':<34}{'pages':>10}{'ms/page':>10}{'floor ms':>10}{'ratio':>8}")
-    rows = [
-        (f"  one PDF of {pages} pages", extracted, floor, ratio),
-        ("  each document once", documents, separate_floor, separate_ratio),
-    ]
-    for name, result, base, times in rows:
-        figures = f"{result['pages']:>10}{per_page(result):>10.1f}{per_page(base):>10.1f}"
-        print(f"{name:<34}{figures}{times:>7.1f}×")
-    print(f"{'peak RSS':<34}{'pages':>10}{'MB':>10}")
-    for result in (short_run, extracted):
-        print(f"{'':<34}{result['pages']:>10}{result['peak_mb']:>10.0f}")
-    growth = extracted["peak_mb"] - short_run["peak_mb"]
-    print(f"{'  difference':<34}{'':>10}{growth:>10.0f}")
+        runs = {
+            f"one PDF of {pages}, fonts shared": [long_pdf(pages, out / "long.pdf")],
+            f"one PDF of {short}, fonts shared": [long_pdf(short, out / "short.pdf")],
+            f"one PDF of {pages}, fonts per copy": [long_pdf(pages, out / "merged.pdf", False)],
+            "each document once": text_documents(),
+        }
+        measured = {
+            name: (child(["extract", *map(str, pdfs)]), child(["floor", *map(str, pdfs)]))
+            for name, pdfs in runs.items()
+        }
+    print(f"{'start-up':<36}{'CPU s':>8}{'wall s':>8}")
+    print(f"{'  kpi --help':<36}{help_cpu:>8.2f}{help_wall:>8.2f}")
+    print(f"{'  kpi extract, one page':<36}{one_cpu:>8.2f}{one_wall:>8.2f}")
+    columns = ("pages", "ms/page", "floor ms", "ratio", "peak MB")
+    print(f"{'text pages':<36}" + "".join(f"{column:>10}" for column in columns))
+    for name, (extracted, floor) in measured.items():
+        ratio = per_page(extracted) / per_page(floor)
+        figures = (
+            f"{extracted['pages']:>10}{per_page(extracted):>10.1f}{per_page(floor):>10.1f}"
+            f"{ratio:>9.1f}×{extracted['peak_mb']:>10.0f}"
+        )
+        print(f"  {name:<34}{figures}")
 
 
 def main() -> None:
