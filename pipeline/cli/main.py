@@ -25,7 +25,7 @@ COMMANDS: dict[str, tuple[str, str, str, str]] = {
         "kpi extract tests/fixtures/pdfs --pages 1-2 --ocr off -o /tmp/pred",
     ),
     "inspect": (
-        "pipeline.cli.commands",
+        "pipeline.cli.inspect",
         "inspect",
         "Draw one page with its tables and cells.",
         "kpi inspect tests/fixtures/pdfs/tsukuba-r2-kpi.pdf --pages 1,2 -o /tmp/page.png",
@@ -43,7 +43,7 @@ COMMANDS: dict[str, tuple[str, str, str, str]] = {
         "kpi run archive/ 'reports/**/*.pdf' --gold gold --quiet --log-format json",
     ),
     "score": (
-        "pipeline.cli.commands",
+        "pipeline.cli.score",
         "score",
         "Score predicted record files against gold.",
         "kpi score --gold gold --store out/kpi.duckdb --json score.json",

@@ -19,6 +19,8 @@ from pipeline.ocr import OCR_MODES, OcrMode
 from pipeline.understand import ExtractSettings, SettingsFileError, load_settings
 
 EXIT_USAGE = 2
+# Exit status for a file that cannot be read or written, as for a usage error.
+EXIT_BAD_FILE = 2
 MAX_PAGE = 99_999  # a page list's ranges stop here: no PDF of a report is longer
 Command = Callable[..., None]
 

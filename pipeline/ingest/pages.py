@@ -19,6 +19,13 @@ import pymupdf
 from pipeline.model import Word, enclosing
 from pipeline.text import fold
 
+# Glyph boxes as mupdf measures them, not refitted by pymupdf to each font's ascender and
+# descender; and no mupdf messages on stderr, since a file that cannot be read is reported
+# as an IngestError. pymupdf4llm sets both when it is imported, and pymupdf imported it
+# whenever it was installed: the pipeline now sets them itself (and does not load it).
+pymupdf.TOOLS.unset_quad_corrections(True)
+pymupdf.TOOLS.mupdf_display_errors(False)
+
 PageKind = Literal["text", "image", "mixed", "blank"]
 ErrorCode = Literal["unreadable", "not-pdf", "empty", "truncated", "encrypted", "no-pages"]
 
@@ -111,7 +118,7 @@ class PageText:
     turn: int
 
 
-def page_words(page: pymupdf.Page) -> PageText:
+def page_words(text: pymupdf.TextPage) -> PageText:
     """Words with boxes from the page's spans, split at spaces; unmapped glyphs; the turn.
 
     The turn is the direction most glyphs run in (0, 90, 180 or 270 degrees):
@@ -120,8 +127,7 @@ def page_words(page: pymupdf.Page) -> PageText:
     words: list[Word] = []
     unmapped = 0
     votes: Counter[int] = Counter()
-    raw = page.get_text("rawdict", flags=TEXT_FLAGS)
-    for block in raw["blocks"]:
+    for block in text.extractRAWDICT()["blocks"]:
         for line in block.get("lines", []):
             direction = (round(line["dir"][0]), round(line["dir"][1]))
             for span in line["spans"]:
@@ -149,11 +155,11 @@ def split_words(glyphs: list[Glyph], invisible: bool) -> list[Word]:
     return words
 
 
-def image_coverage(page: pymupdf.Page) -> float:
-    """The share of the page covered by its largest image."""
+def image_coverage(page: pymupdf.Page, text: pymupdf.TextPage) -> float:
+    """The share of the page covered by its largest image, inline images included."""
     area = float(abs(page.rect))
     largest = 0.0
-    for info in page.get_image_info():
+    for info in text.extractIMGINFO():
         box = pymupdf.Rect(info["bbox"]) & page.rect
         largest = max(largest, float(abs(box)))
     return largest / area if area else 0.0
@@ -167,8 +173,11 @@ def classify(words: list[Word], coverage: float) -> PageKind:
 
 
 def read_page(page: pymupdf.Page) -> Page:
-    text = page_words(page)
-    coverage = image_coverage(page)
+    # One text page gives both the glyphs and the images: building it is most of
+    # the cost of reading a typed page, and `get_image_info` would build another.
+    textpage = page.get_textpage(flags=TEXT_FLAGS | pymupdf.TEXT_PRESERVE_IMAGES)
+    text = page_words(textpage)
+    coverage = image_coverage(page, textpage)
     # Words come unrotated whatever the page's /Rotate says; so does the size.
     unrotated = page.rect * page.derotation_matrix
     return Page(

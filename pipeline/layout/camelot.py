@@ -137,9 +137,10 @@ def camelot_tables(
 
     with pymupdf.open(path) as doc:
         matrix = doc[page_number - 1].transformation_matrix
+        alone = page_alone(doc, page_number)
     found = read_pdf(
-        str(path),
-        pages=str(page_number),
+        alone,
+        pages="1",
         flavor=flavor,
         suppress_stdout=True,
         **settings.options(flavor),
@@ -156,6 +157,17 @@ def camelot_tables(
         t for t in tables if t.shape[0] >= settings.min_rows and t.shape[1] >= settings.min_cols
     ]
     return sorted(kept, key=lambda table: (table.bbox[1], table.bbox[0]))
+
+
+def page_alone(doc: pymupdf.Document, page_number: int) -> bytes:
+    """One page as a PDF of its own, boxes and rotation kept.
+
+    Camelot counts a document's pages by parsing every page object, so each call
+    on a page of a long document would cost as much as the whole document.
+    """
+    with pymupdf.open() as single:
+        single.insert_pdf(doc, from_page=page_number - 1, to_page=page_number - 1)
+        return bytes(single.tobytes())
 
 
 def convert_table(

@@ -13,6 +13,7 @@ page brings out) is that page's `page-failed` error, not the document's.
 """
 
 import traceback
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -120,9 +121,31 @@ def _mend(table: Table, settings: LayoutSettings) -> Table:
     return mend_table(table, known_units(), settings.spill)
 
 
+# mupdf keeps every font it has loaded until the document is closed. Pages that share
+# their fonts load each once; a document merged from many files, each page embedding
+# fonts of its own, grew by a megabyte a page. After this many fonts (about 100 MB)
+# the document is closed and opened again; a document with fewer is never reopened,
+# since loading its fonts again costs more than reading a page.
+FONTS_OPEN = 300
+
+
 def layout_document(path: Path, settings: LayoutSettings | None = None) -> DocumentLayout:
     settings = settings or LayoutSettings()
     with open_pdf(path) as doc:
-        read = [pdf_page for pdf_page in doc if settings.reads(pdf_page.number + 1)]
-        pages = [layout_page(pdf_page, settings) for pdf_page in read]
+        numbers = [number for number in range(doc.page_count) if settings.reads(number + 1)]
+    pages = [layout_page(pdf_page, settings) for pdf_page in _open_pages(path, numbers)]
     return DocumentLayout(path.stem, path, pages)
+
+
+def _open_pages(path: Path, numbers: list[int]) -> Iterator[pymupdf.Page]:
+    """The pages of these numbers (from 0), one at a time, the document closed and opened
+    again whenever the pages given since it was opened used `FONTS_OPEN` fonts."""
+    given = 0
+    while given < len(numbers):
+        with open_pdf(path) as doc:
+            fonts: set[int] = set()
+            while given < len(numbers) and len(fonts) < FONTS_OPEN:
+                pdf_page = doc[numbers[given]]
+                fonts.update(font[0] for font in pdf_page.get_fonts())
+                yield pdf_page
+                given += 1

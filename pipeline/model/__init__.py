@@ -5,6 +5,7 @@ records and facts with their provenance (`record`). Imports no stage.
 
 from pipeline.model.geometry import (
     BBox,
+    Centres,
     DisjointSets,
     Segment,
     Word,
@@ -46,6 +47,7 @@ __all__ = [
     "FORMAT",
     "BBox",
     "Cell",
+    "Centres",
     "DisjointSets",
     "DocumentInfo",
     "Fact",

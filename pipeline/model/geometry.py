@@ -5,6 +5,7 @@ them. Kept apart from any stage so that ingest, layout, OCR and understanding
 share one definition of a word, a printed line and a box holding another.
 """
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
@@ -80,6 +81,24 @@ def centre_in(word: Word, box: BBox) -> bool:
     x = (word.bbox[0] + word.bbox[2]) / 2
     y = (word.bbox[1] + word.bbox[3]) / 2
     return box[0] <= x <= box[2] and box[1] <= y <= box[3]
+
+
+class Centres:
+    """Words sorted by the x of their centre, so that the words a box holds are found by
+    bisection: a table of hundreds of cells over hundreds of words tested pair by pair
+    costs more than reading the page."""
+
+    def __init__(self, words: Sequence[Word]) -> None:
+        self.words = words
+        centres = sorted(((w.bbox[0] + w.bbox[2]) / 2, i) for i, w in enumerate(words))
+        self.xs = [x for x, _ in centres]
+        self.order = [i for _, i in centres]
+
+    def within(self, box: BBox) -> list[Word]:
+        """The words whose centre `box` holds (`centre_in`), in the order they were given."""
+        start, stop = bisect_left(self.xs, box[0]), bisect_right(self.xs, box[2])
+        held = sorted(i for i in self.order[start:stop] if centre_in(self.words[i], box))
+        return [self.words[i] for i in held]
 
 
 def text_lines(words: Sequence[Word]) -> list[list[Word]]:

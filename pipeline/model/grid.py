@@ -40,12 +40,21 @@ def is_vertical(segment: Segment, settings: RuledSettings) -> bool:
 
 
 def group_segments(segments: Sequence[Segment], snap: float) -> list[list[Segment]]:
-    """Segments that touch, directly or through others, form one table's ruling."""
+    """Segments that touch, directly or through others, form one table's ruling.
+
+    A sweep from left to right compares each segment with those whose right end
+    still reaches within `snap` of it, not with every segment of the page: a
+    page of cell borders holds thousands of segments, few of them near each other.
+    """
     sets = DisjointSets(range(len(segments)))
-    for i, a in enumerate(segments):
-        for j in range(i + 1, len(segments)):
-            if touch(a, segments[j], snap):
-                sets.union(i, j)
+    reaching: list[int] = []
+    for i in sorted(range(len(segments)), key=lambda k: segments[k][0]):
+        left = segments[i][0] - snap
+        reaching = [j for j in reaching if left <= segments[j][2]]
+        for j in reaching:
+            if touch(segments[j], segments[i], snap):
+                sets.union(j, i)
+        reaching.append(i)
     return [[segments[i] for i in group] for group in sets.groups()]
 
 

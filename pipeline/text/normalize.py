@@ -7,6 +7,7 @@ compares), so a hand-labeller may paste text as printed and still match.
 import re
 import unicodedata
 from collections.abc import Sequence
+from functools import lru_cache
 
 # The letters of Japanese words, for a regex class: kana (with ー and the middle
 # dot), CJK extension A and unified ideographs.
@@ -24,12 +25,14 @@ _SPACE_NEXT_TO_JAPANESE = re.compile(rf"(?<=[{_JAPANESE}])\s+|\s+(?=[{_JAPANESE}
 _SPACE_RUN = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=1 << 16)
 def normalize_text(text: str) -> str:
     """NFKC, drop the spaces and line breaks layout put inside Japanese words, fold runs.
 
     Whitespace beside a Japanese character is removed (`ビジネスによ\\nる` →
     `ビジネスによる`); whitespace between two Latin or digit characters becomes
-    one space (`PPP / PFI` keeps its spaces).
+    one space (`PPP / PFI` keeps its spaces). Remembered: every stage folds the
+    same cell texts again.
     """
     folded = unicodedata.normalize("NFKC", text)
     joined = _SPACE_NEXT_TO_JAPANESE.sub("", folded)

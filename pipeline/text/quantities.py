@@ -11,7 +11,7 @@ Wording (現状以上, 順調, A), the contract's `text`.
 import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Literal, get_args
 
@@ -311,15 +311,22 @@ def parse_cell(text: str, units: Collection[str]) -> list[CellValue]:
     `40人 (累計180人)` gives two quantities, the second cumulative (rule 5);
     `9,500 人 (+0)` gives the value and a difference; words give one Wording.
     """
+    return list(_parse_cell(text, frozenset(units)))
+
+
+@lru_cache(maxsize=1 << 16)
+def _parse_cell(text: str, units: frozenset[str]) -> tuple[CellValue, ...]:
+    """`parse_cell`'s reading, remembered: a document prints the same cells again and again
+    (dashes, grades, years, its units), and its stages read each cell more than once."""
     folded = _MOVEMENT.sub("", fold_value_text(text))
     if is_missing(folded) or _DASH_WITH_UNIT.match(folded):
-        return []
+        return ()
     period = _PERIOD.match(folded)
     if period is not None and number_start(folded, period.end()) is not None:
         # `4年間累計1,825人`, `1年当たり415人`: the period says what the number counts
         folded = ("累計" if period["total"] else "") + folded[period.end() :]
     reading = _scan(folded, units)
-    return [Wording(folded)] if reading is None else list(reading.found)
+    return (Wording(folded),) if reading is None else tuple(reading.found)
 
 
 def stated_values(values: Sequence[CellValue]) -> list[Quantity]:

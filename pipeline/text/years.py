@@ -9,6 +9,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 import japanera
 from kanjize import kanji2number
@@ -139,6 +140,13 @@ def find_years(text: str, era: str | None = None) -> list[FiscalYear]:
     the document prints, a year printed without one (`24年度`) is a year of that era
     (contract rule 12).
     """
+    return list(_find_years(text, era))
+
+
+@lru_cache(maxsize=1 << 16)
+def _find_years(text: str, era: str | None) -> tuple[FiscalYear, ...]:
+    """`find_years`'s reading, remembered: the stages ask it of the same labels, headers
+    and words again and again."""
     folded = normalize_text(text)
     matches = list(_YEAR.finditer(folded))
     if era in ERA_FIRST_YEARS:
@@ -148,7 +156,7 @@ def find_years(text: str, era: str | None = None) -> list[FiscalYear]:
                 matches.append(match)
         matches.sort(key=lambda match: match.start())
     years = [year for year in (_from_match(match, era) for match in matches) if year is not None]
-    return _with_span_ends(folded, years)
+    return tuple(_with_span_ends(folded, years))
 
 
 # A span whose end prints only its last two digits: `2009~14年` (to 2014).

@@ -30,3 +30,18 @@ def test_help_lists_every_command_without_importing_them() -> None:
     assert result.exit_code == 0
     for name in COMMANDS:
         assert f"  {name} " in result.output
+
+
+def test_the_extract_command_loads_no_scorer_report_or_unused_pymupdf_part() -> None:
+    code = (
+        "import sys, pipeline.cli.commands\n"
+        "print(' '.join(sorted(n for n, m in sys.modules.items() if m is not None)))"
+    )
+    loaded = set(
+        subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True
+        ).stdout.split()
+    )
+    unused = {"pipeline.score", "pipeline.report", "pipeline.batch", "matplotlib", "scipy"}
+    unused |= {"pymupdf.layout", "pymupdf4llm", "onnxruntime"}
+    assert not unused & loaded

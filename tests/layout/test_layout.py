@@ -103,3 +103,14 @@ def test_a_table_below_the_quality_floor_gets_camelots_second_opinion(
     chosen = layout_document(pdf, LayoutSettings(min_quality=0.9)).tables
     assert asked == weak_pages
     assert {t.page for t in chosen if t.strategy == "lattice"} == set(weak_pages)
+
+
+def test_a_document_opened_again_between_pages_reads_the_same(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Closing and opening a document again to free its fonts changes nothing it reads."""
+    path = Path(__file__).parent.parent / "fixtures" / "pdfs" / "kodaira-r2-sangyo.pdf"
+    once = layout_document(path)
+    monkeypatch.setattr("pipeline.layout.pages.FONTS_OPEN", 1)
+    assert layout_document(path).pages == once.pages
+    assert len(once.pages) == 10

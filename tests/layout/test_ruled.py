@@ -1,15 +1,16 @@
 """Ruled tables rebuilt from drawings: edges, merged cells, words placed in their cells."""
 
+import random
 from pathlib import Path
 
 import pymupdf
 import pytest
 
 from pipeline.ingest.pages import read_page
-from pipeline.layout.ruled import ruled_tables
-from pipeline.model.geometry import text_lines
-from pipeline.model.grid import RuledSettings, cluster
-from pipeline.model.table import Table
+from pipeline.layout.ruled import fill_cells, ruled_tables
+from pipeline.model.geometry import DisjointSets, Word, text_lines, touch
+from pipeline.model.grid import RuledSettings, cluster, group_segments
+from pipeline.model.table import Cell, Table
 
 PDFS = Path(__file__).resolve().parent.parent / "fixtures" / "pdfs"
 
@@ -104,6 +105,43 @@ def test_text_lines_orders_words_top_to_bottom_left_to_right() -> None:
         ["visitors", "1,200", "1,350"],
         ["shops", "40"],
     ]
+
+
+def _all_pairs(segments: list[tuple[float, float, float, float]]) -> list[list[tuple]]:
+    """The grouping by its definition: every pair of segments tested."""
+    sets = DisjointSets(range(len(segments)))
+    for i, a in enumerate(segments):
+        for j in range(i + 1, len(segments)):
+            if touch(a, segments[j], 2.0):
+                sets.union(i, j)
+    return [[segments[i] for i in group] for group in sets.groups()]
+
+
+def test_segments_are_grouped_as_testing_every_pair_groups_them() -> None:
+    spread = random.Random(15)
+    segments = []
+    for _ in range(300):
+        x, y, length = spread.uniform(0, 600), spread.uniform(0, 800), spread.uniform(3, 120)
+        across = spread.random() < 0.5
+        segments.append((x, y, x + length, y) if across else (x, y, x, y + length))
+    assert group_segments(segments, 2.0) == _all_pairs(segments)
+
+
+def test_segments_meeting_within_snap_are_one_group() -> None:
+    segments = [(0.0, 0.0, 100.0, 0.0), (101.5, 0.0, 101.5, 50.0), (300.0, 0.0, 400.0, 0.0)]
+    assert group_segments(segments, 2.0) == [segments[:2], segments[2:]]
+
+
+def test_a_word_centred_on_a_shared_border_is_in_both_cells() -> None:
+    left, right = Cell(0, 0, (0.0, 0.0, 50.0, 20.0)), Cell(0, 1, (50.0, 0.0, 100.0, 20.0))
+    words = [
+        Word("b", "b", (60.0, 5.0, 70.0, 15.0)),
+        Word("edge", "edge", (40.0, 5.0, 60.0, 15.0)),
+        Word("a", "a", (10.0, 5.0, 20.0, 15.0)),
+    ]
+    assert fill_cells([left, right], words) == 4
+    assert [w.text for w in left.words] == ["edge", "a"]
+    assert [w.text for w in right.words] == ["b", "edge"]
 
 
 def test_settings_are_validated() -> None:

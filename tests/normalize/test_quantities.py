@@ -367,3 +367,13 @@ def test_an_arrow_after_a_value_marks_its_movement_not_the_value() -> None:
     (quantity,) = parse_cell("3,975 ↑", UNITS)
     assert isinstance(quantity, Quantity) and quantity.value == 3975
     assert not any(isinstance(value, Quantity) for value in parse_cell("↑", UNITS))
+
+
+def test_a_cell_read_again_reads_the_same_whatever_was_done_with_the_first_reading() -> None:
+    first = parse_cell("40人 (累計180人)", UNITS)
+    first.clear()
+    assert [q.value for q in parse_cell("40人 (累計180人)", UNITS)] == [40, 180]
+
+
+def test_the_units_may_be_any_collection() -> None:
+    assert parse_cell("12件", ["件"]) == parse_cell("12件", frozenset({"件"}))

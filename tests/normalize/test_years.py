@@ -213,3 +213,9 @@ def test_fiscal_year_is_a_plain_value() -> None:
 )
 def test_a_text_that_is_one_year_with_or_without_its_era(text: str, is_year: bool) -> None:
     assert is_year_text(text) is is_year
+
+
+def test_a_text_read_again_gives_its_years_whatever_was_done_with_the_first_list() -> None:
+    first = find_years("平成29年度～令和8年度")
+    first.clear()
+    assert [year.year for year in find_years("平成29年度～令和8年度")] == [2017, 2026]
