@@ -5,6 +5,7 @@ import os
 import resource
 import signal
 import stat
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -126,3 +127,39 @@ def test_a_write_that_fails_leaves_no_temporary_file_and_the_others_go_on(
     ]
     error = json.loads((out / "kodaira-r2-kofukin.error.json").read_text(encoding="utf-8"))
     assert error["error"] == "write-failed"
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path) -> Iterator[Path]:
+    """A 16 KB tmpfs: room for an error file or two, not for a record file."""
+    mount = tmp_path / "disk"
+    mount.mkdir()
+    done = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=16k", "tmpfs", str(mount)],
+        capture_output=True,
+        check=False,
+    )
+    if done.returncode != 0:
+        pytest.skip(f"no tmpfs can be mounted here: {done.stderr.decode().strip()}")
+    try:
+        yield mount
+    finally:
+        subprocess.run(["umount", str(mount)], check=False)
+
+
+def test_a_full_disk_fails_each_document_alone_and_leaves_no_temporary_file(
+    tmp_path: Path, small_disk: Path
+) -> None:
+    filler = small_disk / "filler"
+    filler.write_bytes(b"\0" * 8 * 1024)  # what another program left on the disk
+    second = tmp_path / "second.pdf"
+    second.write_bytes(FIXTURE.read_bytes())
+    result = CliRunner().invoke(
+        main, ["extract", str(FIXTURE), str(second), "--out", str(small_disk)]
+    )
+    assert result.exit_code == 1
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    left = sorted(path.name for path in small_disk.iterdir() if path != filler)
+    assert not [name for name in left if not name.endswith((".error.json", ".json"))]
+    assert "kodaira-r2-kofukin.json" not in left  # a record file is never left half written
+    assert result.stderr.count("error:") == 2  # each document says why, the second too
