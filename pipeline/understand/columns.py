@@ -82,6 +82,7 @@ def infer_columns(
 ) -> list[Column]:
     """The columns with the fields their shape in the table says they hold."""
     columns = _group_names(columns, body, context)
+    columns = _first_year_is_the_baseline(columns)
     return _later_baselines_are_actuals(_program_columns(columns, body, context))
 
 
@@ -159,3 +160,24 @@ def _later_baselines_are_actuals(columns: list[Column]) -> list[Column]:
         else c
         for c in columns
     ]
+
+
+def _first_year_is_the_baseline(columns: list[Column]) -> list[Column]:
+    """A year series whose later years are each marked 実績 and which has a target starts
+    from its first year: that year printed bare (`平成12年 | 平成13年実績 | … | 目標`) is
+    the baseline the series is measured from, not one more actual."""
+    dated = [c for c in columns if c.field.field == "actual" and c.field.year is not None]
+    if len(dated) < 3 or not any(c.field.field in ("target", "final_target") for c in columns):
+        return columns
+    first, *later = sorted(dated, key=lambda c: c.field.year.year if c.field.year else 0)
+    if first.field.header.words or not all(_says_actual(c) for c in later):
+        return columns
+    baseline = dataclasses.replace(first.field, field="baseline")
+    return [dataclasses.replace(c, field=baseline) if c is first else c for c in columns]
+
+
+def _says_actual(column: Column) -> bool:
+    """Whether a column's header words themselves name the actual (実績, 現在, 見込)."""
+    return any(match.field == "actual" for match in column.field.candidates) and bool(
+        column.field.header.words
+    )

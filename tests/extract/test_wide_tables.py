@@ -245,3 +245,20 @@ def test_a_label_over_rows_with_blank_label_cells_heads_a_list_not_the_program()
         [["個別施策", "B2-1", "空き家の活用を進めます"], ["", "B2-2", "移住の相談体制を整えます"]]
     )
     assert form_heading(form, DocumentContext()) is None
+
+
+def test_a_bare_first_year_before_years_marked_actual_is_the_baseline() -> None:
+    rows = [
+        ["指標", "令和2年", "令和3年実績", "令和4年実績", "目標"],
+        ["体験農園の利用者数", "120人", "135人", "150人", "200人"],
+    ]
+    record = row_records(read_table(run_of(grid_table(rows)), DocumentContext(era="令和")), None)[0]
+    assert facts(record) == [
+        ("baseline", 2020, 120),
+        ("actual", 2021, 135),
+        ("actual", 2022, 150),
+        ("target", None, 200),
+    ]
+    bare = [["指標", "令和2年", "令和3年", "令和4年", "目標"], ["同", "1人", "2人", "3人", "4人"]]
+    record = row_records(read_table(run_of(grid_table(bare)), DocumentContext(era="令和")), None)[0]
+    assert [f.kind for f in record.facts] == ["actual", "actual", "actual", "target"]  # rule 7
