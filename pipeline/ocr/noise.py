@@ -30,16 +30,35 @@ _TRAILING = re.compile(r"[\s.・|｜\[「『(（*＊=＝_'\"“”`~〜^<]+$")
 def without_scan_noise(text: str) -> str:
     """A printed line of a cell read from a scan without the marks its ruling and specks left.
 
-    A cell that is only a dash (`ー`, `-`: no value) keeps it.
+    A cell that is only a dash (`ー`, `-`: no value) keeps it. A bracket is judged with
+    its pair over the whole cell (`cell_without_scan_noise`), not line by line.
     """
     if not text.strip() or re.fullmatch(r"\s*[ー\-－―‐−]+\s*", text):
         return text
+    return _TRAILING.sub("", _LEADING.sub("", _inside(text)))
+
+
+def cell_without_scan_noise(text: str) -> str:
+    """A whole cell's text without the scan's marks, brackets nothing opened included."""
+    return _unopened(without_scan_noise(text))
+
+
+def word_without_scan_noise(text: str) -> str:
+    """One word of a free line without the scan's marks; "" for a word that is only marks.
+    The punctuation that ends or splits a sentence (、。) and brackets stay."""
+    cleaned = _inside(text)
+    return "" if _MARKS_ONLY.fullmatch(cleaned) else cleaned
+
+
+# A word of nothing but the marks specks and rules leave.
+_MARKS_ONLY = re.compile(r"[\s.|｜*＊=＝_'\"“”`~〜^<>]*")
+
+
+def _inside(text: str) -> str:
     cleaned = _BOXES.sub("", text)
     cleaned = _LONE_RO.sub("", cleaned)
     cleaned = _STRAY_BAR.sub("", cleaned)
-    cleaned = _STRAY_DOT.sub("", cleaned)
-    cleaned = _TRAILING.sub("", _LEADING.sub("", cleaned))
-    return _unopened(cleaned)
+    return _STRAY_DOT.sub("", cleaned)
 
 
 def _unopened(text: str) -> str:
@@ -57,5 +76,5 @@ def table_without_scan_noise(table: Table) -> Table:
 
     Run after the layout stage's repairs, which rebuild a mended cell's text from its
     words."""
-    cells = [replace(cell, text=without_scan_noise(cell.text)) for cell in table.cells]
+    cells = [replace(cell, text=cell_without_scan_noise(cell.text)) for cell in table.cells]
     return replace(table, cells=cells)

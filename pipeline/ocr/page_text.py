@@ -23,7 +23,7 @@ from pipeline.ingest import UNMAPPED
 from pipeline.model import DisjointSets, Word, enclosing
 from pipeline.ocr.image_grid import Box, Frame, Mask, is_dash, long_strokes
 from pipeline.ocr.lines import join_digits
-from pipeline.ocr.noise import without_scan_noise
+from pipeline.ocr.noise import word_without_scan_noise
 from pipeline.ocr.settings import OcrSettings
 from pipeline.ocr.tesseract import Read
 
@@ -103,7 +103,7 @@ def free_words(line: list[Read], box: Box) -> list[Read]:
     are dropped."""
     kept: list[Read] = []
     for word in join_digits(line):
-        text = without_scan_noise(word.text).strip()
+        text = word_without_scan_noise(word.text).strip()
         if text:
             kept.append(Read(text, (word.box[0], box[1], word.box[2], box[3]), word.confidence))
     return kept

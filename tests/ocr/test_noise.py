@@ -3,7 +3,7 @@ Made-up lines, not from any report."""
 
 import pytest
 
-from pipeline.ocr.noise import without_scan_noise
+from pipeline.ocr.noise import cell_without_scan_noise, without_scan_noise, word_without_scan_noise
 
 
 @pytest.mark.parametrize(
@@ -15,7 +15,6 @@ from pipeline.ocr.noise import without_scan_noise
         ("基準値・ーー", "基準値"),  # long-vowel marks after a kanji
         ("目標値. (目標年度)", "目標値 (目標年度)"),  # a stray period after a kanji
         ("」KPIロ(令和7年度まで)", "KPI(令和7年度まで)"),
-        ("実績値 ]", "実績値"),  # a bracket nothing opened
         ("*5年毎の調査", "5年毎の調査"),
         ("R6年度ロロ", "R6年度"),
     ],
@@ -40,3 +39,20 @@ def test_scan_noise_is_removed(read: str, printed: str) -> None:
 )
 def test_printed_text_is_kept(printed: str) -> None:
     assert without_scan_noise(printed) == printed
+
+
+def test_a_bracket_is_judged_with_its_pair_over_the_whole_cell() -> None:
+    assert without_scan_noise("事業】") == "事業】"  # its 【 is on the line above
+    assert (
+        cell_without_scan_noise("セミナー【新規事業】(参加者数)")
+        == "セミナー【新規事業】(参加者数)"
+    )
+    assert cell_without_scan_noise("実績値 ]") == "実績値"  # a bracket nothing opened
+
+
+@pytest.mark.parametrize(
+    ("read", "kept"),
+    [("。", "。"), ("、", "、"), ("|", ""), ("*", ""), ("ロロ", ""), ("人口", "人口")],
+)
+def test_a_free_line_keeps_its_punctuation_and_drops_words_of_marks(read: str, kept: str) -> None:
+    assert word_without_scan_noise(read) == kept
