@@ -7,6 +7,7 @@ it (a word processor's borders, with no column ruling) or, with no rules, the
 wider space a table leaves between its rows than between a cell's lines.
 """
 
+import re
 from bisect import bisect
 from collections.abc import Sequence
 from itertools import pairwise
@@ -76,15 +77,22 @@ def spacing_bands(
     """Bands split where the space between two rows' text is a row's, not a line's.
 
     A row whose text stands less than `line_space` line heights below the row
-    above carries on that row; only a table that also leaves `row_space` line
-    heights or more between some of its rows is read so (a table spaced evenly
-    gives no evidence, and None).
+    above carries on that row where the table leaves `row_space` line heights or
+    more between its rows at least as often. A table set tight throughout, with a
+    few wider breaks (sections), says nothing by its spacing: there the columns a
+    line prints decide (`_carries_on`). A table spaced evenly gives no evidence,
+    and None.
     """
     extents: list[tuple[float, float] | None] = []
+    printed: list[set[int]] = []
+    firsts: list[str] = []  # each row's first word
     heights: list[float] = []
     for top, bottom in pairwise(ys):
-        boxes = [w.bbox for w in words if centre_in(w, (xs[0], top, xs[-1], bottom))]
+        inside = [w for w in words if centre_in(w, (xs[0], top, xs[-1], bottom))]
+        boxes = [w.bbox for w in inside]
         extents.append((min(b[1] for b in boxes), max(b[3] for b in boxes)) if boxes else None)
+        printed.append({bisect(xs, (b[0] + b[2]) / 2) for b in boxes})
+        firsts.append(min(inside, key=lambda w: w.bbox[0]).text if inside else "")
         heights += [b[3] - b[1] for b in boxes]
     if not heights:
         return None
@@ -96,13 +104,32 @@ def spacing_bands(
         last = extent or last
     gaps = gaps[1:]
     spaced = [gap for gap in gaps if gap is not None]
-    if not any(gap < line_space * line for gap in spaced) or not any(
-        gap >= row_space * line for gap in spaced
-    ):
+    tight = sum(gap < line_space * line for gap in spaced)
+    wide = sum(gap >= row_space * line for gap in spaced)
+    if not tight:
         return None
-    bands, band = [], 0
-    for gap in gaps:
-        if gap is None or gap >= line_space * line:
-            band += 1
+    by_spacing = wide >= tight
+    bands, band, started = [], 0, True
+    for r, gap in enumerate(gaps):
+        carries = gap is not None and gap < line_space * line
+        if carries and not by_spacing:
+            carries = r > 0 and _carries_on(printed[r - 1], printed[r], started, firsts[r])
+        started = not carries
+        band += 0 if carries else 1
         bands.append(band)
-    return bands
+    return bands if by_spacing or len(set(bands)) < len(bands) else None
+
+
+# A line that opens with an enumerator or a bullet starts a row of its own.
+_OPENS_ROW = re.compile(r"^(?:[\u2460-\u2473・●■◆○◎]|[(（]?\d{1,2}[)）.．]?(?=\D))")
+
+
+def _carries_on(above: set[int], line: set[int], above_started: bool, first: str) -> bool:
+    """Whether a tight line carries on the row above: it leaves blank a column the row
+    above prints (a name's next line beside no values, a cell's text running down from
+    its top), or the line above printed only a name's first line and this one the
+    values (a cell's text set at its foot). A line that opens with an enumerator
+    starts a row."""
+    if _OPENS_ROW.match(first):
+        return False
+    return bool(above - line) or (above_started and bool(line - above) and len(above) == 1)

@@ -94,3 +94,38 @@ def test_a_table_ruled_under_each_row_only_reads_one_row_per_indicator(tmp_path:
         ["Recycled waste share", "31% (2019)", "40% (2025)"],
         ["Shops opened", "12 (2020)", "30 (2025)"],
     ]
+
+
+def test_a_table_set_tight_with_a_section_break_keeps_every_line_a_row() -> None:
+    tops = [100, 114, 128, 142, 170, 184, 198]  # 4 pt between rows, 18 pt before a section
+    words = [word(f"w{i}", top) for i, top in enumerate(tops)]
+    edges = [top - 1.0 for top in tops] + [tops[-1] + 11.0]
+    assert spacing_bands(XS, edges, words, 0.6, 1.0) is None
+
+
+def test_in_a_tight_table_a_line_beside_blank_values_carries_on_its_row() -> None:
+    """Rows 4 pt apart, one wider break: a name's second line prints no values."""
+    tops = [100, 114, 128, 142, 170]
+    columns = [[0, 1, 2], [0], [0, 1, 2], [0], [0, 1, 2]]
+    words = [
+        word(f"w{i}{c}", top, left=XS[c] + 5.0)
+        for i, (top, cs) in enumerate(zip(tops, columns, strict=True))
+        for c in cs
+    ]
+    edges = [top - 1.0 for top in tops] + [tops[-1] + 11.0]
+    assert spacing_bands(XS, edges, words, 0.6, 1.0) == [1, 1, 2, 2, 3]
+
+
+def test_in_a_tight_table_a_name_s_first_line_set_above_its_values_joins_them() -> None:
+    """Values printed at the foot of their cell: the name's first line stands alone above
+    them; an enumerated line starts its own row."""
+    tops = [100, 114, 128, 142, 156, 184]
+    columns = [[0, 1, 2], [0], [0, 1, 2], [0], [0, 1, 2], [0, 1, 2]]
+    texts = ["1名", "2名", "続き", "3名", "続き", "4名"]
+    words = [
+        Word(texts[i] if c == 0 else "9", texts[i], (XS[c] + 5.0, top, XS[c] + 45.0, top + 10.0))
+        for i, (top, cs) in enumerate(zip(tops, columns, strict=True))
+        for c in cs
+    ]
+    edges = [top - 1.0 for top in tops] + [tops[-1] + 11.0]
+    assert spacing_bands(XS, edges, words, 0.6, 1.0) == [1, 2, 2, 3, 3, 4]
