@@ -83,16 +83,21 @@ def _reread_numbers(
     lines read alike, each word of them scored 89 or more). Lines holding any
     other character keep the Japanese reading.
     """
-    lines = [
-        n
-        for n, line in enumerate(found)
-        if is_unsure(line, sure) and _NUMERIC_LINE.fullmatch(_text(line))
-    ]
+    lines = unsure_numbers(found, sure)
     again, warnings = _read_enlarged(engine, grey, [boxes[n] for n in lines], upscale)
     for n, line in zip(lines, again, strict=True):
         if line and _NUMERIC_LINE.fullmatch(_text(line)):
             found[n] = line
     return warnings
+
+
+def unsure_numbers(found: Sequence[list[Read]], sure: float) -> list[int]:
+    """The lines read as numeric alone with a word scored below `sure`."""
+    return [
+        n
+        for n, line in enumerate(found)
+        if is_unsure(line, sure) and _NUMERIC_LINE.fullmatch(_text(line))
+    ]
 
 
 def _text(line: list[Read]) -> str:

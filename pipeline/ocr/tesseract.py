@@ -72,8 +72,7 @@ class Tesseract:
         """The words of each image, and a warning for each process that failed."""
         if not images:
             return [], []
-        processes = max(1, min(self.workers, len(images) // max(1, self.share)))
-        shares = [list(range(w, len(images), processes)) for w in range(processes)]
+        shares = split_batch(len(images), self.workers, self.share)
         with tempfile.TemporaryDirectory(prefix="kpi-ocr-") as folder:
             lists = [
                 _write_list(Path(folder), n, [images[i] for i in share])
@@ -113,6 +112,13 @@ class Tesseract:
                 warnings.append(f"Tesseract failed on part of the page: {err.strip()[-300:]}")
             outputs.append(out)
         return outputs, warnings
+
+
+def split_batch(count: int, workers: int, least: int) -> list[list[int]]:
+    """The image numbers each process reads: as many processes as workers, unless that would
+    leave one fewer than `least` images to repay its model load; never an empty one."""
+    processes = max(1, min(workers, count, count // max(1, least)))
+    return [list(range(w, count, processes)) for w in range(processes)]
 
 
 @functools.cache
