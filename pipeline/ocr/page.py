@@ -101,10 +101,11 @@ def prepare(page: pymupdf.Page, settings: OcrSettings) -> Scan:
     grey = render_grey(page, settings.dpi)
     window = round(settings.threshold_window * settings.scale)
     line = round(settings.min_line * settings.scale)
-    angle = skew_angle(binarize(grey, window), line, settings.max_skew)
+    ink = binarize(grey, window)
+    angle = skew_angle(ink, line, settings.max_skew)
     frame = Frame.turned(grey.shape[1], grey.shape[0], angle, settings.scale)
     straight = frame.straighten(grey) if angle else grey
-    ink = binarize(straight, window)
+    ink = binarize(straight, window) if angle else ink
     ruling = find_ruling(ink, line, settings.scale, settings.touch)
     grids = _grids(ruling.segments, settings)
     border = cv2.dilate(ruling.pixels.astype(np.uint8), np.ones((5, 5), np.uint8)) > 0

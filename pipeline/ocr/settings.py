@@ -33,7 +33,9 @@ class OcrSettings:
     upscale: float = 1.5  # each text line is enlarged this much before Tesseract
     second_upscale: float = 1.25  # an unsure line is read again enlarged this much
     unsure: float = 70.0  # a line holding a word Tesseract scores below this (0–100) is unsure
+    numeric_sure: float = 90.0  # a numeric line scored this or more is not reread (101: each is)
     workers: int = 2  # Tesseract processes run side by side, one model load each
+    share: int = 60  # fewest lines given a process of their own: a model load costs ~10 lines
     timeout: float = 600.0  # seconds one Tesseract process may take
     tesseract: str = "tesseract"  # the command
     ruled: RuledSettings = field(default_factory=lambda: RuledSettings(snap=3.0))
@@ -60,10 +62,10 @@ class OcrSettings:
         )
         if min(lengths) <= 0 or min(self.upscale, self.second_upscale) < 1 or self.timeout <= 0:
             raise ValueError("lengths, max_skew and timeout must be positive, upscales at least 1")
-        if not 0 <= self.unsure <= 100:
-            raise ValueError("unsure must lie in [0, 100]")
-        if self.workers < 1:
-            raise ValueError("workers must be at least 1")
+        if not 0 <= self.unsure <= 100 or not 0 <= self.numeric_sure <= 101:
+            raise ValueError("unsure must lie in [0, 100], numeric_sure in [0, 101]")
+        if self.workers < 1 or self.share < 0:
+            raise ValueError("workers must be at least 1, share not negative")
 
     @property
     def scale(self) -> float:
@@ -78,7 +80,9 @@ class OcrSettings:
     def engine_at(self, upscale: float) -> Tesseract:
         """Tesseract at the dpi of line images enlarged `upscale` times."""
         dpi = round(self.dpi * upscale)
-        return Tesseract(self.tesseract, self.language, dpi, self.workers, self.timeout)
+        return Tesseract(
+            self.tesseract, self.language, dpi, self.workers, self.timeout, share=self.share
+        )
 
     @property
     def numeric_engine(self) -> Tesseract | None:

@@ -2,8 +2,9 @@
 
 Loading the Japanese model costs more than reading a line, so a page's lines
 go to one process per worker as a list of images (Tesseract reads a text file
-of image paths as a multi-page input), not one process per line. Each process
-is held to one thread: the workers already share the cores.
+of image paths as a multi-page input), not one process per line; a batch too
+small to repay a second model load goes to one process. Each process is held
+to one thread: the workers already share the cores.
 """
 
 import functools
@@ -56,6 +57,7 @@ class Tesseract:
     workers: int = 2
     timeout: float = 600.0  # seconds one process may take
     mode: int = 7  # page segmentation: 7 reads each image as one line of text
+    share: int = 0  # fewest images worth a process (and a model load) of their own
 
     def problem(self) -> str | None:
         """None when the command runs and has the language data, else a warning naming the fix."""
@@ -70,8 +72,7 @@ class Tesseract:
         """The words of each image, and a warning for each process that failed."""
         if not images:
             return [], []
-        shares = [list(range(w, len(images), self.workers)) for w in range(self.workers)]
-        shares = [share for share in shares if share]
+        shares = split_batch(len(images), self.workers, self.share)
         with tempfile.TemporaryDirectory(prefix="kpi-ocr-") as folder:
             lists = [
                 _write_list(Path(folder), n, [images[i] for i in share])
@@ -111,6 +112,13 @@ class Tesseract:
                 warnings.append(f"Tesseract failed on part of the page: {err.strip()[-300:]}")
             outputs.append(out)
         return outputs, warnings
+
+
+def split_batch(count: int, workers: int, least: int) -> list[list[int]]:
+    """The image numbers each process reads: as many processes as workers, unless that would
+    leave one fewer than `least` images to repay its model load; never an empty one."""
+    processes = max(1, min(workers, count, count // max(1, least)))
+    return [list(range(w, count, processes)) for w in range(processes)]
 
 
 @functools.cache
@@ -157,11 +165,15 @@ def install_hint(language: str) -> str:
     return f"install it with `apt-get install tesseract-ocr {packages}`"
 
 
+# Line images live for one read: compressing them costs more than writing their bytes.
+_UNCOMPRESSED = [cv2.IMWRITE_PNG_COMPRESSION, 0]
+
+
 def _write_list(folder: Path, worker: int, images: list[Image]) -> Path:
     paths: list[str] = []
     for number, image in enumerate(images):
         path = folder / f"{worker}-{number:05d}.png"
-        cv2.imwrite(str(path), image)
+        cv2.imwrite(str(path), image, _UNCOMPRESSED)
         paths.append(str(path))
     listing = folder / f"{worker}.txt"
     listing.write_text("\n".join(paths) + "\n", encoding="utf-8")

@@ -82,6 +82,8 @@ def scanned(angle: float, layer: dict[tuple[int, int], str] | None = None) -> py
         {"second_upscale": 0.9},
         {"unsure": 101},
         {"workers": 0},
+        {"share": -1},
+        {"numeric_sure": 102},
     ],
 )
 def test_settings_refuse_bad_values(changes: dict[str, object]) -> None:

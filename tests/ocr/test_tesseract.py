@@ -1,9 +1,11 @@
 """Tesseract's readings of a line judged by their word confidences: which lines are unsure,
-and which of two readings of one line is kept."""
+which of two readings of one line is kept, which numeric lines the Latin model reads
+again; and how a batch of line images is shared among processes."""
 
 import pytest
 
-from pipeline.ocr.tesseract import Read, is_unsure, more_confident
+from pipeline.ocr.lines import unsure_numbers
+from pipeline.ocr.tesseract import Read, is_unsure, more_confident, split_batch
 
 BOX = (0.0, 0.0, 10.0, 10.0)
 
@@ -43,3 +45,34 @@ def test_an_empty_reading_never_replaces_words() -> None:
     first = line(("窓口", 12.0))
     assert more_confident(first, []) == first
     assert more_confident([], first) == first
+
+
+@pytest.mark.parametrize(
+    ("reading", "again"),
+    [
+        (line(("72)", 62.0)), True),  # the `(+` dropped, and Tesseract unsure of it
+        (line(("(+10)", 95.0)), False),  # read surely: the Latin model reads it alike
+        (line(("1,330,000", 91.0), ("人", 40.0)), False),  # a unit: not numeric alone
+        (line(("売上", 30.0)), False),
+    ],
+)
+def test_only_unsure_numeric_lines_go_to_the_latin_model(reading: list[Read], again: bool) -> None:
+    assert (unsure_numbers([reading], 90.0) == [0]) is again
+
+
+@pytest.mark.parametrize(
+    ("count", "workers", "least", "processes"),
+    [
+        (200, 2, 60, 2),
+        (100, 2, 60, 1),  # a second model load would cost more than it saves
+        (12, 2, 60, 1),
+        (3, 2, 0, 2),  # no floor: one process per worker
+        (1, 4, 0, 1),  # never an empty process
+    ],
+)
+def test_a_batch_is_shared_among_as_many_processes_as_repay_their_model_load(
+    count: int, workers: int, least: int, processes: int
+) -> None:
+    shares = split_batch(count, workers, least)
+    assert len(shares) == processes
+    assert sorted(n for share in shares for n in share) == list(range(count))
