@@ -67,6 +67,25 @@ def rule_bands(
     return bands
 
 
+def row_blocks(
+    xs: list[float], ys: list[float], words: Sequence[Word], row_gap: float
+) -> list[range]:
+    """Runs of rows whose text stands no more than `row_gap` line heights apart.
+
+    Where camelot stream finds no text edges to bound a table it takes the
+    whole page as the table's area, and a note printed well below the table
+    becomes its last row; cut off, it is a one-row table that is dropped.
+    Empty rows stay with the run above them.
+    """
+    rows = _row_words(xs, ys, words)
+    line = _line_height(rows)
+    cuts = [
+        r for r, gap in enumerate(_gaps_above(rows)) if gap is not None and gap > row_gap * line
+    ]
+    starts = [0, *cuts]
+    return [range(a, b) for a, b in pairwise([*starts, len(rows)])]
+
+
 def spacing_bands(
     xs: list[float],
     ys: list[float],
@@ -83,26 +102,13 @@ def spacing_bands(
     line prints decide (`_carries_on`). A table spaced evenly gives no evidence,
     and None.
     """
-    extents: list[tuple[float, float] | None] = []
-    printed: list[set[int]] = []
-    firsts: list[str] = []  # each row's first word
-    heights: list[float] = []
-    for top, bottom in pairwise(ys):
-        inside = [w for w in words if centre_in(w, (xs[0], top, xs[-1], bottom))]
-        boxes = [w.bbox for w in inside]
-        extents.append((min(b[1] for b in boxes), max(b[3] for b in boxes)) if boxes else None)
-        printed.append({bisect(xs, (b[0] + b[2]) / 2) for b in boxes})
-        firsts.append(min(inside, key=lambda w: w.bbox[0]).text if inside else "")
-        heights += [b[3] - b[1] for b in boxes]
-    if not heights:
+    rows = _row_words(xs, ys, words)
+    if not any(rows):
         return None
-    line = sorted(heights)[len(heights) // 2]
-    gaps: list[float | None] = [None]
-    last: tuple[float, float] | None = None
-    for extent in extents:
-        gaps.append(extent[0] - last[1] if extent and last else None)
-        last = extent or last
-    gaps = gaps[1:]
+    line = _line_height(rows)
+    gaps = _gaps_above(rows)
+    printed = [{bisect(xs, (w.bbox[0] + w.bbox[2]) / 2) for w in row} for row in rows]
+    firsts = [min(row, key=lambda w: w.bbox[0]).text if row else "" for row in rows]
     spaced = [gap for gap in gaps if gap is not None]
     tight = sum(gap < line_space * line for gap in spaced)
     wide = sum(gap >= row_space * line for gap in spaced)
@@ -118,6 +124,35 @@ def spacing_bands(
         band += 0 if carries else 1
         bands.append(band)
     return bands if by_spacing or len(set(bands)) < len(bands) else None
+
+
+def _row_words(xs: list[float], ys: list[float], words: Sequence[Word]) -> list[list[Word]]:
+    """The words of each row of a table with these edges."""
+    return [
+        [w for w in words if centre_in(w, (xs[0], top, xs[-1], bottom))]
+        for top, bottom in pairwise(ys)
+    ]
+
+
+def _line_height(rows: Sequence[Sequence[Word]]) -> float:
+    """The median height of the rows' words: the table's line height."""
+    heights = sorted(w.bbox[3] - w.bbox[1] for row in rows for w in row)
+    return heights[len(heights) // 2] if heights else 0.0
+
+
+def _gaps_above(rows: Sequence[Sequence[Word]]) -> list[float | None]:
+    """For each row, the space between its text and the last printed row above it
+    (None for an empty row and for the first printed one)."""
+    gaps: list[float | None] = []
+    bottom: float | None = None
+    for row in rows:
+        if not row:
+            gaps.append(None)
+            continue
+        top = min(w.bbox[1] for w in row)
+        gaps.append(top - bottom if bottom is not None else None)
+        bottom = max(w.bbox[3] for w in row)
+    return gaps
 
 
 # A line that opens with an enumerator or a bullet starts a row of its own.

@@ -16,13 +16,12 @@ import inspect
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
-from itertools import pairwise
 from pathlib import Path
 from typing import Any, Literal
 
 import pymupdf
 
-from pipeline.layout.bands import row_bands
+from pipeline.layout.bands import row_bands, row_blocks
 from pipeline.layout.ruled import fill_cells
 from pipeline.model import (
     BBox,
@@ -211,33 +210,6 @@ def grid_table(
     inside = [word for word in words if centre_in(word, bbox)]
     fill_cells(cells, inside)
     return Table(page_number, bbox, xs, ys, cells, flavor, measure(cells, len(inside), flavor))
-
-
-def row_blocks(
-    xs: list[float], ys: list[float], words: Sequence[Word], row_gap: float
-) -> list[range]:
-    """Runs of rows whose text stands no more than `row_gap` line heights apart.
-
-    Where camelot stream finds no text edges to bound a table it takes the
-    whole page as the table's area, and a note printed well below the table
-    becomes its last row; cut off, it is a one-row table that is dropped.
-    Empty rows stay with the run above them.
-    """
-    bands = [(xs[0], top, xs[-1], bottom) for top, bottom in pairwise(ys)]
-    extents = [[w.bbox for w in words if centre_in(w, band)] for band in bands]
-    heights = sorted(box[3] - box[1] for boxes in extents for box in boxes)
-    line = heights[len(heights) // 2] if heights else 0.0
-    blocks: list[range] = []
-    start, last_bottom = 0, None
-    for r, boxes in enumerate(extents):
-        if not boxes:
-            continue
-        top = min(box[1] for box in boxes)
-        if last_bottom is not None and top - last_bottom > row_gap * line:
-            blocks.append(range(start, r))
-            start = r
-        last_bottom = max(box[3] for box in boxes)
-    return [*blocks, range(start, len(extents))]
 
 
 def _edges(bands: Sequence[Sequence[float]]) -> list[float]:

@@ -7,7 +7,8 @@ import pymupdf
 import pytest
 
 from pipeline.ingest.pages import read_page
-from pipeline.layout.camelot import CamelotSettings, lattice_tables, row_blocks, stream_tables
+from pipeline.layout.bands import row_blocks
+from pipeline.layout.camelot import CamelotSettings, lattice_tables, stream_tables
 from pipeline.layout.ruled import ruled_tables
 from pipeline.model.geometry import Word
 from pipeline.model.table import Table
