@@ -23,7 +23,7 @@ _NAMED_VALUE = re.compile(
 _DEADLINE = re.compile(r"まで|迄")
 
 
-def named_value(text: str) -> tuple[str, str] | None:
+def _named_value(text: str) -> tuple[str, str] | None:
     """A cell's name and value where it prints both (`就業相談者数100人`), else None."""
     match = _NAMED_VALUE.match(text)
     if match is None or len(match["name"]) < 2:
@@ -59,7 +59,7 @@ def split_named_values(
     found.insert(first, dataclasses.replace(columns[first], levels=(), field=names, heads=()))
     rows = []
     for row in body:
-        split = [named_value(row[index].text) for index in named]
+        split = [_named_value(row[index].text) for index in named]
         name = next((pair[0] for pair in split if pair is not None), "")
         slots = list(row)
         for index, pair in zip(named, split, strict=True):
@@ -72,9 +72,8 @@ def split_named_values(
 
 def _mostly_named(body: Sequence[Sequence[Slot]], index: int) -> bool:
     printed = [row[index].text for row in body if row[index].text]
-    return bool(printed) and 2 * sum(named_value(text) is not None for text in printed) > len(
-        printed
-    )
+    named = sum(_named_value(text) is not None for text in printed)
+    return bool(printed) and 2 * named > len(printed)
 
 
 def infer_columns(

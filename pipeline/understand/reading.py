@@ -250,11 +250,9 @@ def read_table(run: TableRun, context: DocumentContext = DEFAULT_CONTEXT) -> Kpi
     first = run.parts[0]
     top, header_rows = header_span(first, context)
     era, settings = context.era, context.settings
-    head = _slots(first)[top:header_rows]
-    below = _slots(first)[header_rows:]
-    groups = _kind_columns_apart(
-        _group_columns(_slots(first)[top:], header_rows - top), below, context
-    )
+    grid = _slots(first)
+    head, below = grid[top:header_rows], grid[header_rows:]
+    groups = _kind_columns_apart(_group_columns(grid[top:], header_rows - top), below, context)
     kinds = {
         group for group in groups if len(group) == 1 and _names_kinds(below, group[0], context)
     }
@@ -272,13 +270,14 @@ def read_table(run: TableRun, context: DocumentContext = DEFAULT_CONTEXT) -> Kpi
             body.append(slots)
     # In a years-as-rows table, the rows below the years (達成状況, 未達理由) are comments.
     labels = [row[0].text for row in body] if groups else []
-    valued = [
-        row
-        for row, label in zip(body, labels, strict=True)
+    kept = [
+        index
+        for index, label in enumerate(labels)
         if not _labels_years(labels, context)
         or is_year_label(label, era)
         or is_baseline_label(label, settings)
     ]
+    valued = [body[index] for index in kept]
     columns: list[Column] = []
     for index, group in enumerate(groups):
         levels = tuple(level for level in paths[group[0]].split(" / ") if level) if paths else ()
@@ -288,9 +287,8 @@ def read_table(run: TableRun, context: DocumentContext = DEFAULT_CONTEXT) -> Kpi
         if group in kinds:  # a column of row kinds holds no field's values itself
             field = dataclasses.replace(field, field=None, confidence=0.0)
         columns.append(Column(group, levels, field, heads))
-    _, valued = split_named_values(columns, valued)
     columns, body = split_named_values(columns, body)
-    columns = infer_columns(columns, valued, context)
+    columns = infer_columns(columns, [body[index] for index in kept], context)
     return KpiTable(run, header_rows, columns, body, context, _named(first, top, context))
 
 
