@@ -52,8 +52,7 @@ def split_named_values(
     found = list(columns)
     for index in named:
         kind = "target" if index in deadlines else "actual"
-        field = dataclasses.replace(columns[index].field, field=kind)
-        found[index] = dataclasses.replace(columns[index], field=field)
+        found[index] = columns[index].holding(kind)
     first = named[0]
     names = dataclasses.replace(columns[first].field, field="indicator", header=read_header(""))
     found.insert(first, dataclasses.replace(columns[first], levels=(), field=names, heads=()))
@@ -110,8 +109,7 @@ def _program_columns(
         )
         confidence = round(names * heads / len(slots), 3)
         if confidence >= context.settings.mapping_floor:
-            program = dataclasses.replace(column.field, field="program", confidence=confidence)
-            found[index] = dataclasses.replace(column, field=program)
+            found[index] = column.holding("program", confidence)
     return found
 
 
@@ -137,8 +135,7 @@ def _group_names(
             continue
         # As sure as the group's values are of their fields, and its body of being names.
         confidence = round(names * min(other.field.confidence for other in valued), 3)
-        name = dataclasses.replace(column.field, field="indicator", confidence=confidence)
-        found[index] = dataclasses.replace(column, field=name)
+        found[index] = column.holding("indicator", confidence)
     return found
 
 
@@ -153,12 +150,7 @@ def _later_baselines_are_actuals(columns: list[Column]) -> list[Column]:
         year = column.field.year
         return column in dated and year is not None and year.year > first
 
-    return [
-        dataclasses.replace(c, field=dataclasses.replace(c.field, field="actual"))
-        if later(c)
-        else c
-        for c in columns
-    ]
+    return [c.holding("actual") if later(c) else c for c in columns]
 
 
 def _first_year_is_the_baseline(columns: list[Column]) -> list[Column]:
@@ -171,8 +163,7 @@ def _first_year_is_the_baseline(columns: list[Column]) -> list[Column]:
     first, *later = sorted(dated, key=lambda c: c.field.year.year if c.field.year else 0)
     if first.field.header.words or not all(_says_actual(c) for c in later):
         return columns
-    baseline = dataclasses.replace(first.field, field="baseline")
-    return [dataclasses.replace(c, field=baseline) if c is first else c for c in columns]
+    return [c.holding("baseline") if c is first else c for c in columns]
 
 
 def _says_actual(column: Column) -> bool:

@@ -8,7 +8,6 @@ column. Each body slot keeps the cells it came from, so every value read from
 it can name its page, box and raw text.
 """
 
-import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -283,10 +282,9 @@ def read_table(run: TableRun, context: DocumentContext = DEFAULT_CONTEXT) -> Kpi
         levels = tuple(level for level in paths[group[0]].split(" / ") if level) if paths else ()
         values = [row[index].text for row in valued]
         heads = tuple(Slot.of(first.page, [row[c] for c in group]) for row in head)
-        field = map_column(" / ".join(levels), values, context)
-        if group in kinds:  # a column of row kinds holds no field's values itself
-            field = dataclasses.replace(field, field=None, confidence=0.0)
-        columns.append(Column(group, levels, field, heads))
+        column = Column(group, levels, map_column(" / ".join(levels), values, context), heads)
+        # A column of row kinds holds no field's values itself.
+        columns.append(column.holding(None, 0.0) if group in kinds else column)
     columns, body = split_named_values(columns, body)
     columns = infer_columns(columns, [body[index] for index in kept], context)
     return KpiTable(run, header_rows, columns, body, context, _named(first, top, context))

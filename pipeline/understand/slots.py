@@ -6,7 +6,7 @@ header spans, with its header levels and the field they map to.
 """
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pipeline.model import BBox, Cell, cell_texts, enclosing, main_print, text_lines
 from pipeline.understand.header_map import ColumnField
@@ -82,3 +82,8 @@ class Column:
     @property
     def header(self) -> str:
         return " / ".join(self.levels)
+
+    def holding(self, field: str | None, confidence: float | None = None) -> "Column":
+        """The column read as holding another field (its confidence kept unless given)."""
+        sure = self.field.confidence if confidence is None else confidence
+        return replace(self, field=replace(self.field, field=field, confidence=sure))
