@@ -66,7 +66,7 @@ def keyed_records(
     rows starts the group once."""
     if not names or table.fields("indicator") or not table.columns:
         return []
-    groups: list[tuple[KeyedName, list[list[Slot]]]] = []
+    groups: list[tuple[KeyedName | None, list[list[Slot]]]] = []
     above: Slot | None = None
     for row in table.body:
         merged = above is not None and bool(row[0].cells) and row[0].cells == above.cells
@@ -75,11 +75,11 @@ def keyed_records(
         if key is not None and key in names:
             groups.append((names[key], []))
         elif not groups or (key is not None and not _is_label(row[0], table)):
-            groups.append((KeyedName("", Slot.empty(), None), []))  # a row of no known key
+            groups.append((None, []))  # a row of no known key: a group read for nothing
         groups[-1][1].append([Slot.empty(row[0].page), *row[1:]])
     records: list[Record] = []
     for named, rows in groups:
-        if not named.name:
+        if named is None:
             continue
         slot = named.slot
         caption = Caption(named.name, slot.raw, slot.page, slot.bbox, named.unit, None)
