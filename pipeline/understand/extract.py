@@ -113,10 +113,12 @@ def merge_records(records: Iterable[Record]) -> list[Record]:
 
 
 def _once(facts: Iterable[Fact], seen: set[tuple[Any, ...]]) -> list[Fact]:
+    """The facts not seen yet, each once; `seen` takes their keys."""
     kept = []
     for fact in facts:
-        if _fact_key(fact) not in seen:
-            seen.add(_fact_key(fact))
+        key = _fact_key(fact)
+        if key not in seen:
+            seen.add(key)
             kept.append(fact)
     return kept
 
@@ -171,7 +173,7 @@ def _nearer(heading: Heading | None, boxed: Heading | None) -> Heading | None:
     return boxed if later else heading
 
 
-def _without(page: PageLayout, tables: list[int]) -> PageLayout:
+def _without(page: PageLayout, tables: set[int]) -> PageLayout:
     return dataclasses.replace(page, tables=[t for t in page.tables if id(t) not in tables])
 
 
@@ -188,13 +190,13 @@ def extract_document(path: Path, settings: ExtractSettings | None = None) -> Ext
     by_number = {page.page.number: page for page in layout.pages}
     boxed: Heading | None = None  # the program a form of labels above names
     keys: dict[str, KeyedName] = {}  # indicators a table names by key, for a grid below
-    unread: list[int] = []  # stream tables that gave no record
+    unread: set[int] = set()  # stream tables that gave no record
     for run in join_continued(layout.pages, settings.continuation):
         table = read_table(run, context)
         first = run.parts[0]
         seen = dataclasses.replace(first, bbox=upright(first, by_number[first.page]))
         heading = heading_above(seen, lines, settings.understand)
-        if boxed is not None and run.parts[0].page - boxed.page > settings.understand.heading_pages:
+        if boxed is not None and first.page - boxed.page > settings.understand.heading_pages:
             boxed = None
         heading = _nearer(heading, boxed)
         caption = caption_above(seen, lines, settings.understand)
@@ -204,12 +206,12 @@ def extract_document(path: Path, settings: ExtractSettings | None = None) -> Ext
             found = keyed_records(table, keys, heading)
         keys = keyed_names(table) or keys
         if not found:
-            found = form_records(run.parts[0], heading, context)
+            found = form_records(first, heading, context)
         if not found:
-            boxed = form_heading(run.parts[0], context) or boxed
+            boxed = form_heading(first, context) or boxed
         found += prose_records(table, heading)
         if not found and first.strategy == "stream":
-            unread += [id(part) for part in run.parts]
+            unread.update(id(part) for part in run.parts)
         reports.append(_table_report(table, len(found)))
         if found:
             unmapped = ", ".join(table.unmapped())
@@ -219,7 +221,8 @@ def extract_document(path: Path, settings: ExtractSettings | None = None) -> Ext
                 warnings.append(Issue("warning", "unmapped-headers", "understand", message, page))
         records += found
     # Stream found a table where a page's text is only aligned; read as nothing, it is text.
-    text = page_lines([_without(page, unread) for page in layout.pages]) if unread else lines
+    reread = [page for page in layout.pages if any(id(t) in unread for t in page.tables)]
+    text = {**lines, **page_lines([_without(page, unread) for page in reread])}
     records += list_records(text, context)
     records += statement_records(text, context)
     if not records:
