@@ -219,6 +219,12 @@ _CUMULATIVE_NAME = re.compile(r"[(（]\s*累計\s*[)）]")
 _TOTAL_NOTE = r"\s*[(（][^()（）]{0,20}累計[)）]"
 
 
+def _running_totals(facts: Sequence[Fact]) -> None:
+    """Mark an indicator's values running totals (rule 5), in words too; a grade is none."""
+    for fact in facts:
+        fact.cumulative = fact.kind not in WORD_FIELDS
+
+
 def totals_by_note(records: Sequence[Record], texts: Sequence[str]) -> None:
     """Mark cumulative the values of each indicator the document prints elsewhere with a
     note that they are running totals (`雇用創出数 (H27~H31累計)` over a table naming
@@ -227,8 +233,7 @@ def totals_by_note(records: Sequence[Record], texts: Sequence[str]) -> None:
     for record in records:
         noted = re.compile(re.escape(normalize_text(record.indicator)) + _TOTAL_NOTE)
         if any(noted.search(text) for text in folded):
-            for fact in record.facts:
-                fact.cumulative = fact.kind not in WORD_FIELDS
+            _running_totals(record.facts)
 
 
 def make_record(
@@ -245,8 +250,7 @@ def make_record(
     if not any(_is_target(fact) for fact in values.facts):
         return None
     if _CUMULATIVE_NAME.search(normalize_text(indicator)):
-        for fact in values.facts:
-            fact.cumulative = fact.kind not in WORD_FIELDS  # a grade is no running total
+        _running_totals(values.facts)
     extra = {"source": source_of(source).model_dump()} if source is not None else {}
     return Record.model_validate(
         {
