@@ -11,7 +11,6 @@ import dataclasses
 from dataclasses import dataclass
 
 from pipeline.model import Record
-from pipeline.understand.header_map import label_match, read_header
 from pipeline.understand.headings import Caption, Heading
 from pipeline.understand.names import clean_name
 from pipeline.understand.reading import KpiTable
@@ -55,7 +54,7 @@ def keyed_names(table: KpiTable) -> dict[str, KeyedName]:
 
 def _is_label(slot: Slot, table: KpiTable) -> bool:
     """A row label of the group above (達成率, 評価), not a key of its own."""
-    return label_match(read_header(slot.text, table.era), table.settings) is not None
+    return table.label(slot.text) is not None
 
 
 def keyed_records(

@@ -17,6 +17,7 @@ from pipeline.text import Quantity, find_years, known_units, parse_cell
 from pipeline.understand.columns import infer_columns, split_named_values
 from pipeline.understand.header_map import (
     VALUE_FIELDS,
+    FieldMatch,
     is_year_label,
     label_match,
     map_column,
@@ -61,6 +62,10 @@ class KpiTable:
     @property
     def era(self) -> str | None:
         return self.context.era
+
+    def label(self, text: str) -> FieldMatch | None:
+        """The field a cell's text names as a label, read in the document's era."""
+        return label_match(read_header(text, self.era), self.settings)
 
     @property
     def settings(self) -> UnderstandSettings:

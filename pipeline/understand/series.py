@@ -16,8 +16,6 @@ from pipeline.understand.header_map import (
     VALUE_FIELDS,
     ColumnField,
     is_year_label,
-    label_match,
-    read_header,
 )
 from pipeline.understand.headings import Caption, Heading
 from pipeline.understand.names import clean_name
@@ -128,12 +126,9 @@ def kind_row_records(
         # The row's label: its first printed cell before the years that names a kind, else
         # its first printed one, a unit's cell aside.
         label = [slot for i, slot in enumerate(row[:first_dated]) if slot.text and i not in units]
-        kinds = [slot for slot in label if row_kind([slot], table.settings) or _grades(slot, table)]
-        label = kinds or label
-        label_kind = row_kind(label[:1], table.settings)
-        if label and _grades(label[0], table):
-            label_kind = "grade"  # 評価 / 達成状況評価: a grade a year
-        elif label_kind is None and label and not has_number(label[0].text):
+        kinds = [kind for slot in label if (kind := _label_kind(slot, table)) is not None]
+        label_kind: FactKind | None = kinds[0] if kinds else None
+        if label_kind is None and label and not has_number(label[0].text):
             continue  # a row of something else: 達成率, 備考
         for index, column in read:
             kind = "grade" if label_kind == "grade" else _column_kind(column.field, label_kind)
@@ -159,9 +154,14 @@ def kind_row_records(
     return [record] if record is not None else []
 
 
-def _grades(slot: Slot, table: KpiTable) -> bool:
-    match = label_match(read_header(slot.text, table.era), table.settings)
-    return match is not None and match.field == "grade"
+def _label_kind(slot: Slot, table: KpiTable) -> FactKind | None:
+    """The kind a row label names: a value kind (目標値, 実績), or a grade a year (評価)."""
+    match = table.label(slot.text)
+    return (
+        "grade"
+        if match is not None and match.field == "grade"
+        else row_kind([slot], table.settings)
+    )
 
 
 def _column_kind(field: ColumnField, row_kind: FactKind | None) -> FactKind | None:
