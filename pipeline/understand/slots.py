@@ -8,7 +8,7 @@ header spans, with its header levels and the field they map to.
 import re
 from dataclasses import dataclass, replace
 
-from pipeline.model import BBox, Cell, cell_texts, enclosing, main_print, text_lines
+from pipeline.model import BBox, Cell, Word, cell_texts, enclosing, main_print, text_lines
 from pipeline.understand.header_map import ColumnField
 
 
@@ -21,6 +21,20 @@ class Slot:
     page: int
     bbox: BBox
     cells: tuple[Cell, ...]
+    # The words the slot reads where fewer than its cells' (a gloss or an enumerator left out).
+    read: tuple[Word, ...] | None = None
+
+    @property
+    def words(self) -> list[Word]:
+        if self.read is not None:
+            return list(self.read)
+        return [word for cell in self.cells for word in cell.words]
+
+    def _reading(self, words: list[Word]) -> "Slot":
+        """The slot reading only these of its words."""
+        raw, text = cell_texts(words)
+        box = enclosing([w.bbox for w in words])
+        return Slot(text, raw, self.page, box, self.cells, tuple(words))
 
     @classmethod
     def of(cls, page: int, cells: list[Cell | None]) -> "Slot":
@@ -43,27 +57,22 @@ class Slot:
 
     def headline(self, smaller: float) -> "Slot":
         """The slot without the lines printed in smaller type under its first (a gloss)."""
-        words = [word for cell in self.cells for word in cell.words]
+        words = self.words
         kept = main_print(words, smaller)
-        if len(kept) == len(words):
-            return self
-        raw, text = cell_texts(kept)
-        return Slot(text, raw, self.page, enclosing([w.bbox for w in kept]), self.cells)
+        return self if len(kept) == len(words) else self._reading(kept)
 
     def unnumbered(self) -> "Slot":
         """The slot without a number printed as a word of its own before its name (`1　農業`):
         an enumerator set apart by space. An OCR layer's words say nothing of the
         print's spacing, so only a typed word counts."""
-        words = [word for cell in self.cells for word in cell.words]
+        words = self.words
         lines = text_lines(words)
         first = lines[0] if lines else []
         if len(first) < 2 or first[0].invisible or not _NUMBER_WORD.fullmatch(first[0].text):
             return self
         if first[1].text[:1].isdigit():
             return self
-        kept = [word for word in words if word is not first[0]]
-        raw, text = cell_texts(kept)
-        return Slot(text, raw, self.page, enclosing([w.bbox for w in kept]), self.cells)
+        return self._reading([word for word in words if word is not first[0]])
 
 
 # A number alone as a word: an enumerator when a name follows it.

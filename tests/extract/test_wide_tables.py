@@ -262,3 +262,15 @@ def test_a_bare_first_year_before_years_marked_actual_is_the_baseline() -> None:
     bare = [["指標", "令和2年", "令和3年", "令和4年", "目標"], ["同", "1人", "2人", "3人", "4人"]]
     record = row_records(read_table(run_of(grid_table(bare)), DocumentContext(era="令和")), None)[0]
     assert [f.kind for f in record.facts] == ["actual", "actual", "actual", "target"]  # rule 7
+
+
+def test_a_numbered_name_leaves_out_its_number_and_its_gloss_both() -> None:
+    table = grid_table([["指標", "現状", "目標"], ["x", "120件", "150件"]])
+    name = next(cell for cell in table.cells if (cell.row, cell.col) == (1, 0))
+    name.words = [
+        Word("1", "1", (10.0, 20.0, 16.0, 30.0)),
+        Word("空き家の成約件数", "空き家の成約件数", (22.0, 20.0, 118.0, 30.0)),
+        _word("空き家バンクを通じて売買された物件の数", 33.0, 8.0),
+    ]
+    record = row_records(read_table(run_of(table)), None)[0]
+    assert record.indicator == "空き家の成約件数"
