@@ -9,10 +9,12 @@ from pipeline.model.geometry import Word, main_print
 from pipeline.model.record import Record
 from pipeline.model.table import Cell
 from pipeline.text import fold, join_wrapped_lines
-from pipeline.understand.extract import merge_records
+from pipeline.understand.extract import _nearer, merge_records
 from pipeline.understand.forms import form_heading
+from pipeline.understand.headings import Heading
 from pipeline.understand.reading import read_table
 from pipeline.understand.rows import row_records
+from pipeline.understand.series import kind_row_records
 from pipeline.understand.settings import DocumentContext
 from pipeline.understand.slots import Slot
 from pipeline.understand.values import totals_by_note
@@ -274,3 +276,28 @@ def test_a_numbered_name_leaves_out_its_number_and_its_gloss_both() -> None:
     ]
     record = row_records(read_table(run_of(table)), None)[0]
     assert record.indicator == "空き家の成約件数"
+
+
+def test_a_form_row_above_the_header_names_the_year_grid_below_it() -> None:
+    table = grid_table(
+        [
+            ["指標名", "市民農園の利用区画数", "市民農園の利用区画数", "市民農園の利用区画数"],
+            ["単位", "区分", "令和4年度", "令和5年度"],
+            ["区画", "計画", "80", "90"],
+            ["区画", "実績", "76", ""],
+        ],
+        spans={(0, 1): (1, 3)},
+    )
+    read = read_table(run_of(table), DocumentContext(era="令和"))
+    assert read.named is not None and read.named.text == "市民農園の利用区画数"
+    (record,) = kind_row_records(read, None, None)
+    assert (record.indicator, record.unit) == ("市民農園の利用区画数", "区画")
+    assert facts(record) == [("target", 2022, 80), ("target", 2023, 90), ("actual", 2022, 76)]
+
+
+def test_a_form_s_program_below_a_heading_line_is_the_nearer_heading() -> None:
+    line = Heading("観光の振興", 1, (40.0, 60.0, 300.0, 70.0))
+    box = Heading("誘客の強化", 1, (40.0, 120.0, 300.0, 130.0))
+    assert _nearer(line, box) == box
+    assert _nearer(box, line) == box  # the line above the box is the farther one
+    assert _nearer(None, box) == box and _nearer(line, None) == line
