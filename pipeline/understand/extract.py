@@ -35,7 +35,7 @@ from pipeline.model import (
     dump_record_file,
     write_atomic,
 )
-from pipeline.text import MODELS, document_era, normalize_text
+from pipeline.text import MODELS, document_era
 from pipeline.understand.forms import form_heading, form_records
 from pipeline.understand.headings import (
     Heading,
@@ -100,7 +100,7 @@ def merge_records(records: Iterable[Record]) -> list[Record]:
     """
     merged: dict[tuple[str, str], Record] = {}
     for record in _with_known_programs(list(records)):
-        key = (normalize_text(record.program or ""), normalize_text(record.indicator))
+        key = (record.program or "", record.indicator)
         if key not in merged:
             merged[key] = record
             record.facts = _once(record.facts, set())
@@ -128,9 +128,9 @@ def _with_known_programs(records: list[Record]) -> list[Record]:
     programs: dict[str, set[str]] = {}
     for record in records:
         if record.program:
-            programs.setdefault(normalize_text(record.indicator), set()).add(record.program)
+            programs.setdefault(record.indicator, set()).add(record.program)
     for record in records:
-        known = programs.get(normalize_text(record.indicator), set())
+        known = programs.get(record.indicator, set())
         if record.program is None and len(known) == 1:
             record.program = next(iter(known))
     return records

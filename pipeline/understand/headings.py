@@ -10,7 +10,7 @@ import itertools
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from pipeline.layout import PageLayout, upright_box
 from pipeline.model import BBox, Table, centre_in, enclosing, text_lines
@@ -30,9 +30,15 @@ TITLE_WEIGHT = 3
 
 @dataclass(frozen=True)
 class Line:
-    text: str
+    """A printed line outside the tables: its words' raw text, and that text folded once."""
+
+    raw: str
     page: int
     bbox: BBox
+    text: str = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "text", normalize_text(self.raw))
 
 
 @dataclass(frozen=True)
@@ -82,10 +88,9 @@ _LIST_ITEM = re.compile(r"→|[:：]\s*[\d△▲]")
 
 def program_heading(line: Line, settings: UnderstandSettings = DEFAULTS) -> Heading | None:
     """The program a heading line names, or None for a line that is no program heading."""
-    text = normalize_text(line.text)
-    if len(text) > settings.heading_chars or not enumerated(line.text):
+    if len(line.text) > settings.heading_chars or not enumerated(line.raw):
         return None
-    name = clean_name(line.text, line.text)
+    name = clean_name(line.raw, line.raw)
     if name is not None and LEADING.match(name):  # letter-spaced: 基 本 目 標 Ⅰ …
         name = clean_name(name)
     if name is None or _LIST_ITEM.search(name):
@@ -166,8 +171,7 @@ def caption_above(
         height = line.bbox[3] - line.bbox[1]
         if table.bbox[1] - line.bbox[3] > settings.caption_lines * height:
             return None
-        text = normalize_text(line.text)
-        note = _UNIT_NOTE.match(text)
+        note = _UNIT_NOTE.match(line.text)
         if note is not None:
             unit = unit or note["unit"]
             continue
@@ -177,7 +181,7 @@ def caption_above(
 
 def _caption(line: Line, unit: str | None, settings: UnderstandSettings) -> Caption | None:
     """A line as a caption: its label and enumerator (成果指標①) off, its arrow read."""
-    raw = re.sub(r"\s+", "", line.text)
+    raw = re.sub(r"\s+", "", line.raw)
     arrows = {_ARROWS[char] for char in raw if char in _ARROWS}
     raw = "".join(char for char in raw if char not in _ARROWS)
     raw = _CAPTION_LABEL.sub("", raw)
@@ -185,7 +189,7 @@ def _caption(line: Line, unit: str | None, settings: UnderstandSettings) -> Capt
     if name is None or len(name) > settings.heading_chars or name.endswith("。"):
         return None
     direction = arrows.pop() if len(arrows) == 1 else None
-    return Caption(name, line.text, line.page, line.bbox, unit, direction)
+    return Caption(name, line.raw, line.page, line.bbox, unit, direction)
 
 
 def title(lines_of: Mapping[int, list[Line]]) -> str | None:
@@ -204,10 +208,8 @@ def title(lines_of: Mapping[int, list[Line]]) -> str | None:
             if _height(line) < size - 0.5 or gap > size:
                 break
             parts.append(line)
-        printed = _NUMBERED.sub("", parts[0].text.strip())  # `1 総合戦略における…`
-        return normalize_text(
-            "".join(normalize_text(text) for text in (printed, *(p.text for p in parts[1:])))
-        )
+        printed = _NUMBERED.sub("", parts[0].raw.strip())  # `1 総合戦略における…`
+        return normalize_text(printed) + "".join(part.text for part in parts[1:])
     return None
 
 
@@ -228,7 +230,7 @@ TITLE_CHARS = 80
 
 
 def _may_title(line: Line) -> bool:
-    text = normalize_text(line.text)
+    text = line.text
     sentence = text.endswith("。") or len(text) > TITLE_CHARS
     return (
         len(text) >= 4
@@ -248,11 +250,11 @@ def municipality(pages: Sequence[PageLayout], lines_of: Mapping[int, list[Line]]
         for name in _place_names(text):
             names[name] += 1
     lines = lines_of.get(pages[0].page.number, []) if pages else []
-    first = normalize_text(lines[0].text) if lines else ""
+    first = lines[0].text if lines else ""
     for name in _place_names(first):
         names[name] += TITLE_WEIGHT
     for line in lines[:3] if not names else []:  # a town UniDic does not know (国富町総合戦略)
-        if (opening := _OPENING_PLACE.match(normalize_text(line.text))) is not None:
+        if (opening := _OPENING_PLACE.match(line.text)) is not None:
             names[opening["name"]] += TITLE_WEIGHT
             break
     return names.most_common(1)[0][0] if names else None

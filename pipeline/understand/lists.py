@@ -52,18 +52,17 @@ _SPACED_ITEM = re.compile(
 def list_item(line: Line, context: DocumentContext) -> ListItem | None:
     """The KPI a line states as `name：baseline → target` (or with the name set apart by
     space instead of a colon), or None for any other line."""
-    text = normalize_text(line.text)
     # Folding drops the spaces between Japanese words that set the boxes apart.
-    spaced = " ".join(line.text.split())
-    if (match := _ARROW_ITEM.match(text)) is not None:
-        indicator = clean_name(match["name"], line.text)
+    spaced = " ".join(line.raw.split())
+    if (match := _ARROW_ITEM.match(line.text)) is not None:
+        indicator = clean_name(match["name"], line.raw)
     elif (match := _SPACED_ITEM.match(spaced)) is not None:
         indicator = clean_name(normalize_text(match["name"]), match["name"])
     else:
         return None
     if indicator is None:
         return None
-    source = Source(page=line.page, bbox=line.bbox, text=line.text)
+    source = Source(page=line.page, bbox=line.bbox, text=line.raw)
     confidence = context.settings.prose_confidence
     facts: list[Fact] = []
     units: list[str] = []
@@ -131,7 +130,7 @@ def list_records(lines_of: Mapping[int, Sequence[Line]], context: DocumentContex
                         "unit": item.unit,
                         "direction": None,
                         "facts": list(item.facts),
-                        "source": Source(page=line.page, bbox=line.bbox, text=line.text),
+                        "source": Source(page=line.page, bbox=line.bbox, text=line.raw),
                     }
                 )
             )

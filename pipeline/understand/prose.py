@@ -24,7 +24,6 @@ from pipeline.text import (
     MODELS,
     Quantity,
     known_units,
-    normalize_text,
     parse_cell,
     parse_year,
     stated_values,
@@ -134,8 +133,9 @@ def _values(text: str, kind: FactKind, fy: int | None) -> list[StatedValue]:
 
 
 def read_statements(text: str, year: int | None = None) -> list[Statement]:
-    """Every KPI statement in the text; `year` is the year the column states (KPI(令和2年度末))."""
-    doc = prose_reader()(normalize_text(text))
+    """Every KPI statement in a cell's folded text; `year` is the year the column states
+    (KPI(令和2年度末))."""
+    doc = prose_reader()(text)
     marks = [ent for ent in doc.ents if ent.label_ in MARKER_KINDS or ent.label_ == "REFERENCE"]
     statements: list[Statement] = []
     current: Statement | None = None

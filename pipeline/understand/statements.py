@@ -19,7 +19,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from pipeline.model import BBox, Fact, FactKind, Record, Source, enclosing
-from pipeline.text import Quantity, find_years, known_units, normalize_text, parse_cell
+from pipeline.text import Quantity, find_years, known_units, parse_cell
 from pipeline.text.tokens import tagger
 from pipeline.understand.headings import Line
 from pipeline.understand.names import clean_name
@@ -158,16 +158,15 @@ def _sentences(lines_of: Mapping[int, Sequence[Line]]) -> list[_Sentence]:
         spans: list[tuple[int, int, Line]] = []
         text = ""
         for line in lines:
-            folded = normalize_text(line.text)
-            spans.append((len(text), len(text) + len(folded), line))
-            text += folded
+            spans.append((len(text), len(text) + len(line.text), line))
+            text += line.text
         for match in _SENTENCE.finditer(text):
             inside = [
                 line for start, end, line in spans if start < match.end() and match.start() < end
             ]
             if inside:
                 box = enclosing([line.bbox for line in inside])
-                raw = " ".join(line.text for line in inside)
+                raw = " ".join(line.raw for line in inside)
                 sentences.append(_Sentence(match.group(0), page, box, raw))
     return sentences
 

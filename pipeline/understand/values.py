@@ -228,11 +228,11 @@ def _running_totals(facts: Sequence[Fact]) -> None:
 def totals_by_note(records: Sequence[Record], texts: Sequence[str]) -> None:
     """Mark cumulative the values of each indicator the document prints elsewhere with a
     note that they are running totals (`雇用創出数 (H27~H31累計)` over a table naming
-    `雇用創出数` alone), as a name carrying the note itself says (rule 5)."""
-    folded = [normalize_text(text) for text in texts]
+    `雇用創出数` alone), as a name carrying the note itself says (rule 5). The texts are
+    folded, as a free line's text is."""
     for record in records:
-        noted = re.compile(re.escape(normalize_text(record.indicator)) + _TOTAL_NOTE)
-        if any(noted.search(text) for text in folded):
+        noted = re.compile(re.escape(record.indicator) + _TOTAL_NOTE)
+        if any(noted.search(text) for text in texts):
             _running_totals(record.facts)
 
 
@@ -285,5 +285,5 @@ def row_kind(row: Sequence[Slot], settings: UnderstandSettings) -> FactKind | No
 
 
 def unit_of(text: str) -> str | None:
-    folded = normalize_text(text)
-    return folded if is_unit(folded, known_units()) else None
+    """A cell's folded text when it is a unit and nothing else."""
+    return text if is_unit(text, known_units()) else None

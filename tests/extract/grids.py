@@ -4,6 +4,7 @@ from collections.abc import Mapping, Sequence
 
 from pipeline.layout.continuation import TableRun
 from pipeline.model.table import Cell, Table
+from pipeline.text import join_wrapped_lines
 
 WIDTH, HEIGHT = 60.0, 20.0
 
@@ -24,7 +25,8 @@ def grid_table(
             rowspan, colspan = spans.get((r, c), (1, 1))
             covered.update((r + i, c + j) for i in range(rowspan) for j in range(colspan))
             box = (c * WIDTH, r * HEIGHT, (c + colspan) * WIDTH, (r + rowspan) * HEIGHT)
-            cells.append(Cell(r, c, box, rowspan, colspan, raw=text, text=text))
+            folded = join_wrapped_lines(text.splitlines())  # as layout folds a cell
+            cells.append(Cell(r, c, box, rowspan, colspan, raw=text, text=folded))
     columns = [c * WIDTH for c in range(len(rows[0]) + 1)]
     edges = [r * HEIGHT for r in range(len(rows) + 1)]
     return Table(page, (0.0, 0.0, columns[-1], edges[-1]), columns, edges, cells, "ruled")

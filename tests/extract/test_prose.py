@@ -1,12 +1,13 @@
 """KPI statements in prose: markers, values with units, 累計, years and reference notes."""
 
+from pipeline.text import normalize_text
 from pipeline.understand.prose import prose_reader, read_statements
 
 
 def facts(text: str, year: int | None = None) -> list[tuple[str, str, int | None, float, bool]]:
     return [
         (s.indicator, v.kind, v.fy, v.quantity.value, v.quantity.cumulative)
-        for s in read_statements(text, year)
+        for s in read_statements(normalize_text(text), year)
         for v in s.values
     ]
 

@@ -89,6 +89,6 @@ def test_a_table_pasted_in_as_a_picture_is_read_and_the_typed_text_kept() -> Non
     layout = layout_page(pdf_page, LayoutSettings())
     assert [table.dense() for table in layout.tables] == [ROWS]
     lines = free_lines(layout)
-    assert [line.text for line in lines] == ["事業評価シート", "A 図書館運営事業"]  # as typed
+    assert [line.raw for line in lines] == ["事業評価シート", "A 図書館運営事業"]  # as typed
     heading = heading_above(layout.tables[0], {1: lines})
     assert heading is not None and heading.text == "図書館運営事業"
