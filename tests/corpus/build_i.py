@@ -1,0 +1,185 @@
+#!/usr/bin/env python3
+"""Rebuild the i-series corpus PDFs (tables and forms of four more municipalities) from src/.
+
+    python3 build_i.py                      # all of them, then check them against gold/
+    python3 build_i.py tsukuba-hyoka        # one
+
+Each document is laid out from its source, src/<doc_id>.json or src/<doc_id>.html
+(sources_i.md names the public page each comes from), by one of three producers:
+
+- reportlab platypus Table                 (izumo-kensho)
+- HTML -> headless Chromium --print-to-pdf (tsukuba-hyoka, mumei-seikashihyo; A4 landscape)
+- PyMuPDF Story (HTML + CSS -> PDF)        (fuji-seibi; a labelled list, no table)
+
+Only pdf/<doc_id>.pdf is written into the corpus.  Needs reportlab, pymupdf, Chromium
+and the IPAex fonts (fonts-ipaexfont).
+"""
+import json
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import unicodedata
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+SRC, PDF, GOLD = ROOT / "src", ROOT / "pdf", ROOT / "gold"
+GOTHIC_DIR = "/usr/share/fonts/opentype/ipaexfont-gothic"
+MINCHO_DIR = "/usr/share/fonts/opentype/ipaexfont-mincho"
+GOTHIC_TTF = f"{GOTHIC_DIR}/ipaexg.ttf"
+MINCHO_TTF = f"{MINCHO_DIR}/ipaexm.ttf"
+
+
+def load(doc_id):
+    return json.loads((SRC / f"{doc_id}.json").read_text(encoding="utf-8"))
+
+
+# ------------------------------------------------------------------- Chromium
+
+def chromium_pdf(html_path, out):
+    profile = Path(tempfile.mkdtemp(prefix="chrome_i_"))
+    try:
+        subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                        "--disable-background-networking", "--disable-component-update",
+                        "--disable-sync", f"--user-data-dir={profile}", "--no-pdf-header-footer",
+                        f"--print-to-pdf={out}", html_path.as_uri()],
+                       check=True, capture_output=True, timeout=180)
+    finally:
+        shutil.rmtree(profile, ignore_errors=True)
+    return out
+
+
+def build_chromium(doc_id):
+    chromium_pdf(SRC / f"{doc_id}.html", PDF / f"{doc_id}.pdf")
+
+
+# ------------------------------------------------------------------ reportlab
+
+def esc(text):
+    return (str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            .replace("\n", "<br/>"))
+
+
+def build_izumo_kensho(doc_id):
+    """A ruled four-column table: 数値目標 / 目標(H27~H31) / H28実績値 / 備考, header shaded."""
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.lib.units import mm
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+    for name, ttf in (("IPAexGothic", GOTHIC_TTF), ("IPAexMincho", MINCHO_TTF)):
+        if name not in pdfmetrics.getRegisteredFontNames():
+            pdfmetrics.registerFont(TTFont(name, ttf))
+    src = load(doc_id)
+    out = PDF / f"{doc_id}.pdf"
+    doc = SimpleDocTemplate(str(out), pagesize=A4, leftMargin=15 * mm, rightMargin=15 * mm,
+                            topMargin=16 * mm, bottomMargin=16 * mm, title=src["title"], author="")
+    tag = ParagraphStyle("tag", fontName="IPAexGothic", fontSize=10, alignment=2)
+    title = ParagraphStyle("title", fontName="IPAexGothic", fontSize=13, leading=19, spaceAfter=8)
+    sec = ParagraphStyle("sec", fontName="IPAexGothic", fontSize=11, leading=16, spaceBefore=6,
+                         spaceAfter=5)
+    cell = ParagraphStyle("cell", fontName="IPAexMincho", fontSize=10, leading=14)
+    cellr = ParagraphStyle("cellr", parent=cell, alignment=2)
+    head = ParagraphStyle("head", fontName="IPAexGothic", fontSize=10, leading=13, alignment=1)
+    rows = [[Paragraph(esc(h), head) for h in src["header"]]]
+    for r in src["rows"]:
+        rows.append([Paragraph(esc(r[0]), cell), Paragraph(esc(r[1]), cellr),
+                     Paragraph(esc(r[2]), cellr), Paragraph(esc(r[3]), cell)])
+    table = Table(rows, colWidths=[w * mm for w in src["widths_mm"]], repeatRows=1)
+    table.setStyle(TableStyle([
+        ("GRID", (0, 0), (-1, -1), 0.7, colors.black),
+        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#dde5f0")),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("TOPPADDING", (0, 0), (-1, -1), 4), ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+    ]))
+    doc.build([Paragraph(esc(src["tag"]), tag), Paragraph(esc(src["title"]), title),
+               Paragraph(esc(src["section"]), sec), Spacer(1, 2 * mm), table])
+
+
+# ------------------------------------------------------------- PyMuPDF Story
+
+FUJI_CSS = f"""
+@font-face {{ font-family: ipag; src: url({Path(GOTHIC_TTF).name}); }}
+@font-face {{ font-family: ipam; src: url({Path(MINCHO_TTF).name}); }}
+body {{ font-family: ipam; font-size: 10pt; line-height: 1.5; }}
+h1 {{ font-family: ipag; font-size: 14pt; margin-bottom: 8pt; }}
+p.lead {{ margin: 0 0 5pt 0; }}
+p.item {{ margin: 0 0 6pt 0; }}
+span.lab {{ font-family: ipag; }}
+"""
+
+
+def build_fuji_seibi(doc_id):
+    """The city's web page: 【label】 lines, each followed by its text, set by PyMuPDF Story."""
+    import pymupdf
+    html = (SRC / f"{doc_id}.html").read_text(encoding="utf-8")
+    archive = pymupdf.Archive()
+    archive.add(pymupdf.Archive(GOTHIC_DIR))
+    archive.add(pymupdf.Archive(MINCHO_DIR))
+    story = pymupdf.Story(html=html, user_css=FUJI_CSS, archive=archive)
+    out = PDF / f"{doc_id}.pdf"
+    writer = pymupdf.DocumentWriter(str(out))
+    page = pymupdf.paper_rect("a4")
+    where = page + (56, 56, -56, -56)
+    more = True
+    while more:
+        dev = writer.begin_page(page)
+        more, _ = story.place(where)
+        story.draw(dev)
+        writer.end_page()
+    writer.close()
+    doc = pymupdf.open(out)
+    doc.set_metadata({"title": "社会資本総合整備計画", "producer": "PyMuPDF Story"})
+    doc.saveIncr()
+
+
+BUILDERS = {
+    "izumo-kensho": build_izumo_kensho,
+    "tsukuba-hyoka": build_chromium,
+    "mumei-seikashihyo": build_chromium,
+    "fuji-seibi": build_fuji_seibi,
+}
+
+
+# --------------------------------------------------------------------- checks
+
+def squash(text):
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+
+
+def check(doc_id):
+    """The PDF opens, has text, embeds its fonts, and every gold indicator name is on its page."""
+    import pymupdf
+    doc = pymupdf.open(PDF / f"{doc_id}.pdf")
+    text = squash("".join(p.get_text() for p in doc))
+    fonts = {f[3] for p in doc for f in p.get_fonts(full=True)}
+    unembedded = [f for p in doc for f in p.get_fonts(full=True)
+                  if f[1] in ("", "n/a") and f[2] != "Type3"]
+    gold = json.loads((GOLD / f"{doc_id}.json").read_text(encoding="utf-8"))
+    missing = []
+    for r in gold["records"]:
+        if squash(r["indicator"]) not in squash(doc[r["page"] - 1].get_text()):
+            missing.append(f"{r['indicator']} (not on page {r['page']})")
+    print(f"{doc_id:22s} pages {len(doc)} chars {len(text)} fonts {sorted(fonts)} "
+          f"records {len(gold['records'])} facts {sum(len(r['facts']) for r in gold['records'])} "
+          f"missing {len(missing)} unembedded {len(unembedded)}")
+    for m in missing:
+        print("   missing:", m)
+    return bool(text) and not missing and not unembedded
+
+
+def main(ids):
+    PDF.mkdir(exist_ok=True)
+    for doc_id in ids:
+        BUILDERS[doc_id](doc_id)
+        print("built", PDF / f"{doc_id}.pdf")
+    ok = all([check(d) for d in ids if (GOLD / f"{d}.json").exists()])
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:] or list(BUILDERS)))
