@@ -35,6 +35,13 @@ _TARGET_BEFORE = re.compile(r"(?:増加|年間)?目標値?(?:は|を|[:：])?" +
 _TARGET_AFTER = re.compile(_QUANTITY.format("target") + r"(?:という|の|を|が)(?:増加|年間)?目標")
 # `3,000人を目指す`, `100%の達成を目指します`: the number aimed at is a target.
 _AIM = re.compile(_QUANTITY.format("target") + r"(?:の(?:達成|確保|維持))?を目指")
+# `令和11年度までに時間外勤務の年間平均時間を67時間にする`: a level set for a year is a
+# target; the indicator is what is set, the words between the year's まで and the を.
+_SET_BY = re.compile(
+    r"まで(?:に)?[、,]?(?P<object>[^、。]{2,40}?)を"
+    + _QUANTITY.format("target")
+    + r"(?:と|に)?(?:する|します|高める|引き上げる|増やす|減らす)"
+)
 # Words between an indicator and the number aimed at: `移住者数を毎年3,000人`.
 _PER_PERIOD = re.compile(r"(?:毎年度?|年間|各年度?|単年度で?)$")
 _ACTUAL = re.compile(r"実績値?(?:は|が|[:：])?" + _QUANTITY.format("actual"))
@@ -115,7 +122,22 @@ def read_sentence(
         name = _aimed_name(before)
         if target is not None and name is not None:
             found.append((name, "target", target, _year_before(before, context, yearly)))
+    for match in _SET_BY.finditer(sentence):
+        target = _quantity(match["target"])
+        name = _set_name(match["object"])
+        if target is not None and name is not None:
+            fy = _year_before(sentence[: match.start("object")], context)
+            found.append((name, "target", target, fy))
     return found
+
+
+def _set_name(phrase: str) -> str | None:
+    """The indicator a level is set for: the words before を, without the words that only
+    say how the level is reached (引き続き, 更に) and that start the phrase."""
+    words = list(tagger()(phrase))
+    while words and words[0].feature.pos1 not in _NAME_POS:
+        words.pop(0)
+    return clean_name("".join(word.surface for word in words)) if words else None
 
 
 def _aimed_name(before: str) -> str | None:

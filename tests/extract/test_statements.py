@@ -49,6 +49,15 @@ def read(sentence: str, era: str | None = "令和") -> Read:
             "令和6年度より新規就農者数を毎年20人を目指す。",
             [("新規就農者数", "target", 20, "人", 2024)],
         ),
+        # A level set for a year (までに…を…とする) is that year's target.
+        (
+            "令和9年度までに引き続き公民館の利用者数を1万2千人以上とする。",
+            [("公民館の利用者数", "target", 12000, "人", 2027)],
+        ),
+        (
+            "2030年度までに市内の空き家の件数を150件にする。",
+            [("市内の空き家の件数", "target", 150, "件", 2030)],
+        ),
     ],
 )
 def test_statements(sentence: str, expected: Read) -> None:
@@ -66,6 +75,7 @@ def test_statements(sentence: str, expected: Read) -> None:
         "来場者数は、前年度比5%増を目指す。",  # a relative aim
         "会議を年4回開催することを目指す。",  # a count of meetings
         "令和2年度から6年度までの5年間で1,200人を目指す。",  # no indicator named
+        "委員の定数を12人とする。",  # a rule, set for no year
     ],
 )
 def test_distractors_give_nothing(sentence: str) -> None:
