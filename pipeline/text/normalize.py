@@ -31,8 +31,8 @@ def normalize_text(text: str) -> str:
 
     Whitespace beside a Japanese character is removed (`ビジネスによ\\nる` →
     `ビジネスによる`); whitespace between two Latin or digit characters becomes
-    one space (`PPP / PFI` keeps its spaces). Remembered: every stage folds the
-    same cell texts again.
+    one space (`PPP / PFI` keeps its spaces). Remembered: the names, header paths and
+    labels built from one document's cells repeat.
     """
     folded = unicodedata.normalize("NFKC", text)
     joined = _SPACE_NEXT_TO_JAPANESE.sub("", folded)

@@ -12,7 +12,6 @@ from math import prod
 
 from pipeline.text.normalize import normalize_text
 
-# Multipliers written after Arabic digits in prose: 1万2600, 3.5万, 5千万.
 # A value as a table prints it on one line: a number, its unit and a bracket closing a
 # difference (`12,672 人`, `4.5%`, `(+5) 件`, `1 争未件` as OCR misreads `1 事業体`). One
 # pattern for every stage that asks whether a cell's line is a value; match it whole.
@@ -20,6 +19,7 @@ PRINTED_VALUE = re.compile(
     r"(?P<number>[(（]?[+\-−△▲]?\d[\d,.]*)\s*(?P<unit>[^\d\s()（）+\-−,.]{0,6})(?P<close>[)）]?)"
 )
 
+# Multipliers written after Arabic digits in prose: 1万2600, 3.5万, 5千万.
 MULTIPLIERS = {"百": 100, "千": 1_000, "万": 10_000, "億": 100_000_000}
 # Multipliers a record's unit may begin with (contract, Scoring): `万人` counts 10000 人.
 # Longest first, so that 千万 is read before 千.

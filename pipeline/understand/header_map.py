@@ -195,6 +195,11 @@ def label_match(header: HeaderText, settings: UnderstandSettings = DEFAULTS) -> 
     return matches[0] if matches and matches[0].score >= settings.header_match else None
 
 
+def label_in(text: str, context: DocumentContext) -> FieldMatch | None:
+    """The field a cell's text names as a label, its years read in the document's era."""
+    return label_match(read_header(text, context.era), context.settings)
+
+
 def is_year_label(text: str, era: str | None = None) -> bool:
     """A label that is a year and little else (`R 2`, `令和3年度`, `2020年度末`)."""
     folded = normalize_text(text)

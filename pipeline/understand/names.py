@@ -28,10 +28,10 @@ _SPACED_NUMBER = re.compile(
     r"^(?:[\u4e00-\u9fff\u30a0-\u30ff]{1,10}等?[ \u3000]+[0-9０-９]{1,2}[ \u3000]+"
     r"|[0-9０-９]{1,2}(?:\u3000| {2,})\s*)(?=\D)"
 )
-# Marks that head a section or a list item: ■ ● ◆ ◇ □ ○ 〇 ・ ◎ ▼ ▶ ★ ☆.
-BULLETS = re.compile(r"^[■●◆◇□○〇・◎▼▶★☆◯]\s*")
-# Marks that head a section (a list item's ・ is none of them).
-_SECTION_MARK = re.compile(r"^[■●◆◇□○〇◎▼▶★☆◯]\s*")
+# Marks that head a section: ■ ● ◆ ◇ □ ○ 〇 ◎ ▼ ▶ ★ ☆; with a list item's ・, bullets.
+_SECTION_MARKS = "■●◆◇□○〇◎▼▶★☆◯"
+BULLETS = re.compile(rf"^[{_SECTION_MARKS}・]\s*")
+_SECTION_MARK = re.compile(rf"^[{_SECTION_MARKS}]\s*")
 # A note that a row repeats an indicator printed elsewhere: not part of its name.
 REPEATED = re.compile(r"[(（]\s*再掲\s*[)）]")
 # Rule 2: bracketed notes (【令和元年度開始】, one cut off at the cell's end) and page references.

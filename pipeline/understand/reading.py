@@ -19,6 +19,7 @@ from pipeline.understand.header_map import (
     VALUE_FIELDS,
     FieldMatch,
     is_year_label,
+    label_in,
     label_match,
     map_column,
     read_header,
@@ -65,7 +66,7 @@ class KpiTable:
 
     def label(self, text: str) -> FieldMatch | None:
         """The field a cell's text names as a label, read in the document's era."""
-        return label_match(read_header(text, self.era), self.settings)
+        return label_in(text, self.context)
 
     @property
     def settings(self) -> UnderstandSettings:
@@ -176,7 +177,7 @@ def _named(table: Table, top: int, context: DocumentContext) -> Slot | None:
         pair = _label_row(grid[index], index)
         if pair is None:
             continue
-        match = label_match(read_header(pair[0].text, context.era), context.settings)
+        match = label_in(pair[0].text, context)
         if match is not None and match.field == "indicator":
             return Slot.of(table.page, [pair[1]])
     return None
@@ -226,7 +227,7 @@ def _names_kinds(body: list[list[Cell | None]], column: int, context: DocumentCo
     kinds = set()
     for cell in own:
         if cell is not None and cell.text:
-            match = label_match(read_header(cell.text, context.era), context.settings)
+            match = label_in(cell.text, context)
             if match is not None and match.field in VALUE_FIELDS:
                 kinds.add(match.field)
     return len(kinds) >= 2

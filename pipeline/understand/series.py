@@ -112,14 +112,13 @@ def kind_row_records(
     if caption is None or table.fields("indicator") or table.label_column is not None:
         return []
     dated = [(i, c) for i, c in enumerate(table.columns) if c.field.year is not None]
-    undated = {i for i in range(1, len(table.columns))} - {i for i, _ in dated}
-    undated -= set(table.fields("unit"))
+    units = set(table.fields("unit"))
+    undated = {i for i in range(1, len(table.columns))} - {i for i, _ in dated} - units
     if len(dated) < 2 or any(_names_something(table, i, [d for d, _ in dated]) for i in undated):
         return []  # a column of names beside the years: another shape (an indicator per row)
     values = Values()
     baselines: set[int] = set()
     first_dated = min(index for index, _ in dated)
-    units = set(table.fields("unit"))
     # An undated column headed as the baseline (計画策定時) gives it too.
     read = sorted(dated + [(i, table.columns[i]) for i in table.fields("baseline") if i in undated])
     for row in table.body:

@@ -146,9 +146,7 @@ def _aimed_name(before: str) -> str | None:
     if before.endswith("を"):
         phrase = _noun_phrase(before.removesuffix("を"))
         return clean_name(phrase) if phrase else None
-    topics = list(_TOPIC.finditer(before))
-    phrase = _noun_phrase(topics[-1]["topic"]) if topics else None
-    return clean_name(phrase) if phrase else None
+    return _topic_name(before)
 
 
 def _name(before: str, marker_follows_name: bool) -> str | None:
@@ -157,10 +155,13 @@ def _name(before: str, marker_follows_name: bool) -> str | None:
         direct = _noun_phrase(before.removesuffix("の"))
         if direct is not None and before.endswith("の"):
             return clean_name(direct)
+    return _topic_name(before)
+
+
+def _topic_name(before: str) -> str | None:
+    """The indicator the sentence is about: the noun phrase of its last topic (`…は、`)."""
     topics = list(_TOPIC.finditer(before))
-    if not topics:
-        return None
-    phrase = _noun_phrase(topics[-1]["topic"])
+    phrase = _noun_phrase(topics[-1]["topic"]) if topics else None
     return clean_name(phrase) if phrase else None
 
 
