@@ -14,41 +14,26 @@ Each document is laid out from its source, src/<doc_id>.json or src/<doc_id>.htm
 Only pdf/<doc_id>.pdf is written into the corpus.  Needs reportlab, pymupdf, Chromium
 and the IPAex fonts (fonts-ipaexfont).
 """
-import json
-import re
-import shutil
-import subprocess
 import sys
-import tempfile
-import unicodedata
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent
-SRC, PDF, GOLD = ROOT / "src", ROOT / "pdf", ROOT / "gold"
-GOTHIC_DIR = "/usr/share/fonts/opentype/ipaexfont-gothic"
-MINCHO_DIR = "/usr/share/fonts/opentype/ipaexfont-mincho"
-GOTHIC_TTF = f"{GOTHIC_DIR}/ipaexg.ttf"
-MINCHO_TTF = f"{MINCHO_DIR}/ipaexm.ttf"
-
-
-def load(doc_id):
-    return json.loads((SRC / f"{doc_id}.json").read_text(encoding="utf-8"))
+from build_common import (
+    GOTHIC_DIR,
+    GOTHIC_TTF,
+    MINCHO_DIR,
+    MINCHO_TTF,
+    PDF,
+    SRC,
+    build_and_check,
+    chromium_pdf,
+    gold,
+    load,
+    off_their_page,
+    squash,
+)
 
 
 # ------------------------------------------------------------------- Chromium
-
-def chromium_pdf(html_path, out):
-    profile = Path(tempfile.mkdtemp(prefix="chrome_i_"))
-    try:
-        subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                        "--disable-background-networking", "--disable-component-update",
-                        "--disable-sync", f"--user-data-dir={profile}", "--no-pdf-header-footer",
-                        f"--print-to-pdf={out}", html_path.as_uri()],
-                       check=True, capture_output=True, timeout=180)
-    finally:
-        shutil.rmtree(profile, ignore_errors=True)
-    return out
-
 
 def build_chromium(doc_id):
     chromium_pdf(SRC / f"{doc_id}.html", PDF / f"{doc_id}.pdf")
@@ -148,10 +133,6 @@ BUILDERS = {
 
 # --------------------------------------------------------------------- checks
 
-def squash(text):
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
-
-
 def check(doc_id):
     """The PDF opens, has text, embeds its fonts, and every gold indicator name is on its page."""
     import pymupdf
@@ -163,27 +144,16 @@ def check(doc_id):
     # a font counts when it is not embedded, not a Type3 (Skia's rules) and draws text
     unembedded = [f for p in doc for f in p.get_fonts(full=True)
                   if f[1] in ("", "n/a") and f[2] != "Type3" and f[3].split("+")[-1] in drawn]
-    gold = json.loads((GOLD / f"{doc_id}.json").read_text(encoding="utf-8"))
-    missing = []
-    for r in gold["records"]:
-        if squash(r["indicator"]) not in squash(doc[r["page"] - 1].get_text()):
-            missing.append(f"{r['indicator']} (not on page {r['page']})")
+    labelled = gold(doc_id)
+    missing = off_their_page(doc, labelled)
+    records = labelled["records"]
     print(f"{doc_id:22s} pages {len(doc)} chars {len(text)} fonts {sorted(fonts)} "
-          f"records {len(gold['records'])} facts {sum(len(r['facts']) for r in gold['records'])} "
+          f"records {len(records)} facts {sum(len(r['facts']) for r in records)} "
           f"missing {len(missing)} unembedded {len(unembedded)}")
     for m in missing:
         print("   missing:", m)
     return bool(text) and not missing and not unembedded
 
 
-def main(ids):
-    PDF.mkdir(exist_ok=True)
-    for doc_id in ids:
-        BUILDERS[doc_id](doc_id)
-        print("built", PDF / f"{doc_id}.pdf")
-    ok = all([check(d) for d in ids if (GOLD / f"{d}.json").exists()])
-    return 0 if ok else 1
-
-
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:] or list(BUILDERS)))
+    sys.exit(build_and_check(BUILDERS, sys.argv[1:] or list(BUILDERS), check))

@@ -17,41 +17,27 @@ j-series uses the two producers that were.)  The generated .html goes to a build
 under the temporary directory; only pdf/<doc_id>.pdf is written into the corpus.  Needs
 reportlab, pymupdf, Chromium and the IPAex fonts (fonts-ipaexfont).
 """
-import json
-import re
-import shutil
-import subprocess
 import sys
 import tempfile
-import unicodedata
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent
-SRC, PDF, GOLD = ROOT / "src", ROOT / "pdf", ROOT / "gold"
+from build_common import (
+    GOTHIC_TTF,
+    MINCHO_TTF,
+    PDF,
+    SRC,
+    build_and_check,
+    chromium_pdf,
+    gold,
+    load,
+    off_their_page,
+)
+
 WORK = Path(tempfile.gettempdir()) / "build_j"
 GOTHIC, MINCHO = "IPAexGothic", "IPAexMincho"
-GOTHIC_TTF = "/usr/share/fonts/opentype/ipaexfont-gothic/ipaexg.ttf"
-MINCHO_TTF = "/usr/share/fonts/opentype/ipaexfont-mincho/ipaexm.ttf"
-
-
-def load(doc_id):
-    return json.loads((SRC / f"{doc_id}.json").read_text(encoding="utf-8"))
 
 
 # ------------------------------------------------------------------- producers
-
-def chromium_pdf(html_path, out):
-    profile = Path(tempfile.mkdtemp(prefix="chrome_j_"))
-    try:
-        subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                        "--disable-background-networking", "--disable-component-update",
-                        "--disable-sync", f"--user-data-dir={profile}", "--no-pdf-header-footer",
-                        f"--print-to-pdf={out}", html_path.as_uri()],
-                       check=True, capture_output=True, timeout=180)
-    finally:
-        shutil.rmtree(profile, ignore_errors=True)
-    return out
-
 
 # ------------------------------------------------------------- reportlab layer
 
@@ -201,38 +187,23 @@ BUILDERS = {
 
 # --------------------------------------------------------------------- checks
 
-def squash(text):
-    return re.sub(r"[\s,]", "", unicodedata.normalize("NFKC", text))
-
-
 def check(doc_id):
     """The PDF opens, has a text layer with embedded fonts; every gold indicator is on its page."""
     import pymupdf
     doc = pymupdf.open(PDF / f"{doc_id}.pdf")
-    text = squash("".join(p.get_text() for p in doc))
-    gold = json.loads((GOLD / f"{doc_id}.json").read_text(encoding="utf-8"))
-    missing = [r["indicator"] for r in gold["records"] if squash(r["indicator"]) not in text]
-    for r in gold["records"]:
-        if squash(r["indicator"]) not in squash(doc[r["page"] - 1].get_text()):
-            missing.append(f"{r['indicator']} (not on page {r['page']})")
+    labelled = gold(doc_id)
+    missing = off_their_page(doc, labelled)
     fonts = {f[3] for p in doc for f in p.get_fonts()}
     if not any("IPAex" in f for f in fonts):
         missing.append(f"no IPAex font embedded: {sorted(fonts)}")
-    print(f"{doc_id:22s} pages {len(doc)} records {len(gold['records'])} "
-          f"facts {sum(len(r['facts']) for r in gold['records'])} missing {len(missing)}")
+    records = labelled["records"]
+    print(f"{doc_id:22s} pages {len(doc)} records {len(records)} "
+          f"facts {sum(len(r['facts']) for r in records)} missing {len(missing)}")
     for m in missing:
         print("   missing:", m)
     return not missing
 
 
-def main(ids):
-    WORK.mkdir(parents=True, exist_ok=True)
-    PDF.mkdir(exist_ok=True)
-    for doc_id in ids:
-        BUILDERS[doc_id](doc_id)
-    ok = all([check(d) for d in ids if (GOLD / f"{d}.json").exists()])
-    sys.exit(0 if ok else 1)
-
-
 if __name__ == "__main__":
-    main(sys.argv[1:] or list(BUILDERS))
+    WORK.mkdir(parents=True, exist_ok=True)
+    sys.exit(build_and_check(BUILDERS, sys.argv[1:] or list(BUILDERS), check))
