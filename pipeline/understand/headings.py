@@ -194,27 +194,41 @@ def _caption(line: Line, unit: str | None, settings: UnderstandSettings) -> Capt
 
 def title(lines_of: Mapping[int, list[Line]]) -> str | None:
     """The document's title: the line of the first page that prints text printed largest
-    (the first of them on a tie), with the next line when it continues it at that size;
-    a date, a page number or a breadcrumb is no title."""
+    (the first of them on a tie), with the lines that continue it at that size; a date, a
+    page number, a breadcrumb or a sentence is no title, and a document label (【資料4】)
+    or a date stamp printed on its line is no part of it."""
     for lines in lines_of.values():
         candidates = [line for line in lines if _may_title(line)]
         if not candidates:
             continue
         size = max(_height(line) for line in candidates)
-        first = next(i for i, line in enumerate(candidates) if _height(line) >= size - 0.5)
-        parts = [candidates[first]]
-        for line in candidates[first + 1 :]:
+        first = next(line for line in candidates if _height(line) >= size - 0.5)
+        parts = [first]
+        for line in lines[lines.index(first) + 1 :]:
             gap = line.bbox[1] - parts[-1].bbox[3]
-            if _height(line) < size - 0.5 or gap > size:
+            if _height(line) < size - 0.5 or gap > size or not _may_continue(line.text):
                 break
             parts.append(line)
-        printed = _NUMBERED.sub("", parts[0].raw.strip())  # `1 総合戦略における…`
-        return normalize_text(printed) + "".join(part.text for part in parts[1:])
+        printed = _NUMBERED.sub("", parts[0].raw.strip())  # `1 総合戦略における…`, `② …`
+        texts = [normalize_text(printed)] + [part.text for part in parts[1:]]
+        return "".join(_LABELS.sub("", text).strip() for text in texts) or None
     return None
 
 
-# A section number set apart before a title: `1 総合戦略…`, `2. 計画の目標`.
-_NUMBERED = re.compile(r"^\d{1,2}[.．、)）]?\s+(?=\D)")
+# A section number set apart before a title: `1 総合戦略…`, `2. 計画の目標`, `② …`.
+_NUMBERED = re.compile(
+    r"^(?:\d{1,2}[.．、)）]?\s+|[\u2460-\u2473\u3251-\u325f\u32b1-\u32bf]\s*)(?=\D)"
+)
+# What an office prints on a title's line beside it: the document's label in a meeting's
+# papers (【資料4】, 別紙2) and the day the sheet was made (作成日 平成28年6月28日).
+_LABEL = (
+    r"(?:[【\[［〔](?:参考)?(?:資料|別紙|別添|別表|様式)\s*[\d\-‐－ー]*[】\]］〕]"
+    r"|(?:参考)?(?:資料|別紙|別添|別表|様式)\s*\d[\d\-‐－ー]*)"
+)
+_LABELS = re.compile(
+    rf"^{_LABEL}\s*|\s*{_LABEL}$|\s*(?:作成日|更新日|公表日|改訂日)\s*[:：]?\s*"
+    rf"(?:{'|'.join(ERA_FIRST_YEARS)}|\d{{4}})[\d元\s年月日.]*$"
+)
 
 
 def _height(line: Line) -> float:
@@ -224,19 +238,24 @@ def _height(line: Line) -> float:
 _NOT_TITLE = re.compile(
     rf"^(?:{'|'.join(ERA_FIRST_YEARS)})?[\d\s./\-年月日()（）曜火水木金土日〜~:：現在]+$|[>＞]"
 )
-# A title is a heading, not a paragraph: a line of more than this many characters, or one
-# that ends a sentence, is prose printed large.
+# A title is a heading, not a paragraph: a line of more than this many characters, one
+# that holds a sentence's end, or a bulleted line is prose printed large.
 TITLE_CHARS = 80
 
 
 def _may_title(line: Line) -> bool:
     text = line.text
-    sentence = text.endswith("。") or len(text) > TITLE_CHARS
+    return len(text) >= 4 and len(text) <= TITLE_CHARS and _may_continue(text)
+
+
+def _may_continue(text: str) -> bool:
+    """Whether a line may be (part of) a title: not a date, breadcrumb, sentence, bullet or
+    a document label alone."""
     return (
-        len(text) >= 4
-        and not sentence
+        "。" not in text
         and not _NOT_TITLE.search(text)
-        and not text.startswith(("-", "‐"))
+        and not text.startswith(("-", "‐", "・", "※"))
+        and _LABELS.sub("", text).strip() != ""
     )
 
 

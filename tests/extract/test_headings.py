@@ -96,6 +96,32 @@ def test_no_title_is_a_date_with_its_era_a_sentence_or_a_section_number() -> Non
     assert title(page_lines([layout])) == "成果指標の達成状況"
 
 
+def test_a_title_runs_on_over_a_short_line_and_keeps_no_label_date_or_enumerator() -> None:
+    layout = _page(
+        [
+            ("資料3-2", 20, 9),
+            ("③ 第2期総合戦略に係る令和5年度の効果検証につ", 50, 15),
+            ("いて", 68, 15),
+            ("本年度の検証は、外部の委員が行った。", 100, 10),
+        ]
+    )
+    assert title(page_lines([layout])) == "第2期総合戦略に係る令和5年度の効果検証について"
+    labelled = _page([("施策評価シート(令和4年度) 作成日 令和5年7月3日", 40, 14)])
+    assert title(page_lines([labelled])) == "施策評価シート(令和4年度)"
+    tagged = _page([("総合計画 成果指標一覧 【資料2】", 40, 14), ("統計資料", 70, 14)])
+    assert title(page_lines([tagged])) == "総合計画成果指標一覧統計資料"
+
+
+def test_a_bulleted_line_or_one_holding_a_sentence_is_no_title() -> None:
+    layout = _page(
+        [
+            ("・訓練を実施した。参加者は増えているが、今後も確保が", 40, 12),
+            ("課題である。", 55, 12),
+        ]
+    )
+    assert title(page_lines([layout])) is None
+
+
 def test_a_town_no_dictionary_knows_opens_the_first_lines() -> None:
     layout = _page([("資料 3", 30, 9), ("椎葉川町総合戦略の検証", 60, 16), ("町民の声", 90, 10)])
     assert municipality([layout], page_lines([layout])) == "椎葉川町"
