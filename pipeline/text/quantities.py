@@ -157,6 +157,16 @@ def is_unit(text: str, units: Collection[str]) -> bool:
     return False
 
 
+def is_printed_unit(text: str, units: Collection[str]) -> bool:
+    """Whether the text could be a unit where a header says a unit stands (単位): a known
+    unit, or a short word of letters alone (組織, 団体数) that is no value mark."""
+    text = fold_value_text(text)
+    if is_unit(text, units):
+        return True
+    word = _LETTERS.fullmatch(text) is not None and len(text) <= MAX_UNIT_CHARS
+    return word and not any(text.startswith(mark) for mark in value_marks())
+
+
 def _known_unit(rest: str, units: Collection[str]) -> str | None:
     unit = max((unit for unit in units if rest.startswith(unit)), key=len, default=None)
     per = _PER.match(rest, len(unit)) if unit is not None else None

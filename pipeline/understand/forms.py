@@ -30,7 +30,7 @@ from pipeline.understand.headings import Heading
 from pipeline.understand.names import clean_name, name_and_unit
 from pipeline.understand.settings import DocumentContext
 from pipeline.understand.slots import Slot
-from pipeline.understand.values import Values, make_record, read_values, unit_of
+from pipeline.understand.values import Values, make_record, read_values, unit_in_column
 
 # A name has Japanese letters; an enumerator (21, III, 1-2) has none.
 _JAPANESE = re.compile(f"[{JAPANESE_LETTERS}]")
@@ -104,7 +104,7 @@ def form_records(table: Table, heading: Heading | None, context: DocumentContext
         elif not forms:
             continue
         elif name == "unit":
-            forms[-1].unit = forms[-1].unit or unit_of(cell.text)
+            forms[-1].unit = forms[-1].unit or unit_in_column(cell.text)
         elif name in VALUE_FIELDS or (name == "grade" and is_grade(cell.text)):
             kind: FactKind = name  # type: ignore[assignment]
             forms[-1].values.add(read_values(slot, kind, fy, score, context=context))

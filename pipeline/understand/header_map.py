@@ -208,9 +208,14 @@ def is_year_label(text: str, era: str | None = None) -> bool:
 
 
 def direction_of(text: str) -> str | None:
-    folded = normalize_text(text)
+    """The direction a short cell says: an arrow or a word (増加, 減少を目指す, 向上させる)."""
+    folded = _AIMING.sub("", normalize_text(text))
     found = {DIRECTION_WORDS[char] for char in folded if char in DIRECTION_WORDS}
     return found.pop() if len(found) == 1 and len(folded) <= 4 else None
+
+
+# The verb a direction is printed with: `増加を目指す`, `減少させる`, `向上を図る`.
+_AIMING = re.compile(r"(?:を目指す|をめざす|を図る|させる|する)$")
 
 
 def is_grade(text: str) -> bool:

@@ -16,7 +16,7 @@ from pipeline.understand.names import clean_name
 from pipeline.understand.reading import KpiTable
 from pipeline.understand.series import kind_row_records
 from pipeline.understand.slots import Slot
-from pipeline.understand.values import unit_of
+from pipeline.understand.values import unit_in_column
 
 # A key is short: `1`, `①`, `(2)`, `KPI(1)`, `重要業績評価指標KPI(2)`.
 _KEY_CHARS = 16
@@ -47,7 +47,7 @@ def keyed_names(table: KpiTable) -> dict[str, KeyedName]:
         key, slot = _key(row[0].text), row[indicators[0]]
         name = clean_name(slot.text, slot.raw) if slot.text else None
         if key is not None and name is not None and key not in found:
-            unit = next(filter(None, (unit_of(row[i].text) for i in units)), None)
+            unit = next(filter(None, (unit_in_column(row[i].text) for i in units)), None)
             found[key] = KeyedName(name, slot, unit)
     return found if len(found) >= 2 else {}
 

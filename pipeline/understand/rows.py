@@ -36,6 +36,7 @@ from pipeline.understand.reading import KpiTable
 from pipeline.understand.slots import Slot
 from pipeline.understand.values import (
     Values,
+    counts_totals,
     header_marks,
     header_unit,
     make_record,
@@ -43,7 +44,7 @@ from pipeline.understand.values import (
     row_kind,
     slot_cells,
     source_of,
-    unit_of,
+    unit_in_column,
 )
 
 
@@ -175,6 +176,7 @@ def _records(
     default_unit = next(filter(None, (header_unit(mapped) for _, mapped in value_columns)), None)
     unit_columns = table.fields("unit")
     direction_columns = table.fields("direction")
+    definition_columns = table.fields("definition")
     gathered: dict[tuple[str | None, str], _Gathered] = {}
     section: str | None = None
     body = _join_wrapped_names(table, [index for index, _ in value_columns])
@@ -204,11 +206,12 @@ def _records(
                 read_values(slot, kind, fy, mapped.confidence, column_marks, table.context)
             )
         found.unit = found.unit or next(
-            filter(None, (unit_of(row[i].text) for i in unit_columns)), name_unit
+            filter(None, (unit_in_column(row[i].text) for i in unit_columns)), name_unit
         )
         found.direction = found.direction or next(
             filter(None, (direction_of(row[i].text) for i in direction_columns)), None
         )
+        found.totals = found.totals or any(counts_totals(row[i].text) for i in definition_columns)
     records = [
         make_record(
             found.named.page,
@@ -218,6 +221,7 @@ def _records(
             found.unit or default_unit,
             found.direction,
             found.named,
+            found.totals,
         )
         for (program, indicator), found in gathered.items()
     ]
@@ -279,6 +283,7 @@ class _Gathered:
     values: Values = field(default_factory=Values)
     unit: str | None = None
     direction: str | None = None
+    totals: bool = False
 
 
 def _year_columns(table: KpiTable, value_columns: set[int]) -> list[tuple[int, FactKind]]:

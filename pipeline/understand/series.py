@@ -28,7 +28,7 @@ from pipeline.understand.values import (
     make_record,
     read_values,
     row_kind,
-    unit_of,
+    unit_in_column,
 )
 
 
@@ -145,7 +145,7 @@ def kind_row_records(
             values.add(found)
     named = Slot(caption.name, caption.raw, caption.page, caption.bbox, ())
     program = heading.text if heading else None
-    printed = (unit_of(row[i].text) for i in units for row in table.body)
+    printed = (unit_in_column(row[i].text) for i in units for row in table.body)
     unit = caption.unit or next(filter(None, printed), None)
     record = make_record(
         caption.page, program, caption.name, values, unit, caption.direction, named

@@ -17,6 +17,7 @@ from pipeline.text import (
     Quantity,
     Wording,
     find_years,
+    is_printed_unit,
     is_unit,
     is_year_text,
     known_units,
@@ -236,6 +237,16 @@ def totals_by_note(records: Sequence[Record], texts: Sequence[str]) -> None:
             _running_totals(record.facts)
 
 
+def counts_totals(definition: str) -> bool:
+    """Whether an indicator's definition says it counts a running total: `結成数(累計)`,
+    `…の累計`, `累計値`."""
+    return bool(_TOTALS_DEFINED.search(definition))
+
+
+# 累計 in a definition's note or at its end.
+_TOTALS_DEFINED = re.compile(r"[(（][^()（）]{0,20}累計[^()（）]{0,4}[)）]|累計値?$")
+
+
 def make_record(
     page: int,
     program: str | None,
@@ -244,12 +255,14 @@ def make_record(
     unit: str | None,
     direction: str | None,
     source: Slot | None,
+    totals: bool = False,
 ) -> Record | None:
     """A record when the indicator has a target (rule 1). A name marked （累計）
-    (`転入者数（累計）`) says every value of the indicator is a running total."""
+    (`転入者数（累計）`), or a definition saying so (`totals`), says every value of the
+    indicator is a running total."""
     if not any(_is_target(fact) for fact in values.facts):
         return None
-    if _CUMULATIVE_NAME.search(normalize_text(indicator)):
+    if totals or _CUMULATIVE_NAME.search(normalize_text(indicator)):
         _running_totals(values.facts)
     extra = {"source": source_of(source).model_dump()} if source is not None else {}
     return Record.model_validate(
@@ -287,3 +300,8 @@ def row_kind(row: Sequence[Slot], settings: UnderstandSettings) -> FactKind | No
 def unit_of(text: str) -> str | None:
     """A cell's folded text when it is a unit and nothing else."""
     return text if is_unit(text, known_units()) else None
+
+
+def unit_in_column(text: str) -> str | None:
+    """A cell's folded text under a unit header: any short word may be a unit there."""
+    return text if is_printed_unit(text, known_units()) else None

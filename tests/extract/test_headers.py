@@ -85,3 +85,5 @@ def test_year_labels_and_directions() -> None:
     assert is_year_label("R 3") and is_year_label("令和3年度") and not is_year_label("当初")
     assert direction_of("↑") == "up" and direction_of("減少") == "down"
     assert direction_of("地域の増加と減少") is None
+    assert direction_of("増加を目指す") == "up" and direction_of("低下させる") == "down"
+    assert direction_of("維持を目指す") is None

@@ -301,3 +301,27 @@ def test_a_form_s_program_below_a_heading_line_is_the_nearer_heading() -> None:
     assert _nearer(line, box) == box
     assert _nearer(box, line) == box  # the line above the box is the farther one
     assert _nearer(None, box) == box and _nearer(line, None) == line
+
+
+def test_a_unit_column_a_direction_in_words_and_totals_defined_beside_the_name() -> None:
+    table = grid_table(
+        [
+            ["指標名", "単位", "現状値", "目標値", "方向性", "指標の説明"],
+            [
+                "見守り協力団体数",
+                "協力団体",
+                "12",
+                "20",
+                "増加を目指す",
+                "協定を結んだ団体数(累計)",
+            ],
+            ["空き家の件数", "件", "310", "250", "減少させる", "市内の空き家の件数"],
+        ]
+    )
+    records = row_records(read_table(run_of(table)), None)
+    by_name = {record.indicator: record for record in records}
+    watch, empty = by_name["見守り協力団体数"], by_name["空き家の件数"]
+    assert (watch.unit, watch.direction) == ("協力団体", "up")
+    assert (empty.unit, empty.direction) == ("件", "down")
+    assert all(fact.cumulative for fact in watch.facts)
+    assert not any(fact.cumulative for fact in empty.facts)

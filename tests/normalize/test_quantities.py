@@ -9,6 +9,7 @@ from pipeline.text.quantities import (
     Quantity,
     Wording,
     is_missing,
+    is_printed_unit,
     parse_cell,
     value_marks,
 )
@@ -377,3 +378,21 @@ def test_a_cell_read_again_reads_the_same_whatever_was_done_with_the_first_readi
 
 def test_the_units_may_be_any_collection() -> None:
     assert parse_cell("12件", ["件"]) == parse_cell("12件", frozenset({"件"}))
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("人", True),
+        ("千人/年", True),
+        ("協力団体", True),  # no unit the vocabulary holds, but a word under a 単位 header
+        ("ｋｍ", True),
+        ("12人", False),
+        ("―", False),
+        ("未集計", False),  # a mark that no figure is printed yet
+        ("市内の協力団体の数", False),  # too long for a unit
+        ("", False),
+    ],
+)
+def test_what_a_unit_column_may_print(text: str, unit: bool) -> None:
+    assert is_printed_unit(text, UNITS) == unit
