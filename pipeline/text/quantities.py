@@ -230,6 +230,9 @@ def _closing(text: str, pos: int) -> int | None:
 
 def _take_bracket(inner: str, units: Collection[str], reading: _Reading) -> None:
     """A bracketed part: marks (推計), a cumulative value (累計180人), a difference (+5), a note."""
+    if (part := _year_part(inner, units)) is not None:
+        reading.found.append(part)
+        return
     inside = _scan(inner, units)
     if inside is None or is_year_text(inner):
         reading.note(inner)
@@ -241,6 +244,22 @@ def _take_bracket(inner: str, units: Collection[str], reading: _Reading) -> None
         reading.found.append(replace(inside.found[0], difference=True))
     else:
         reading.note(inner)
+
+
+# The part of a total that one year gave: `(うちH28年度 255人)`.
+_YEAR_PART = re.compile(r"^うち\s*(?P<year>.+?年度?)\s*(?P<figure>[\d△▲+-].*)$")
+
+
+def _year_part(inner: str, units: Collection[str]) -> Quantity | None:
+    """A total's bracketed part for one year, as that year's own figure with the year as
+    its note; a part that is no year's (`うち市外 20人`) is a note of the total."""
+    match = _YEAR_PART.match(inner)
+    if match is None or not is_year_text(match["year"]):
+        return None
+    inside = _scan(match["figure"], units)
+    if inside is None or len(inside.found) != 1 or inside.found[0].cumulative:
+        return None
+    return replace(inside.found[0], notes=(match["year"],))
 
 
 def _read_bracket(text: str, pos: int, units: Collection[str], reading: _Reading) -> int | None:

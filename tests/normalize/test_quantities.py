@@ -174,6 +174,8 @@ def test_bracketed_difference(text: str, value: float) -> None:
         ("70人　（累計270人）", [(70, False), (270, True)]),
         ("27人  （累計149人）", [(27, False), (149, True)]),
         ("1,000件\n(累計 5,000件)", [(1000, False), (5000, True)]),
+        # the running total and, in brackets, the part one year gave
+        ("1,240件(累計)(うち令和4年度 310件)", [(1240, True), (310, False)]),
     ],
 )
 def test_value_and_cumulative(text: str, values: list[tuple[int, bool]]) -> None:
@@ -396,3 +398,10 @@ def test_the_units_may_be_any_collection() -> None:
 )
 def test_what_a_unit_column_may_print(text: str, unit: bool) -> None:
     assert is_printed_unit(text, UNITS) == unit
+
+
+def test_the_part_one_year_gave_carries_its_year_and_a_part_of_no_year_is_a_note() -> None:
+    _total, part = parse_cell("812人(累計)\n(うちR5年度 96人)", UNITS)
+    assert isinstance(part, Quantity) and part.note_year() == 2023 and not part.cumulative
+    (whole,) = parse_cell("300人(うち市外 20人)", UNITS)
+    assert isinstance(whole, Quantity) and whole.value == 300
