@@ -36,6 +36,7 @@ from pipeline.model import (
     write_atomic,
 )
 from pipeline.text import MODELS, document_era
+from pipeline.understand.blocks import block_records
 from pipeline.understand.forms import form_heading, form_records
 from pipeline.understand.headings import (
     Heading,
@@ -225,6 +226,7 @@ def extract_document(path: Path, settings: ExtractSettings | None = None) -> Ext
     text = {**lines, **page_lines([_without(page, unread) for page in reread])}
     records += list_records(text, context)
     records += statement_records(text, context)
+    records += block_records(text, context)
     if not records:
         message = f"no KPI record found in {len(layout.pages)} pages"
         warnings.append(Issue("warning", "no-records", "understand", message))

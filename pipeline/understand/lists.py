@@ -63,13 +63,21 @@ def list_item(line: Line, context: DocumentContext) -> ListItem | None:
     if indicator is None:
         return None
     source = Source(page=line.page, bbox=line.bbox, text=line.raw)
+    facts, unit = from_to_facts(match["before"], match["after"], source, context)
+    if not any(fact.kind == "target" for fact in facts):
+        return None
+    return ListItem(indicator, line, tuple(facts), unit)
+
+
+def from_to_facts(
+    before: str, after: str, source: Source, context: DocumentContext
+) -> tuple[list[Fact], str | None]:
+    """The baseline a statement starts from and the target it aims at, each with the year
+    printed in brackets beside it, and the unit (the target's where the two differ)."""
     confidence = context.settings.prose_confidence
     facts: list[Fact] = []
     units: list[str] = []
-    sides: tuple[tuple[FactKind, str], ...] = (
-        ("baseline", match["before"]),
-        ("target", match["after"]),
-    )
+    sides: tuple[tuple[FactKind, str], ...] = (("baseline", before), ("target", after))
     for kind, part in sides:
         if (wording := _wording(part, context)) is not None:
             facts.append(
@@ -89,10 +97,7 @@ def list_item(line: Line, context: DocumentContext) -> ListItem | None:
                 )
             )
             units += [quantity.unit] if quantity.unit else []
-    if not any(fact.kind == "target" for fact in facts):
-        return None
-    unit = units[-1] if units else None  # the target's unit where the two differ
-    return ListItem(indicator, line, tuple(facts), unit)
+    return facts, units[-1] if units else None
 
 
 def _wording(part: str, context: DocumentContext) -> str | None:
