@@ -12,7 +12,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from pipeline.model import Fact, FactKind, Record, Source
+from pipeline.model import Fact, FactKind, Record, Source, enclosing
 from pipeline.text import (
     Quantity,
     Wording,
@@ -113,12 +113,27 @@ def _stated(part: str) -> list[Quantity]:
     return stated_values(parse_cell(part, known_units()))
 
 
+def _rejoined(lines: Sequence[Line]) -> list[Line]:
+    """The page's lines with an item wrapped inside its brackets (`…割合：56.7%（2020` /
+    `年度）→67.0%（2026年度）`) joined again."""
+    joined: list[Line] = []
+    for line in lines:
+        last = joined[-1] if joined else None
+        open_bracket = last is not None and last.text.count("(") > last.text.count(")")
+        if last is not None and open_bracket and line.text.find(")") >= 0:
+            box = enclosing([last.bbox, line.bbox])
+            joined[-1] = Line(last.raw + line.raw, line.page, box)
+        else:
+            joined.append(line)
+    return joined
+
+
 def list_records(lines_of: Mapping[int, Sequence[Line]], context: DocumentContext) -> list[Record]:
     """A record for every summary-list item of the document's free lines."""
     records: list[Record] = []
     program: str | None = None
     for page in sorted(lines_of):
-        for line in lines_of[page]:
+        for line in _rejoined(lines_of[page]):
             heading = program_heading(line, context.settings)
             if heading is not None:
                 program = heading.text

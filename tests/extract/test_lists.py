@@ -103,3 +103,20 @@ def test_items_take_the_program_heading_above_them() -> None:
         ("観光の振興", "観光入込客数"),
         ("農業の振興", "新規就農者数"),
     ]
+
+
+def test_an_item_wrapped_inside_its_brackets_reads_as_one() -> None:
+    lines = [
+        line("・図書館の利用に満足している市民の割合：61.2%（2021", 100.0),
+        line("年度）→70.0%（2027年度）", 112.0),
+        line("・図書館の年間貸出冊数：84万冊（2021年度）→90万冊（2027年度）", 124.0),
+    ]
+    records = list_records({1: lines}, DocumentContext())
+    assert [record.indicator for record in records] == [
+        "図書館の利用に満足している市民の割合",
+        "図書館の年間貸出冊数",
+    ]
+    assert [(f.kind, f.fy, f.value) for f in records[0].facts] == [
+        ("baseline", 2021, 61.2),
+        ("target", 2027, 70.0),
+    ]
