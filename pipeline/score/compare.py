@@ -55,7 +55,6 @@ from typing import Literal
 
 import numpy as np
 from rapidfuzz.distance import Indel
-from scipy.optimize import linear_sum_assignment
 
 from pipeline.model import FACT_KINDS, Fact, FactKind, Record, RecordFile
 from pipeline.score.statistics import DocumentStatistics, Tally
@@ -166,6 +165,8 @@ def pair_records(
         return Pairing((), tuple(gold), tuple(pred))
     similarity = np.array([[record_similarity(g, p, settings) for p in pred] for g in gold])
     similarity[similarity < settings.similarity_floor] = 0.0
+    from scipy.optimize import linear_sum_assignment  # scipy costs a second to import
+
     rows, columns = linear_sum_assignment(similarity, maximize=True)
     kept = [
         (row, column)

@@ -34,7 +34,6 @@ from pathlib import Path
 from typing import NamedTuple
 
 import numpy as np
-from scipy.optimize import linear_sum_assignment
 
 from pipeline.model import FileFieldError
 from pipeline.text import normalize_text
@@ -316,6 +315,8 @@ def _pair_page(expected: list[Keys], found: list[Keys]) -> dict[int, tuple[int, 
     alignments = [[align_table(e, f) for f in found] for e in expected]
     matched = np.array([[a.matched for a in row] for row in alignments])
     pairs: dict[int, tuple[int, Alignment]] = {}
+    from scipy.optimize import linear_sum_assignment  # scipy costs a second to import
+
     for e, f in zip(*linear_sum_assignment(matched, maximize=True), strict=True):
         if matched[e, f] > 0:
             pairs[int(e)] = (int(f), alignments[e][f])

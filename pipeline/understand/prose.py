@@ -6,17 +6,22 @@ A spaCy Language whose tokenizer wraps fugashi finds the markers, years,
 marker and its value, then optionally an actual and a baseline note
 (`※R1当初値（H28調査）850事業所`). A (参考) mark ends the
 statement before it: what follows it until the next target is for reference.
+spaCy is imported when the first statement is read, not with the stage: a run that
+reads no document (a rerun with nothing changed) never pays for it.
 """
+
+from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import spacy
-from spacy.language import Language
-from spacy.tokens import Doc
-from spacy.vocab import Vocab
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
 
 from pipeline.model import FactKind
 from pipeline.text import (
@@ -52,6 +57,8 @@ class FugashiTokenizer:
         self.vocab = vocab
 
     def __call__(self, text: str) -> Doc:
+        from spacy.tokens import Doc
+
         surfaces: list[str] = []
         spaces: list[bool] = []
         tags: list[str] = []
@@ -70,6 +77,8 @@ class FugashiTokenizer:
 @cache
 def prose_reader(patterns: Path = PATTERNS) -> Language:
     """The spaCy pipeline: fugashi tokens, then the EntityRuler with the patterns of `models/`."""
+    import spacy
+
     nlp = spacy.blank("xx")
     nlp.tokenizer = FugashiTokenizer(nlp.vocab)
     ruler = nlp.add_pipe("entity_ruler")

@@ -45,3 +45,18 @@ def test_the_extract_command_loads_no_scorer_report_or_unused_pymupdf_part() -> 
     unused = {"pipeline.score", "pipeline.report", "pipeline.batch", "matplotlib", "scipy"}
     unused |= {"pymupdf.layout", "pymupdf4llm", "onnxruntime"}
     assert not unused & loaded
+
+
+def test_the_batch_command_loads_no_reader_of_prose_and_no_optimizer() -> None:
+    """A rerun with nothing changed reads no document: spaCy (the prose reader) and scipy
+    (the scorer's assignment) load when first used, not with the command."""
+    code = (
+        "import sys, pipeline.cli.batch\n"
+        "print(' '.join(sorted(n for n, m in sys.modules.items() if m is not None)))"
+    )
+    loaded = set(
+        subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True
+        ).stdout.split()
+    )
+    assert not {"spacy", "scipy", "matplotlib"} & loaded
