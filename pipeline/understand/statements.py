@@ -19,17 +19,24 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from pipeline.model import BBox, Fact, FactKind, Record, Source, enclosing
-from pipeline.text import Quantity, find_years, known_units, parse_cell
+from pipeline.text import Quantity, find_years, known_units, parse_cell, repair_numbers
 from pipeline.text.tokens import tagger
 from pipeline.understand.headings import Line
 from pipeline.understand.names import clean_name
 from pipeline.understand.settings import DocumentContext
 
-# A number as prose prints it, with 万 / 千 inside (1万2600) and a short unit after it.
+# A number as prose prints it, with 万 / 千 inside (1万2600) and a short unit after it
+# (パーセント, as minutes spell % out, is the longest).
 _QUANTITY = (
     r"(?:約|おおむね|概ね|大体|およそ)?"
-    r"(?P<{0}>\d[\d,.]*(?:[万千億]\d[\d,.]*)*[万千億]?(?:(?!以上|以下|程度|前後|超|未満)[^\d\s、。,()（）はがをにのとでもや]){{0,4}})"
+    r"(?P<{0}>\d[\d,.]*(?:[万千億]\d[\d,.]*)*[万千億]?(?:(?!以上|以下|程度|前後|超|未満)[^\d\s、。,()（）はがをにのとでもや]){{0,5}})"
     r"(?:以上|以下|程度|前後|超|未満)?"
+)
+# The verb that sets a level, plain or in the polite forms of minutes (としております,
+# としてございます): `…を80%とする`, `…を25パーセントにする目標`.
+_SETS = (
+    r"(?:と|に)?(?:する|します|している|しています|しております|してございます|いたします"
+    r"|高める|引き上げる|増やす|減らす)"
 )
 _TARGET_BEFORE = re.compile(r"(?:増加|年間)?目標値?(?:は|を|[:：])?" + _QUANTITY.format("target"))
 _TARGET_AFTER = re.compile(_QUANTITY.format("target") + r"(?:という|の|を|が)(?:増加|年間)?目標")
@@ -38,10 +45,19 @@ _AIM = re.compile(_QUANTITY.format("target") + r"(?:の(?:達成|確保|維持))
 # `令和11年度までに時間外勤務の年間平均時間を67時間にする`: a level set for a year is a
 # target; the indicator is what is set, the words between the year's まで and the を.
 _SET_BY = re.compile(
-    r"まで(?:に)?[、,]?(?P<object>[^、。]{2,40}?)を"
-    + _QUANTITY.format("target")
-    + r"(?:と|に)?(?:する|します|高める|引き上げる|増やす|減らす)"
+    r"まで(?:に)?[、,]?(?P<object>[^、。]{2,40}?)を[、,]?" + _QUANTITY.format("target") + _SETS
 )
+# `成果指標を、年度ごとの転入超過数として1,000人としております`: a measure named as the
+# target (成果指標, 数値目標) and the level set for it; the indicator is what it is named as.
+_SET_AS = re.compile(
+    r"(?:成果指標|数値目標|目標値?|KPI)を[、,]?(?P<object>[^、。]{2,40}?)として"
+    + _QUANTITY.format("target")
+    + r"と"
+    + _SETS
+)
+# Words before the indicator that say when the level holds: by a year (`令和10年度までの`,
+# the target's year) or each year (`年度ごとの`, `毎年度の`).
+_WHEN = re.compile(r"^(?:[^、。の]{2,14}まで|(?:年度|年)ごと|毎年度?|各年度)の")
 # Words between an indicator and the number aimed at: `移住者数を毎年3,000人`.
 _PER_PERIOD = re.compile(r"(?:毎年度?|年間|各年度?|単年度で?)$")
 _ACTUAL = re.compile(r"実績値?(?:は|が|[:：])?" + _QUANTITY.format("actual"))
@@ -50,6 +66,15 @@ _ANSWER = re.compile(
     + _QUANTITY.format("actual")
     + r"(?:と|に|で|となり|となった|となりました|にとどまった)"
 )
+# A sentence that only gives a year's value, after a target (`令和2年度が、13.9%。`,
+# `4月1日時点では、令和3年が16.7%でした。`): minutes read out the indicator's record.
+_YEAR_VALUE = re.compile(
+    r"^(?:[^、。]{0,30}(?:時点|現在)では[、,])?(?P<year>[^、。]{2,30}?)(?:が|は)[、,]?"
+    + _QUANTITY.format("actual")
+    + r"(?:です|でした|でございます|であった|となっています|となりました)?。?$"
+)
+# What may stand between the years a year's value prints (`平成31/令和元(2019)年`).
+_YEAR_JOINS = re.compile(r"[/・\s]*")
 _TOPIC = re.compile(r"(?P<topic>[^、。]{2,40}?)(?:については|は)[、,]")
 _SENTENCE = re.compile(r"[^。]+。?")
 # Nouns, and the suffixes and marks that join them into one compound name.
@@ -101,6 +126,7 @@ def read_sentence(
 ) -> list[tuple[str, FactKind, Quantity, int | None]]:
     """Every (indicator, kind, quantity, year) the sentence states."""
     found: list[tuple[str, FactKind, Quantity, int | None]] = []
+    sentence = repair_numbers(sentence)
     for pattern in (_TARGET_BEFORE, _TARGET_AFTER):
         for match in pattern.finditer(sentence):
             target = _quantity(match["target"])
@@ -128,7 +154,23 @@ def read_sentence(
         if target is not None and name is not None:
             fy = _year_before(sentence[: match.start("object")], context)
             found.append((name, "target", target, fy))
+    for match in _SET_AS.finditer(sentence):
+        target = _quantity(match["target"])
+        name = _set_name(_WHEN.sub("", match["object"]))
+        if target is not None and name is not None:
+            found.append((name, "target", target, _deadline(sentence[: match.end()], context)))
     return found
+
+
+def _deadline(text: str, context: DocumentContext) -> int | None:
+    """The year a level is set for: the last year the text states with まで after it
+    (`令和7年度までに`); a year that only dates the plan (`令和3年3月に策定`) is none."""
+    years = [
+        year
+        for year in find_years(text, context.era)
+        if text[text.rfind(year.text) + len(year.text) :].startswith(("まで", "末まで"))
+    ]
+    return years[-1].fy if years else None
 
 
 def _set_name(phrase: str) -> str | None:
@@ -174,6 +216,28 @@ def _actual_after(rest: str) -> Quantity | None:
     return _quantity(actual["actual"]) if actual is not None else None
 
 
+def _year_value(
+    sentence: str, target: tuple[str, Quantity, int | None], context: DocumentContext
+) -> tuple[Quantity, int] | None:
+    """The value a sentence gives for one year before the target's, in the target's unit:
+    the indicator's record, read out after the target was stated."""
+    match = _YEAR_VALUE.match(repair_numbers(sentence))
+    if match is None:
+        return None
+    years = find_years(match["year"], context.era)
+    rest = match["year"]
+    for year in years:
+        rest = rest.replace(year.text, "", 1)
+    if not years or len({year.fy for year in years}) > 1 or not _YEAR_JOINS.fullmatch(rest):
+        return None
+    quantity = _quantity(match["actual"])
+    _, target_value, target_fy = target
+    fy = years[0].fy
+    if quantity is None or quantity.unit != target_value.unit:
+        return None
+    return (quantity, fy) if target_fy is None or fy < target_fy else None
+
+
 def _sentences(lines_of: Mapping[int, Sequence[Line]]) -> list[_Sentence]:
     """The free text of each page joined and cut into sentences, each with its lines' box."""
     sentences: list[_Sentence] = []
@@ -200,9 +264,18 @@ def statement_records(
     """A record for every indicator the document's running prose gives a target."""
     records: dict[str, Record] = {}
     confidence = context.settings.prose_confidence * context.settings.sentence_confidence
+    last: tuple[str, Quantity, int | None] | None = None  # the target the sentence before set
     for sentence in _sentences(lines_of):
         source = Source(page=sentence.page, bbox=sentence.bbox, text=sentence.raw)
-        for name, kind, quantity, fy in read_sentence(sentence.text, context):
+        read = read_sentence(sentence.text, context)
+        targets = [(name, quantity, fy) for name, kind, quantity, fy in read if kind == "target"]
+        if targets:
+            last = targets[-1]
+        elif last is not None:
+            value = _year_value(sentence.text, last, context)
+            read = [(last[0], "actual", value[0], value[1])] if value else []
+            last = last if value else None
+        for name, kind, quantity, fy in read:
             fact = Fact(
                 kind=kind,
                 fy=fy,

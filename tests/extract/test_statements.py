@@ -58,6 +58,25 @@ def read(sentence: str, era: str | None = "令和") -> Read:
             "2030年度までに市内の空き家の件数を150件にする。",
             [("市内の空き家の件数", "target", 150, "件", 2030)],
         ),
+        # ...a year in both calendars is one year; minutes spell % out and speak its point.
+        (
+            "本市では、令和9(2027)年度までに、男性職員の育児休業取得率を、"
+            "50パーセントにする目標としております。",
+            [("男性職員の育児休業取得率", "target", 50, "パーセント", 2027)],
+        ),
+        (
+            "2026(令和8)年度までに、市民の健診受診率を62・5パーセントとしてございます。",
+            [("市民の健診受診率", "target", 62.5, "パーセント", 2026)],
+        ),
+        # A measure named as the target (成果指標を…として…とする): each year's, no year.
+        (
+            "雇用促進の成果指標を、年度ごとの市内新規雇用者数として300人としております。",
+            [("市内新規雇用者数", "target", 300, "人", None)],
+        ),
+        (
+            "本計画では、数値目標を令和10年度までの観光入込客数として85万人といたします。",
+            [("観光入込客数", "target", 850000, "人", 2028)],
+        ),
     ],
 )
 def test_statements(sentence: str, expected: Read) -> None:
@@ -76,10 +95,67 @@ def test_statements(sentence: str, expected: Read) -> None:
         "会議を年4回開催することを目指す。",  # a count of meetings
         "令和2年度から6年度までの5年間で1,200人を目指す。",  # no indicator named
         "委員の定数を12人とする。",  # a rule, set for no year
+        "令和4年5月に策定した計画を、委員として8人としております。",  # no target named
     ],
 )
 def test_distractors_give_nothing(sentence: str) -> None:
     assert read(sentence) == []
+
+
+def _facts(*sentences: str) -> list[tuple[str, str, float, int | None]]:
+    from pipeline.understand.headings import Line
+    from pipeline.understand.statements import statement_records
+
+    lines = {
+        1: [
+            Line(text, 1, (40.0, 100.0 + 12 * i, 400.0, 110.0 + 12 * i))
+            for i, text in enumerate(sentences)
+        ]
+    }
+    return [
+        (record.indicator, fact.kind, fact.value, fact.fy)
+        for record in statement_records(lines, DocumentContext(era="令和"))
+        for fact in record.facts
+    ]
+
+
+def test_the_years_values_read_out_after_a_target_are_its_actuals() -> None:
+    facts = _facts(
+        "令和8(2026)年度までに、女性委員の割合を40パーセントにする目標を掲げている。",
+        "各年4月1日時点では、令和2(2020)年が、31・2パーセント。",
+        "令和3(2021)年が、33・0パーセント。",
+        "令和4年度は35パーセントでした。",
+    )
+    assert facts == [
+        ("女性委員の割合", "target", 40, 2026),
+        ("女性委員の割合", "actual", 31.2, 2020),
+        ("女性委員の割合", "actual", 33.0, 2021),
+        ("女性委員の割合", "actual", 35, 2022),
+    ]
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "令和3年度が、120人。",  # another unit
+        "令和9年度は45パーセントです。",  # a year after the target's: not a record
+        "この調査は、令和3年度が初回。",  # no value
+    ],
+)
+def test_a_year_s_value_in_another_unit_or_after_the_target_is_not_its_actual(
+    after: str,
+) -> None:
+    facts = _facts("令和8年度までに、女性委員の割合を40パーセントにする。", after)
+    assert facts == [("女性委員の割合", "target", 40, 2026)]
+
+
+def test_a_year_s_value_needs_the_target_right_before_it() -> None:
+    facts = _facts(
+        "令和8年度までに、女性委員の割合を40パーセントにする。",
+        "委員会は年4回開催している。",
+        "令和3年度が、33パーセント。",
+    )
+    assert facts == [("女性委員の割合", "target", 40, 2026)]
 
 
 def test_a_sentence_s_facts_are_less_sure_than_a_table_cell_s() -> None:
