@@ -22,7 +22,8 @@ from pipeline.model import BBox, Fact, FactKind, Record, Source, enclosing
 from pipeline.text import Quantity, find_years, known_units, parse_cell, repair_numbers
 from pipeline.text.tokens import tagger
 from pipeline.understand.headings import Line
-from pipeline.understand.names import clean_name
+from pipeline.understand.names import NAME_POS, clean_name, noun_phrase
+from pipeline.understand.ranks import Ranking, read_ranks
 from pipeline.understand.settings import DocumentContext
 
 # A number as prose prints it, with 万 / 千 inside (1万2600) and a short unit after it
@@ -77,8 +78,6 @@ _YEAR_VALUE = re.compile(
 _YEAR_JOINS = re.compile(r"[/・\s]*")
 _TOPIC = re.compile(r"(?P<topic>[^、。]{2,40}?)(?:については|は)[、,]")
 _SENTENCE = re.compile(r"[^。]+。?")
-# Nouns, and the suffixes and marks that join them into one compound name.
-_NAME_POS = frozenset({"名詞", "接尾辞", "接頭辞", "形状詞"})
 
 
 @dataclass(frozen=True)
@@ -87,21 +86,6 @@ class _Sentence:
     page: int
     bbox: BBox
     raw: str
-
-
-def _noun_phrase(text: str) -> str | None:
-    """The compound noun the text ends with (`…登録店舗数` → `登録店舗数`)."""
-    words = list(tagger()(text))
-    kept: list[str] = []
-    for word in reversed(words):
-        if (word.feature.pos1 in _NAME_POS and word.feature.pos2 != "数詞") or (
-            word.surface in "・" and kept
-        ):
-            kept.append(word.surface)
-        else:
-            break
-    name = "".join(reversed(kept)).strip("・")
-    return name if len(name) >= 2 else None
 
 
 def _quantity(text: str) -> Quantity | None:
@@ -177,7 +161,7 @@ def _set_name(phrase: str) -> str | None:
     """The indicator a level is set for: the words before を, without the words that only
     say how the level is reached (引き続き, 更に) and that start the phrase."""
     words = list(tagger()(phrase))
-    while words and words[0].feature.pos1 not in _NAME_POS:
+    while words and words[0].feature.pos1 not in NAME_POS:
         words.pop(0)
     return clean_name("".join(word.surface for word in words)) if words else None
 
@@ -186,7 +170,7 @@ def _aimed_name(before: str) -> str | None:
     """The indicator a number aimed at measures: the noun phrase marked by を right before
     it (`移住者数を3,000人を目指す`), else the sentence's topic."""
     if before.endswith("を"):
-        phrase = _noun_phrase(before.removesuffix("を"))
+        phrase = noun_phrase(before.removesuffix("を"))
         return clean_name(phrase) if phrase else None
     return _topic_name(before)
 
@@ -194,7 +178,7 @@ def _aimed_name(before: str) -> str | None:
 def _name(before: str, marker_follows_name: bool) -> str | None:
     """The indicator: the noun phrase right before `の目標`, else the sentence's topic."""
     if marker_follows_name:
-        direct = _noun_phrase(before.removesuffix("の"))
+        direct = noun_phrase(before.removesuffix("の"))
         if direct is not None and before.endswith("の"):
             return clean_name(direct)
     return _topic_name(before)
@@ -203,7 +187,7 @@ def _name(before: str, marker_follows_name: bool) -> str | None:
 def _topic_name(before: str) -> str | None:
     """The indicator the sentence is about: the noun phrase of its last topic (`…は、`)."""
     topics = list(_TOPIC.finditer(before))
-    phrase = _noun_phrase(topics[-1]["topic"]) if topics else None
+    phrase = noun_phrase(topics[-1]["topic"]) if topics else None
     return clean_name(phrase) if phrase else None
 
 
@@ -265,6 +249,7 @@ def statement_records(
     records: dict[str, Record] = {}
     confidence = context.settings.prose_confidence * context.settings.sentence_confidence
     last: tuple[str, Quantity, int | None] | None = None  # the target the sentence before set
+    ranking = Ranking()  # the ranking the text named last
     for sentence in _sentences(lines_of):
         source = Source(page=sentence.page, bbox=sentence.bbox, text=sentence.raw)
         read = read_sentence(sentence.text, context)
@@ -275,6 +260,7 @@ def statement_records(
             value = _year_value(sentence.text, last, context)
             read = [(last[0], "actual", value[0], value[1])] if value else []
             last = last if value else None
+        read += read_ranks(sentence.text, context.era, ranking)
         for name, kind, quantity, fy in read:
             fact = Fact(
                 kind=kind,
