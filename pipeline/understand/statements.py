@@ -16,7 +16,7 @@ historical averages) are never read: a prose reader that guesses is worse than n
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pipeline.model import BBox, Fact, FactKind, Record, Source, enclosing
 from pipeline.text import Quantity, find_years, known_units, parse_cell, repair_numbers
@@ -59,6 +59,19 @@ _SET_AS = re.compile(
 # Words before the indicator that say when the level holds: by a year (`令和10年度までの`,
 # the target's year) or each year (`年度ごとの`, `毎年度の`).
 _WHEN = re.compile(r"^(?:[^、。の]{2,14}まで|(?:年度|年)ごと|毎年度?|各年度)の")
+# `数値目標として掲げた平成27年度から令和元年度までの移住者数8,000人は`: the target
+# named before the indicator and its number, which starts a number and is no year.
+_NAMED_TARGET = re.compile(
+    r"目標として(?:掲げた|掲げている|設定した|定めた)(?P<object>[^、。]{2,40}?)"
+    r"(?<![\d,.])(?!\d+年)" + _QUANTITY.format("target") + r"(?:は|を|が|の|と|に)"
+)
+# A span of years the number is counted over, right before it or its indicator.
+_SPAN = re.compile(
+    r"(?:から|より|[~〜～])[^、。]{1,12}?まで(?:の|で|に)?"
+    r"(?:(?:\d+|[一二三四五六七八九十]+)(?:か|カ|ヶ)?年間?(?:で|の)?)?$"
+)
+# Units of a share or a level, which no span of years adds up.
+_SHARES = frozenset({"%", "パーセント", "ポイント", "倍", "割", "位"})
 # Words between an indicator and the number aimed at: `移住者数を毎年3,000人`.
 _PER_PERIOD = re.compile(r"(?:毎年度?|年間|各年度?|単年度で?)$")
 _ACTUAL = re.compile(r"実績値?(?:は|が|[:：])?" + _QUANTITY.format("actual"))
@@ -106,9 +119,11 @@ def _year_before(text: str, context: DocumentContext, yearly: bool = False) -> i
 
 
 def read_sentence(
-    sentence: str, context: DocumentContext
+    sentence: str, context: DocumentContext, follows: tuple[str, Quantity] | None = None
 ) -> list[tuple[str, FactKind, Quantity, int | None]]:
-    """Every (indicator, kind, quantity, year) the sentence states."""
+    """Every (indicator, kind, quantity, year) the sentence states; `follows` is the
+    indicator and target of the sentence before, which a number aimed at without an
+    indicator of its own continues (`…5年間で12,500人を目指す`) in the same unit."""
     found: list[tuple[str, FactKind, Quantity, int | None]] = []
     sentence = repair_numbers(sentence)
     for pattern in (_TARGET_BEFORE, _TARGET_AFTER):
@@ -130,8 +145,19 @@ def read_sentence(
         before = _PER_PERIOD.sub("", sentence[: match.start()])
         yearly = before != sentence[: match.start()]
         name = _aimed_name(before)
+        if name is None and follows is not None and target is not None:
+            name = follows[0] if follows[1].unit == target.unit else None
         if target is not None and name is not None:
-            found.append((name, "target", target, _year_before(before, context, yearly)))
+            fy = _year_before(before, context, yearly)
+            found.append((name, "target", _over_span(target, before, context), fy))
+    for match in _NAMED_TARGET.finditer(sentence):
+        target = _quantity(match["target"])
+        phrase = noun_phrase(match["object"])
+        name = clean_name(phrase) if phrase else None
+        if target is not None and phrase is not None and name is not None:
+            when = match["object"].removesuffix(phrase)
+            fy = _year_before(sentence[: match.start("object")] + when, context)
+            found.append((name, "target", _over_span(target, when, context), fy))
     for match in _SET_BY.finditer(sentence):
         target = _quantity(match["target"])
         name = _set_name(match["object"])
@@ -144,6 +170,17 @@ def read_sentence(
         if target is not None and name is not None:
             found.append((name, "target", target, _deadline(sentence[: match.end()], context)))
     return found
+
+
+def _over_span(target: Quantity, before: str, context: DocumentContext) -> Quantity:
+    """A count aimed at over a span of years (`令和2年度から6年度までの5年間で`) is their
+    total, marked cumulative; a share or a single year's level is not."""
+    span = _SPAN.search(before)
+    if span is None or len(find_years(before[max(0, span.start() - 12) :], context.era)) < 2:
+        return target
+    if target.unit in _SHARES:
+        return target
+    return replace(target, marks=target.marks | {"cumulative"})
 
 
 def _deadline(text: str, context: DocumentContext) -> int | None:
@@ -252,7 +289,7 @@ def statement_records(
     ranking = Ranking()  # the ranking the text named last
     for sentence in _sentences(lines_of):
         source = Source(page=sentence.page, bbox=sentence.bbox, text=sentence.raw)
-        read = read_sentence(sentence.text, context)
+        read = read_sentence(sentence.text, context, last[:2] if last else None)
         targets = [(name, quantity, fy) for name, kind, quantity, fy in read if kind == "target"]
         if targets:
             last = targets[-1]

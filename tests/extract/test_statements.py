@@ -3,8 +3,10 @@ indicator, the year comes from the sentence; distractors give nothing. Made-up s
 
 import pytest
 
-from pipeline.understand.settings import DocumentContext
-from pipeline.understand.statements import read_sentence
+from pipeline.model import Record
+from pipeline.understand.headings import Line
+from pipeline.understand.settings import DocumentContext, UnderstandSettings
+from pipeline.understand.statements import read_sentence, statement_records
 
 Read = list[tuple[str, str, float, str | None, int | None]]
 
@@ -102,19 +104,21 @@ def test_distractors_give_nothing(sentence: str) -> None:
     assert read(sentence) == []
 
 
-def _facts(*sentences: str) -> list[tuple[str, str, float, int | None]]:
-    from pipeline.understand.headings import Line
-    from pipeline.understand.statements import statement_records
-
+def _records(*sentences: str) -> list[Record]:
+    """The records of a page whose lines are the sentences."""
     lines = {
         1: [
             Line(text, 1, (40.0, 100.0 + 12 * i, 400.0, 110.0 + 12 * i))
             for i, text in enumerate(sentences)
         ]
     }
+    return statement_records(lines, DocumentContext(era="令和"))
+
+
+def _facts(*sentences: str) -> list[tuple[str, str, float, int | None]]:
     return [
         (record.indicator, fact.kind, fact.value, fact.fy)
-        for record in statement_records(lines, DocumentContext(era="令和"))
+        for record in _records(*sentences)
         for fact in record.facts
     ]
 
@@ -158,10 +162,48 @@ def test_a_year_s_value_needs_the_target_right_before_it() -> None:
     assert facts == [("女性委員の割合", "target", 40, 2026)]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a target named before its indicator, counted over a span of years: their total
+        (
+            "当初の数値目標として掲げた平成28年度から令和2年度までの新規創業件数120件は達成した。",
+            ("新規創業件数", 120, 2020, True),
+        ),
+        (
+            "本市が目標として設定した令和6年度の観光入込客数85万人を達成した。",
+            ("観光入込客数", 850000, 2024, False),
+        ),
+        # a share over a span is a level, not a total
+        (
+            "令和3年度から7年度までの5年間で特定健診受診率を60%を目指す。",
+            ("特定健診受診率", 60, 2025, False),
+        ),
+    ],
+)
+def test_targets_over_a_span_of_years(
+    sentence: str, expected: tuple[str, float, int | None, bool]
+) -> None:
+    (found,) = read_sentence(sentence, DocumentContext(era="令和"))
+    name, kind, quantity, fy = found
+    assert (name, quantity.value, fy, quantity.cumulative) == expected
+    assert kind == "target"
+
+
+def test_a_number_aimed_at_without_an_indicator_continues_the_sentence_before() -> None:
+    facts = [
+        (record.indicator, fact.value, fact.fy, fact.cumulative)
+        for record in _records(
+            "数値目標として掲げた令和元年度から4年度までの新規就農者数40人は達成した。",
+            "令和5年度から9年度までの5年間で60人を目指す。",
+            "令和5年度から9年度までの5年間で90%を目指す。",  # another unit
+        )
+        for fact in record.facts
+    ]
+    assert facts == [("新規就農者数", 40, 2022, True), ("新規就農者数", 60, 2027, True)]
+
+
 def test_a_sentence_s_facts_are_less_sure_than_a_table_cell_s() -> None:
-    from pipeline.understand.headings import Line
-    from pipeline.understand.settings import UnderstandSettings
-    from pipeline.understand.statements import statement_records
 
     lines = {
         1: [
