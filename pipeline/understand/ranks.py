@@ -24,7 +24,7 @@ _BARE = frozenset({"ランキング", "順位"})
 _RANK = re.compile(r"(?:全国|県内|国内|道内|府内)?(?:で)?(?P<rank>\d+位)")
 _AIMED = re.compile(r"^(?:以内|以上)?(?:という(?:もの)?)?(?:を|の)?(?:目標|目指)")
 _REACHED = re.compile(
-    r"^(?:となり|になり|だった|でした|であった|という結果|から|まで(?:来|上が|上昇))"
+    r"^(?:となり|になり|だった|でした|であった|という結果|から(?!\d)|まで(?:来|上が|上昇))"
 )
 # Years counted back from the ranking's: 昨年 (the one before), 一昨年 (two before).
 _BACK = {"一昨年": 2, "昨年": 1, "前年": 1}

@@ -10,8 +10,12 @@ number after it, or the number that answers the target (`…の目標に対し�
 となりました`). The indicator is the noun phrase the target is of (`参加店舗数の
 目標`) or the topic of the sentence (`年間利用者数は、`, `…については、`); the
 year is the last one the sentence states before the target, unless it starts a
-span (`平成27年度からは`). Numbers without a marker (達成率, counts of meetings,
-historical averages) are never read: a prose reader that guesses is worse than none.
+span (`平成27年度からは`). A level set (`…までに…を25パーセントにする`, `成果指標を…
+として1,000人としております`) is a target too, and a sentence that only gives a
+year's value right after a target (`令和2年が、13.9パーセント。`) reads out its
+record. Ranks (N位) are read in `ranks`. Numbers without a marker (達成率, counts of
+meetings, historical averages) are never read: a prose reader that guesses is worse
+than none.
 """
 
 import re

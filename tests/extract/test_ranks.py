@@ -75,6 +75,7 @@ def test_ranks(sentences: tuple[str, ...], expected: Read) -> None:
         ("魅力度ランキングは、昨年の8位から上がった。",),  # counted back from no year
         ("2023年の魅力度ランキングで、一度11位に下降した。",),  # a rank moved to
         ("2023年の魅力度ランキングについて、第2位の県と比べた。",),  # no rank reached
+        ("2023年の魅力度ランキングで、10位から20位までの県を比べた。",),  # a range of ranks
     ],
 )
 def test_ranks_that_give_nothing(sentences: tuple[str, ...]) -> None:
