@@ -44,7 +44,11 @@ _SETS = (
     r"|高める|引き上げる|増やす|減らす)"
 )
 _TARGET_BEFORE = re.compile(r"(?:増加|年間)?目標値?(?:は|を|[:：])?" + _QUANTITY.format("target"))
-_TARGET_AFTER = re.compile(_QUANTITY.format("target") + r"(?:という|の|を|が)(?:増加|年間)?目標")
+# `1,000人というものを目標に`: minutes put a noun (もの, 数字) between the number and 目標.
+_TARGET_AFTER = re.compile(
+    _QUANTITY.format("target")
+    + r"(?:という(?:もの|数字|数値)?(?:を|が)?|の|を|が)(?:増加|年間)?目標"
+)
 # `3,000人を目指す`, `100%の達成を目指します`: the number aimed at is a target.
 _AIM = re.compile(_QUANTITY.format("target") + r"(?:の(?:達成|確保|維持))?を目指")
 # `令和11年度までに時間外勤務の年間平均時間を67時間にする`: a level set for a year is a
@@ -78,11 +82,11 @@ _SPAN = re.compile(
 _SHARES = frozenset({"%", "パーセント", "ポイント", "倍", "割", "位"})
 # Words between an indicator and the number aimed at: `移住者数を毎年3,000人`.
 _PER_PERIOD = re.compile(r"(?:毎年度?|年間|各年度?|単年度で?)$")
-_ACTUAL = re.compile(r"実績値?(?:は|が|[:：])?" + _QUANTITY.format("actual"))
+_ACTUAL = re.compile(r"実績値?(?:は|が|[:：])?[、,]?" + _QUANTITY.format("actual"))
 _ANSWER = re.compile(
-    r"^(?:値?に対し(?:て)?|でありましたが|でしたが|に対して)[、,]?(?:実績(?:は|が))?"
+    r"^(?:値?に対し(?:て)?|でありましたが|でしたが|に対して)[、,]?(?:実績(?:は|が)[、,]?)?"
     + _QUANTITY.format("actual")
-    + r"(?:と|に|で|となり|となった|となりました|にとどまった)"
+    + r"(?:と|に|で|となり|となった|となりました|となっております|にとどまった)"
 )
 # A sentence that only gives a year's value, after a target (`令和2年度が、13.9%。`,
 # `4月1日時点では、令和3年が16.7%でした。`): minutes read out the indicator's record.

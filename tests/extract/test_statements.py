@@ -41,6 +41,18 @@ def read(sentence: str, era: str | None = "令和") -> Read:
                 ("新規登録者数", "actual", 415, "名", None),
             ],
         ),
+        # the polite turns of minutes: a noun between the number and 目標, a comma after 実績
+        (
+            "図書の年間貸出冊数は、45万冊というものを目標に掲げております。",
+            [("年間貸出冊数", "target", 450000, "冊", None)],
+        ),
+        (
+            "移動図書館の利用者数の目標1,500人に対しまして、実績は、1,620人となっております。",
+            [
+                ("利用者数", "target", 1500, "人", None),
+                ("利用者数", "actual", 1620, "人", None),
+            ],
+        ),
         # A number aimed at (目指す) is a target; one aimed at every year from a year on
         # is that year's.
         (
