@@ -102,8 +102,16 @@ _SPACED_DECIMAL = re.compile(r"(?<=\d)\.\s+(?=\d)")
 _STRANDED_SEPARATOR = re.compile(r"(?<![\d,])(\d{4,})\s*\n\s*,(?![\d,])")
 
 
+# Minutes transcribe a spoken decimal point with a nakaguro (`11・4パーセント`). Only a
+# share or a point difference reads so: between digits before another unit it lists
+# (`1・2年生`, `3・4月`).
+_NAKAGURO_DECIMAL = re.compile(r"(?<![\d・.])(\d+)・(\d+)(?=\s*(?:%|パーセント|ポイント))")
+
+
 def repair_numbers(text: str) -> str:
-    """Rejoin numbers broken by spaces or a stranded separator; other text is untouched."""
+    """Rejoin numbers broken by spaces or a stranded separator, and read a spoken decimal
+    point (`11・4パーセント`); other text is untouched."""
     text = _STRANDED_SEPARATOR.sub(lambda m: f"{int(m.group(1)):,}", text)
     text = _SPACED_THOUSANDS.sub(",", text)
+    text = _NAKAGURO_DECIMAL.sub(r"\1.\2", text)
     return _SPACED_DECIMAL.sub(".", text)

@@ -51,6 +51,12 @@ _ERA_NAME = "|".join(ERA_FIRST_YEARS)
 _INITIAL = "".join(ERA_INITIALS)
 # The year within an era: digits, 元 (the first year), or kanji numerals (令和三年度).
 _ERA_YEAR = r"(?P<n>元|\d{1,2}(?!\d)|[〇一二三四五六七八九十]{1,3})"
+# A year printed in both calendars at once, 令和7(2025)年度 or 2025(令和7)年度: the
+# bracketed year repeats the one before it and is part of that one year.
+_OTHER_CALENDAR = (
+    rf"(?:\s*\(\s*(?:(?:19|20|21)\d\d|(?P<other_era>{_ERA_NAME}|[{_INITIAL}])\s*(?:元|\d{{1,2}}))"
+    r"\s*\))?"
+)
 # What may follow a year: 年度 or 年, a month (年3月, or R3.3 in short forms), 末.
 _AFTER = (
     r"(?:\s*(?P<unit>年度|年)(?:\s*(?P<month>\d{1,2})\s*月)?|\.(?P<dot_month>\d{1,2})(?![\d.]))?"
@@ -60,7 +66,7 @@ _YEAR = re.compile(
     rf"(?:(?P<era>{_ERA_NAME})\s*{_ERA_YEAR}"
     rf"|(?<![A-Za-z\d])(?P<initial>[{_INITIAL}])\s?\.?\s?(?P<m>元|\d{{1,2}})(?![\dA-Za-z])"
     r"|(?<![A-Za-z\d,.])(?P<fy>FY\s?)?(?P<gregorian>(?:19|20|21)\d\d)(?![\d,])(?!\.\d))"
-    rf"{_AFTER}"
+    rf"{_OTHER_CALENDAR}{_AFTER}"
 )
 
 
@@ -79,7 +85,7 @@ class FiscalYear:
     `year` is Gregorian; `fiscal` is true for 年度 (and FY), `end_of_period` for 末
     (令和2年度末: the figure as at the end of that year), `month` where a month is
     printed (令和4年2月, R4.2). `era` is the era's name (R → 令和), None for a
-    Gregorian year. `text` is the match in the NFKC-folded text.
+    Gregorian year printed without one. `text` is the match in the NFKC-folded text.
     """
 
     year: int
@@ -120,6 +126,8 @@ def _from_match(match: re.Match[str], document_era: str | None = None) -> Fiscal
         year = ERA_FIRST_YEARS[era] + _era_year(numeral) - 1
     else:
         year = int(match["gregorian"])
+        other = groups.get("other_era") or ""
+        era = ERA_INITIALS.get(other, other) or None  # 2025(令和7)年度 prints its era too
     if match["dot_month"] and _month(match) is None:
         return None
     return FiscalYear(

@@ -10,6 +10,7 @@ import re
 import unicodedata
 
 from pipeline.text import is_unit, known_units, normalize_text, parse_cell
+from pipeline.text.tokens import tagger
 
 # Rule 2: enumerators before a name — (1), （２）, A, 施策1, 3-1-1 — and circled digits.
 CIRCLED = re.compile(r"^[\u2460-\u2473\u3251-\u325f\u32b1-\u32bf](?:\s*[-‐]\s*\d+)*\s*")
@@ -113,3 +114,22 @@ def name_and_unit(name: str) -> tuple[str, str | None]:
     if match is None or not is_unit(match["unit"], known_units()):
         return name, None
     return match["name"], normalize_text(match["unit"])
+
+
+# Nouns, and the suffixes and marks that join them into one compound name.
+NAME_POS = frozenset({"名詞", "接尾辞", "接頭辞", "形状詞"})
+
+
+def noun_phrase(text: str) -> str | None:
+    """The compound noun the text ends with (`…登録店舗数` → `登録店舗数`)."""
+    words = list(tagger()(text))
+    kept: list[str] = []
+    for word in reversed(words):
+        if (word.feature.pos1 in NAME_POS and word.feature.pos2 != "数詞") or (
+            word.surface in "・" and kept
+        ):
+            kept.append(word.surface)
+        else:
+            break
+    name = "".join(reversed(kept)).strip("・")
+    return name if len(name) >= 2 else None

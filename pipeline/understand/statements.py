@@ -10,50 +10,95 @@ number after it, or the number that answers the target (`…の目標に対し�
 となりました`). The indicator is the noun phrase the target is of (`参加店舗数の
 目標`) or the topic of the sentence (`年間利用者数は、`, `…については、`); the
 year is the last one the sentence states before the target, unless it starts a
-span (`平成27年度からは`). Numbers without a marker (達成率, counts of meetings,
-historical averages) are never read: a prose reader that guesses is worse than none.
+span (`平成27年度からは`). A level set (`…までに…を25パーセントにする`, `成果指標を…
+として1,000人としております`) is a target too, and a sentence that only gives a
+year's value right after a target (`令和2年が、13.9パーセント。`) reads out its
+record. Ranks (N位) are read in `ranks`. Numbers without a marker (達成率, counts of
+meetings, historical averages) are never read: a prose reader that guesses is worse
+than none.
 """
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pipeline.model import BBox, Fact, FactKind, Record, Source, enclosing
-from pipeline.text import Quantity, find_years, known_units, parse_cell
+from pipeline.text import Quantity, find_years, known_units, parse_cell, repair_numbers
 from pipeline.text.tokens import tagger
 from pipeline.understand.headings import Line
-from pipeline.understand.names import clean_name
+from pipeline.understand.names import NAME_POS, clean_name, noun_phrase
+from pipeline.understand.ranks import Ranking, read_ranks
 from pipeline.understand.settings import DocumentContext
 
-# A number as prose prints it, with 万 / 千 inside (1万2600) and a short unit after it.
+# A number as prose prints it, with 万 / 千 inside (1万2600) and a short unit after it
+# (パーセント, as minutes spell % out, is the longest).
 _QUANTITY = (
     r"(?:約|おおむね|概ね|大体|およそ)?"
-    r"(?P<{0}>\d[\d,.]*(?:[万千億]\d[\d,.]*)*[万千億]?(?:(?!以上|以下|程度|前後|超|未満)[^\d\s、。,()（）はがをにのとでもや]){{0,4}})"
+    r"(?P<{0}>\d[\d,.]*(?:[万千億]\d[\d,.]*)*[万千億]?(?:(?!以上|以下|程度|前後|超|未満)[^\d\s、。,()（）はがをにのとでもや]){{0,5}})"
     r"(?:以上|以下|程度|前後|超|未満)?"
 )
+# The verb that sets a level, plain or in the polite forms of minutes (としております,
+# としてございます): `…を80%とする`, `…を25パーセントにする目標`.
+_SETS = (
+    r"(?:と|に)?(?:する|します|している|しています|しております|してございます|いたします"
+    r"|高める|引き上げる|増やす|減らす)"
+)
 _TARGET_BEFORE = re.compile(r"(?:増加|年間)?目標値?(?:は|を|[:：])?" + _QUANTITY.format("target"))
-_TARGET_AFTER = re.compile(_QUANTITY.format("target") + r"(?:という|の|を|が)(?:増加|年間)?目標")
+# `1,000人というものを目標に`: minutes put a noun (もの, 数字) between the number and 目標.
+_TARGET_AFTER = re.compile(
+    _QUANTITY.format("target")
+    + r"(?:という(?:もの|数字|数値)?(?:を|が)?|の|を|が)(?:増加|年間)?目標"
+)
 # `3,000人を目指す`, `100%の達成を目指します`: the number aimed at is a target.
 _AIM = re.compile(_QUANTITY.format("target") + r"(?:の(?:達成|確保|維持))?を目指")
 # `令和11年度までに時間外勤務の年間平均時間を67時間にする`: a level set for a year is a
 # target; the indicator is what is set, the words between the year's まで and the を.
 _SET_BY = re.compile(
-    r"まで(?:に)?[、,]?(?P<object>[^、。]{2,40}?)を"
-    + _QUANTITY.format("target")
-    + r"(?:と|に)?(?:する|します|高める|引き上げる|増やす|減らす)"
+    r"まで(?:に)?[、,]?(?P<object>[^、。]{2,40}?)を[、,]?" + _QUANTITY.format("target") + _SETS
 )
+# `成果指標を、年度ごとの転入超過数として1,000人としております`: a measure named as the
+# target (成果指標, 数値目標) and the level set for it; the indicator is what it is named as.
+_SET_AS = re.compile(
+    r"(?:成果指標|数値目標|目標値?|KPI)を[、,]?(?P<object>[^、。]{2,40}?)として"
+    + _QUANTITY.format("target")
+    + r"と"
+    + _SETS
+)
+# Words before the indicator that say when the level holds: by a year (`令和10年度までの`,
+# the target's year) or each year (`年度ごとの`, `毎年度の`).
+_WHEN = re.compile(r"^(?:[^、。の]{2,14}まで|(?:年度|年)ごと|毎年度?|各年度)の")
+# `数値目標として掲げた平成27年度から令和元年度までの移住者数8,000人は`: the target
+# named before the indicator and its number, which starts a number and is no year.
+_NAMED_TARGET = re.compile(
+    r"目標として(?:掲げた|掲げている|設定した|定めた)(?P<object>[^、。]{2,40}?)"
+    r"(?<![\d,.])(?!\d+年)" + _QUANTITY.format("target") + r"(?:は|を|が|の|と|に)"
+)
+# A span of years the number is counted over, right before it or its indicator.
+_SPAN = re.compile(
+    r"(?:から|より|[~〜～])[^、。]{1,12}?まで(?:の|で|に)?"
+    r"(?:(?:\d+|[一二三四五六七八九十]+)(?:か|カ|ヶ)?年間?(?:で|の)?)?$"
+)
+# Units of a share or a level, which no span of years adds up.
+_SHARES = frozenset({"%", "パーセント", "ポイント", "倍", "割", "位"})
 # Words between an indicator and the number aimed at: `移住者数を毎年3,000人`.
 _PER_PERIOD = re.compile(r"(?:毎年度?|年間|各年度?|単年度で?)$")
-_ACTUAL = re.compile(r"実績値?(?:は|が|[:：])?" + _QUANTITY.format("actual"))
+_ACTUAL = re.compile(r"実績値?(?:は|が|[:：])?[、,]?" + _QUANTITY.format("actual"))
 _ANSWER = re.compile(
-    r"^(?:値?に対し(?:て)?|でありましたが|でしたが|に対して)[、,]?(?:実績(?:は|が))?"
+    r"^(?:値?に対し(?:て)?|でありましたが|でしたが|に対して)[、,]?(?:実績(?:は|が)[、,]?)?"
     + _QUANTITY.format("actual")
-    + r"(?:と|に|で|となり|となった|となりました|にとどまった)"
+    + r"(?:と|に|で|となり|となった|となりました|となっております|にとどまった)"
 )
+# A sentence that only gives a year's value, after a target (`令和2年度が、13.9%。`,
+# `4月1日時点では、令和3年が16.7%でした。`): minutes read out the indicator's record.
+_YEAR_VALUE = re.compile(
+    r"^(?:[^、。]{0,30}(?:時点|現在)では[、,])?(?P<year>[^、。]{2,30}?)(?:が|は)[、,]?"
+    + _QUANTITY.format("actual")
+    + r"(?:です|でした|でございます|であった|となっています|となりました)?。?$"
+)
+# What may stand between the years a year's value prints (`平成31/令和元(2019)年`).
+_YEAR_JOINS = re.compile(r"[/・\s]*")
 _TOPIC = re.compile(r"(?P<topic>[^、。]{2,40}?)(?:については|は)[、,]")
 _SENTENCE = re.compile(r"[^。]+。?")
-# Nouns, and the suffixes and marks that join them into one compound name.
-_NAME_POS = frozenset({"名詞", "接尾辞", "接頭辞", "形状詞"})
 
 
 @dataclass(frozen=True)
@@ -62,21 +107,6 @@ class _Sentence:
     page: int
     bbox: BBox
     raw: str
-
-
-def _noun_phrase(text: str) -> str | None:
-    """The compound noun the text ends with (`…登録店舗数` → `登録店舗数`)."""
-    words = list(tagger()(text))
-    kept: list[str] = []
-    for word in reversed(words):
-        if (word.feature.pos1 in _NAME_POS and word.feature.pos2 != "数詞") or (
-            word.surface in "・" and kept
-        ):
-            kept.append(word.surface)
-        else:
-            break
-    name = "".join(reversed(kept)).strip("・")
-    return name if len(name) >= 2 else None
 
 
 def _quantity(text: str) -> Quantity | None:
@@ -97,10 +127,13 @@ def _year_before(text: str, context: DocumentContext, yearly: bool = False) -> i
 
 
 def read_sentence(
-    sentence: str, context: DocumentContext
+    sentence: str, context: DocumentContext, follows: tuple[str, Quantity] | None = None
 ) -> list[tuple[str, FactKind, Quantity, int | None]]:
-    """Every (indicator, kind, quantity, year) the sentence states."""
+    """Every (indicator, kind, quantity, year) the sentence states; `follows` is the
+    indicator and target of the sentence before, which a number aimed at without an
+    indicator of its own continues (`…5年間で12,500人を目指す`) in the same unit."""
     found: list[tuple[str, FactKind, Quantity, int | None]] = []
+    sentence = repair_numbers(sentence)
     for pattern in (_TARGET_BEFORE, _TARGET_AFTER):
         for match in pattern.finditer(sentence):
             target = _quantity(match["target"])
@@ -120,22 +153,60 @@ def read_sentence(
         before = _PER_PERIOD.sub("", sentence[: match.start()])
         yearly = before != sentence[: match.start()]
         name = _aimed_name(before)
+        if name is None and follows is not None and target is not None:
+            name = follows[0] if follows[1].unit == target.unit else None
         if target is not None and name is not None:
-            found.append((name, "target", target, _year_before(before, context, yearly)))
+            fy = _year_before(before, context, yearly)
+            found.append((name, "target", _over_span(target, before, context), fy))
+    for match in _NAMED_TARGET.finditer(sentence):
+        target = _quantity(match["target"])
+        phrase = noun_phrase(match["object"])
+        name = clean_name(phrase) if phrase else None
+        if target is not None and phrase is not None and name is not None:
+            when = match["object"].removesuffix(phrase)
+            fy = _year_before(sentence[: match.start("object")] + when, context)
+            found.append((name, "target", _over_span(target, when, context), fy))
     for match in _SET_BY.finditer(sentence):
         target = _quantity(match["target"])
         name = _set_name(match["object"])
         if target is not None and name is not None:
             fy = _year_before(sentence[: match.start("object")], context)
             found.append((name, "target", target, fy))
+    for match in _SET_AS.finditer(sentence):
+        target = _quantity(match["target"])
+        name = _set_name(_WHEN.sub("", match["object"]))
+        if target is not None and name is not None:
+            found.append((name, "target", target, _deadline(sentence[: match.end()], context)))
     return found
+
+
+def _over_span(target: Quantity, before: str, context: DocumentContext) -> Quantity:
+    """A count aimed at over a span of years (`令和2年度から6年度までの5年間で`) is their
+    total, marked cumulative; a share or a single year's level is not."""
+    span = _SPAN.search(before)
+    if span is None or len(find_years(before[max(0, span.start() - 12) :], context.era)) < 2:
+        return target
+    if target.unit in _SHARES:
+        return target
+    return replace(target, marks=target.marks | {"cumulative"})
+
+
+def _deadline(text: str, context: DocumentContext) -> int | None:
+    """The year a level is set for: the last year the text states with まで after it
+    (`令和7年度までに`); a year that only dates the plan (`令和3年3月に策定`) is none."""
+    years = [
+        year
+        for year in find_years(text, context.era)
+        if text[text.rfind(year.text) + len(year.text) :].startswith(("まで", "末まで"))
+    ]
+    return years[-1].fy if years else None
 
 
 def _set_name(phrase: str) -> str | None:
     """The indicator a level is set for: the words before を, without the words that only
     say how the level is reached (引き続き, 更に) and that start the phrase."""
     words = list(tagger()(phrase))
-    while words and words[0].feature.pos1 not in _NAME_POS:
+    while words and words[0].feature.pos1 not in NAME_POS:
         words.pop(0)
     return clean_name("".join(word.surface for word in words)) if words else None
 
@@ -144,7 +215,7 @@ def _aimed_name(before: str) -> str | None:
     """The indicator a number aimed at measures: the noun phrase marked by を right before
     it (`移住者数を3,000人を目指す`), else the sentence's topic."""
     if before.endswith("を"):
-        phrase = _noun_phrase(before.removesuffix("を"))
+        phrase = noun_phrase(before.removesuffix("を"))
         return clean_name(phrase) if phrase else None
     return _topic_name(before)
 
@@ -152,7 +223,7 @@ def _aimed_name(before: str) -> str | None:
 def _name(before: str, marker_follows_name: bool) -> str | None:
     """The indicator: the noun phrase right before `の目標`, else the sentence's topic."""
     if marker_follows_name:
-        direct = _noun_phrase(before.removesuffix("の"))
+        direct = noun_phrase(before.removesuffix("の"))
         if direct is not None and before.endswith("の"):
             return clean_name(direct)
     return _topic_name(before)
@@ -161,7 +232,7 @@ def _name(before: str, marker_follows_name: bool) -> str | None:
 def _topic_name(before: str) -> str | None:
     """The indicator the sentence is about: the noun phrase of its last topic (`…は、`)."""
     topics = list(_TOPIC.finditer(before))
-    phrase = _noun_phrase(topics[-1]["topic"]) if topics else None
+    phrase = noun_phrase(topics[-1]["topic"]) if topics else None
     return clean_name(phrase) if phrase else None
 
 
@@ -172,6 +243,28 @@ def _actual_after(rest: str) -> Quantity | None:
         return _quantity(answer["actual"])
     actual = _ACTUAL.search(clause)
     return _quantity(actual["actual"]) if actual is not None else None
+
+
+def _year_value(
+    sentence: str, target: tuple[str, Quantity, int | None], context: DocumentContext
+) -> tuple[Quantity, int] | None:
+    """The value a sentence gives for one year before the target's, in the target's unit:
+    the indicator's record, read out after the target was stated."""
+    match = _YEAR_VALUE.match(repair_numbers(sentence))
+    if match is None:
+        return None
+    years = find_years(match["year"], context.era)
+    rest = match["year"]
+    for year in years:
+        rest = rest.replace(year.text, "", 1)
+    if not years or len({year.fy for year in years}) > 1 or not _YEAR_JOINS.fullmatch(rest):
+        return None
+    quantity = _quantity(match["actual"])
+    _, target_value, target_fy = target
+    fy = years[0].fy
+    if quantity is None or quantity.unit != target_value.unit:
+        return None
+    return (quantity, fy) if target_fy is None or fy < target_fy else None
 
 
 def _sentences(lines_of: Mapping[int, Sequence[Line]]) -> list[_Sentence]:
@@ -200,9 +293,20 @@ def statement_records(
     """A record for every indicator the document's running prose gives a target."""
     records: dict[str, Record] = {}
     confidence = context.settings.prose_confidence * context.settings.sentence_confidence
+    last: tuple[str, Quantity, int | None] | None = None  # the target the sentence before set
+    ranking = Ranking()  # the ranking the text named last
     for sentence in _sentences(lines_of):
         source = Source(page=sentence.page, bbox=sentence.bbox, text=sentence.raw)
-        for name, kind, quantity, fy in read_sentence(sentence.text, context):
+        read = read_sentence(sentence.text, context, last[:2] if last else None)
+        targets = [(name, quantity, fy) for name, kind, quantity, fy in read if kind == "target"]
+        if targets:
+            last = targets[-1]
+        elif last is not None:
+            value = _year_value(sentence.text, last, context)
+            read = [(last[0], "actual", value[0], value[1])] if value else []
+            last = last if value else None
+        read += read_ranks(sentence.text, context.era, ranking)
+        for name, kind, quantity, fy in read:
             fact = Fact(
                 kind=kind,
                 fy=fy,

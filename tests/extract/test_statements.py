@@ -3,8 +3,10 @@ indicator, the year comes from the sentence; distractors give nothing. Made-up s
 
 import pytest
 
-from pipeline.understand.settings import DocumentContext
-from pipeline.understand.statements import read_sentence
+from pipeline.model import Record
+from pipeline.understand.headings import Line
+from pipeline.understand.settings import DocumentContext, UnderstandSettings
+from pipeline.understand.statements import read_sentence, statement_records
 
 Read = list[tuple[str, str, float, str | None, int | None]]
 
@@ -39,6 +41,18 @@ def read(sentence: str, era: str | None = "令和") -> Read:
                 ("新規登録者数", "actual", 415, "名", None),
             ],
         ),
+        # the polite turns of minutes: a noun between the number and 目標, a comma after 実績
+        (
+            "図書の年間貸出冊数は、45万冊というものを目標に掲げております。",
+            [("年間貸出冊数", "target", 450000, "冊", None)],
+        ),
+        (
+            "移動図書館の利用者数の目標1,500人に対しまして、実績は、1,620人となっております。",
+            [
+                ("利用者数", "target", 1500, "人", None),
+                ("利用者数", "actual", 1620, "人", None),
+            ],
+        ),
         # A number aimed at (目指す) is a target; one aimed at every year from a year on
         # is that year's.
         (
@@ -58,6 +72,25 @@ def read(sentence: str, era: str | None = "令和") -> Read:
             "2030年度までに市内の空き家の件数を150件にする。",
             [("市内の空き家の件数", "target", 150, "件", 2030)],
         ),
+        # ...a year in both calendars is one year; minutes spell % out and speak its point.
+        (
+            "本市では、令和9(2027)年度までに、男性職員の育児休業取得率を、"
+            "50パーセントにする目標としております。",
+            [("男性職員の育児休業取得率", "target", 50, "パーセント", 2027)],
+        ),
+        (
+            "2026(令和8)年度までに、市民の健診受診率を62・5パーセントとしてございます。",
+            [("市民の健診受診率", "target", 62.5, "パーセント", 2026)],
+        ),
+        # A measure named as the target (成果指標を…として…とする): each year's, no year.
+        (
+            "雇用促進の成果指標を、年度ごとの市内新規雇用者数として300人としております。",
+            [("市内新規雇用者数", "target", 300, "人", None)],
+        ),
+        (
+            "本計画では、数値目標を令和10年度までの観光入込客数として85万人といたします。",
+            [("観光入込客数", "target", 850000, "人", 2028)],
+        ),
     ],
 )
 def test_statements(sentence: str, expected: Read) -> None:
@@ -76,16 +109,113 @@ def test_statements(sentence: str, expected: Read) -> None:
         "会議を年4回開催することを目指す。",  # a count of meetings
         "令和2年度から6年度までの5年間で1,200人を目指す。",  # no indicator named
         "委員の定数を12人とする。",  # a rule, set for no year
+        "令和4年5月に策定した計画を、委員として8人としております。",  # no target named
     ],
 )
 def test_distractors_give_nothing(sentence: str) -> None:
     assert read(sentence) == []
 
 
+def _records(*sentences: str) -> list[Record]:
+    """The records of a page whose lines are the sentences."""
+    lines = {
+        1: [
+            Line(text, 1, (40.0, 100.0 + 12 * i, 400.0, 110.0 + 12 * i))
+            for i, text in enumerate(sentences)
+        ]
+    }
+    return statement_records(lines, DocumentContext(era="令和"))
+
+
+def _facts(*sentences: str) -> list[tuple[str, str, float, int | None]]:
+    return [
+        (record.indicator, fact.kind, fact.value, fact.fy)
+        for record in _records(*sentences)
+        for fact in record.facts
+    ]
+
+
+def test_the_years_values_read_out_after_a_target_are_its_actuals() -> None:
+    facts = _facts(
+        "令和8(2026)年度までに、女性委員の割合を40パーセントにする目標を掲げている。",
+        "各年4月1日時点では、令和2(2020)年が、31・2パーセント。",
+        "令和3(2021)年が、33・0パーセント。",
+        "令和4年度は35パーセントでした。",
+    )
+    assert facts == [
+        ("女性委員の割合", "target", 40, 2026),
+        ("女性委員の割合", "actual", 31.2, 2020),
+        ("女性委員の割合", "actual", 33.0, 2021),
+        ("女性委員の割合", "actual", 35, 2022),
+    ]
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "令和3年度が、120人。",  # another unit
+        "令和9年度は45パーセントです。",  # a year after the target's: not a record
+        "この調査は、令和3年度が初回。",  # no value
+    ],
+)
+def test_a_year_s_value_in_another_unit_or_after_the_target_is_not_its_actual(
+    after: str,
+) -> None:
+    facts = _facts("令和8年度までに、女性委員の割合を40パーセントにする。", after)
+    assert facts == [("女性委員の割合", "target", 40, 2026)]
+
+
+def test_a_year_s_value_needs_the_target_right_before_it() -> None:
+    facts = _facts(
+        "令和8年度までに、女性委員の割合を40パーセントにする。",
+        "委員会は年4回開催している。",
+        "令和3年度が、33パーセント。",
+    )
+    assert facts == [("女性委員の割合", "target", 40, 2026)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a target named before its indicator, counted over a span of years: their total
+        (
+            "当初の数値目標として掲げた平成28年度から令和2年度までの新規創業件数120件は達成した。",
+            ("新規創業件数", 120, 2020, True),
+        ),
+        (
+            "本市が目標として設定した令和6年度の観光入込客数85万人を達成した。",
+            ("観光入込客数", 850000, 2024, False),
+        ),
+        # a share over a span is a level, not a total
+        (
+            "令和3年度から7年度までの5年間で特定健診受診率を60%を目指す。",
+            ("特定健診受診率", 60, 2025, False),
+        ),
+    ],
+)
+def test_targets_over_a_span_of_years(
+    sentence: str, expected: tuple[str, float, int | None, bool]
+) -> None:
+    (found,) = read_sentence(sentence, DocumentContext(era="令和"))
+    name, kind, quantity, fy = found
+    assert (name, quantity.value, fy, quantity.cumulative) == expected
+    assert kind == "target"
+
+
+def test_a_number_aimed_at_without_an_indicator_continues_the_sentence_before() -> None:
+    facts = [
+        (record.indicator, fact.value, fact.fy, fact.cumulative)
+        for record in _records(
+            "数値目標として掲げた令和元年度から4年度までの新規就農者数40人は達成した。",
+            "令和5年度から9年度までの5年間で60人を目指す。",
+            "令和5年度から9年度までの5年間で90%を目指す。",  # another unit
+        )
+        for fact in record.facts
+    ]
+    assert facts == [("新規就農者数", 40, 2022, True), ("新規就農者数", 60, 2027, True)]
+
+
 def test_a_sentence_s_facts_are_less_sure_than_a_table_cell_s() -> None:
-    from pipeline.understand.headings import Line
-    from pipeline.understand.settings import UnderstandSettings
-    from pipeline.understand.statements import statement_records
 
     lines = {
         1: [

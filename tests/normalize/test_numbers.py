@@ -114,6 +114,13 @@ def test_multiplier_groups() -> None:
         ("5000\n,", "5,000"),
         ("概ね\n順調", "概ね順調"),
         ("Ｄ", "D"),
+        # a decimal point spoken as a nakaguro, before a share; not a list of numbers
+        ("８・６パーセント", "8.6パーセント"),
+        ("前年比1・5ポイント増", "前年比1.5ポイント増"),
+        ("12・3%", "12.3%"),
+        ("1・2年生", "1・2年生"),
+        ("5・6月", "5・6月"),
+        ("2・3・4%", "2・3・4%"),
     ],
 )
 def test_fold_value_text(text: str, folded: str) -> None:

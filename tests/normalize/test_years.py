@@ -69,6 +69,11 @@ OTHER_YEARS = [
     ("FY 2021目標", 2021, True, False, None),
     ("1999年", 1999, False, False, None),
     ("令和5年3月31日現在", 2023, False, False, 3),
+    # one year printed in both calendars, the other in brackets
+    ("令和8(2026)年度までに", 2026, True, False, None),
+    ("平成２９（２０１７）年度末", 2017, True, True, None),
+    ("2027(令和9)年度の目標", 2027, True, False, None),
+    ("R6(2024)年4月", 2024, False, False, 4),
 ]
 
 
@@ -92,6 +97,7 @@ def test_parse_year(text: str, year: int, fiscal: bool, end: bool, month: int | 
         ("S50", "昭和"),
         ("大正15年", "大正"),
         ("2020年度", None),
+        ("2020(令和2)年度", "令和"),
     ],
 )
 def test_era_named_by_kanji(text: str, era: str | None) -> None:
@@ -146,6 +152,8 @@ def test_fy(text: str, fy: int) -> None:
         ("明星大学(～R5)や都立五日市高校(R6～)", [2023, 2024]),
         ("令和５年度～令和８年度", [2023, 2026]),
         ("平成31年4月～令和元年5月", [2019, 2019]),
+        ("令和4(2022)年度から令和8(2026)年度まで", [2022, 2026]),
+        ("2018(平成30)年度比", [2018]),
         ("市内就業者数", []),
     ],
 )
