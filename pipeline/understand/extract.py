@@ -112,6 +112,18 @@ def merge_records(records: Iterable[Record]) -> list[Record]:
     return list(merged.values())
 
 
+def _not_in_tables(read: list[Record], tables: list[Record]) -> list[Record]:
+    """The records read from text lines but those restating a table's KPI, fact for fact
+    (a summary list of the table's indicators under a heading of its own): the table's
+    reading, with its heading, is that KPI's."""
+
+    def stated(record: Record) -> tuple[str, frozenset[tuple[Any, ...]]]:
+        return record.indicator, frozenset(_fact_key(fact) for fact in record.facts)
+
+    known = {stated(record) for record in tables}
+    return [record for record in read if stated(record) not in known]
+
+
 def _once(facts: Iterable[Fact], seen: set[tuple[Any, ...]]) -> list[Fact]:
     """The facts not seen yet, each once; `seen` takes their keys."""
     kept = []
@@ -223,8 +235,9 @@ def extract_document(path: Path, settings: ExtractSettings | None = None) -> Ext
     # Stream found a table where a page's text is only aligned; read as nothing, it is text.
     reread = [page for page in layout.pages if any(id(t) in unread for t in page.tables)]
     text = {**lines, **page_lines([_without(page, unread) for page in reread])}
-    records += list_records(text, context)
-    records += statement_records(text, context)
+    records += _not_in_tables(
+        list_records(text, context) + statement_records(text, context), records
+    )
     if not records:
         message = f"no KPI record found in {len(layout.pages)} pages"
         warnings.append(Issue("warning", "no-records", "understand", message))

@@ -217,13 +217,18 @@ def is_grade(text: str) -> bool:
     return normalize_grade(text) in GRADES
 
 
+# A note in brackets after a value in words: `現状値を維持(44%台)`.
+_NOTE_AFTER = re.compile(r"[(（][^()（）]+[)）]$")
+
+
 def _value_fit(text: str) -> float:
     """1 for a number (a bracketed difference is one too: the column holds figures); half
     for a short word (現状以上), which a name could also be."""
     values = parse_cell(text, known_units())
     if any(isinstance(value, Quantity) for value in values):
         return 1.0 if len(text) <= 40 else 0.0
-    short = len(values) == 1 and isinstance(values[0], Wording) and len(values[0].text) <= 8
+    short = len(values) == 1 and isinstance(values[0], Wording)
+    short = short and len(_NOTE_AFTER.sub("", values[0].text)) <= 8
     return 0.5 if short else 0.0
 
 

@@ -282,7 +282,8 @@ def read_table(run: TableRun, context: DocumentContext = DEFAULT_CONTEXT) -> Kpi
         or is_year_label(label, era)
         or is_baseline_label(label, settings)
     ]
-    valued = [body[index] for index in kept]
+    # A note printed across the whole table (設定の考え方, 資料) is no column's value.
+    valued = [body[index] for index in kept if not _across(body[index])]
     columns: list[Column] = []
     for index, group in enumerate(groups):
         levels = tuple(level for level in paths[group[0]].split(" / ") if level) if paths else ()
@@ -294,6 +295,12 @@ def read_table(run: TableRun, context: DocumentContext = DEFAULT_CONTEXT) -> Kpi
     columns, body = split_named_values(columns, body)
     columns = infer_columns(columns, [body[index] for index in kept], context)
     return KpiTable(run, header_rows, columns, body, context, _named(first, top, context))
+
+
+def _across(row: Sequence[Slot]) -> bool:
+    """A row whose only printed cell spans two columns or more."""
+    printed = [slot for slot in row if slot.text]
+    return len(printed) > 1 and all(slot.cells == printed[0].cells for slot in printed)
 
 
 def _same_cells(row: Sequence[Slot], above: Sequence[Slot]) -> bool:

@@ -69,6 +69,8 @@ def section_title(row: Sequence[Slot], value_columns: Sequence[int]) -> str | No
     if len(printed) != 1:
         return None
     ((cells, slot),) = printed.items()
+    if "。" in slot.text:
+        return None  # a sentence across the table is a note, not a section's name
     if any(row[index].text and slot_cells(row[index]) != cells for index in value_columns):
         return None
     across = sum(1 for other in row if slot_cells(other) == cells) >= 2
