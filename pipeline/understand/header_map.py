@@ -151,7 +151,7 @@ def read_header(text: str, era: str | None = None) -> HeaderText:
 
 
 @cache
-def _lexicon() -> tuple[tuple[tuple[str, ...], str, frozenset[str]], ...]:
+def _lexicon() -> tuple[tuple[tuple[str, ...], str, tuple[str, ...]], ...]:
     return tuple(
         (_content_words(entry), entry, fields) for entry, fields in header_fields().items()
     )
