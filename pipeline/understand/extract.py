@@ -36,8 +36,9 @@ from pipeline.model import (
     write_atomic,
 )
 from pipeline.text import MODELS, document_era
-from pipeline.understand.forms import form_heading, form_records
+from pipeline.understand.forms import form_caption, form_heading, form_records, sheet_words
 from pipeline.understand.headings import (
+    Caption,
     Heading,
     caption_above,
     heading_above,
@@ -201,6 +202,8 @@ def extract_document(path: Path, settings: ExtractSettings | None = None) -> Ext
     context = DocumentContext(settings.understand, era)
     by_number = {page.page.number: page for page in layout.pages}
     boxed: Heading | None = None  # the program a form of labels above names
+    named: Caption | None = None  # the indicator a form of labels above names, no target
+    sheet: Record | None = None  # the record of that indicator, for the sheet's later boxes
     keys: dict[str, KeyedName] = {}  # indicators a table names by key, for a grid below
     unread: set[int] = set()  # stream tables that gave no record
     for run in join_continued(layout.pages, settings.continuation):
@@ -212,6 +215,8 @@ def extract_document(path: Path, settings: ExtractSettings | None = None) -> Ext
             boxed = None
         heading = _nearer(heading, boxed)
         caption = caption_above(seen, lines, settings.understand)
+        if named is not None and named.page == first.page:
+            caption = caption or named  # the indicator a form above names, for its grid
         found = row_records(table, heading) + year_records(table, heading)
         found += kind_row_records(table, heading, caption)
         if not found:
@@ -219,8 +224,14 @@ def extract_document(path: Path, settings: ExtractSettings | None = None) -> Ext
         keys = keyed_names(table) or keys
         if not found:
             found = form_records(first, heading, context)
-        if not found:
+        if not found and sheet is not None and sheet.page == first.page:
+            sheet.facts += sheet_words(first, context)  # a later box of the sheet
+        elif not found:
             boxed = form_heading(first, context) or boxed
+            named = form_caption(first, context) or named
+        else:
+            sheet = found[-1] if named is not None and caption is named else None
+            named = None
         found += prose_records(table, heading)
         if not found and first.strategy == "stream":
             unread.update(id(part) for part in run.parts)

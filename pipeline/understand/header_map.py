@@ -48,6 +48,8 @@ _FUNCTION_POS = frozenset({"助詞", "助動詞", "補助記号", "記号", "空
 _INNERMOST = re.compile(r"[(（【\[［〔<＜]([^(（【\[［〔<＜)）】\]］〕>＞]*)[)）】\]］〕>＞]")
 _STRAY_BRACKETS = re.compile(r"[(（【\[［〔<＜)）】\]］〕>＞]")
 _ENUMERATOR_MARK = re.compile(r"[※*＊]")
+# The number of one of several labels of a kind: `KPIその2`, `指標その1`.
+_PART_NUMBER = re.compile(r"その\s*\d+")
 # How a header's words match a lexicon entry, best first.
 EXACT, HEAD, FUZZY, INSIDE = 1.0, 0.9, 0.8, 0.45
 GRADES = frozenset("SABCDE") | frozenset("◎○〇△×")
@@ -143,7 +145,7 @@ def read_header(text: str, era: str | None = None) -> HeaderText:
     bare = folded
     for year in years:
         bare = bare.replace(year.text, " ", 1)
-    bare, notes = _split_notes(_ENUMERATOR_MARK.sub(" ", bare))
+    bare, notes = _split_notes(_PART_NUMBER.sub(" ", _ENUMERATOR_MARK.sub(" ", bare)))
     words = _content_words(bare)
     if not words and notes:
         words = _content_words(" ".join(notes))
