@@ -49,6 +49,7 @@ from pipeline.understand.headings import (
 )
 from pipeline.understand.keyed import KeyedName, keyed_names, keyed_records
 from pipeline.understand.lists import list_records
+from pipeline.understand.progress import progress_records, progress_year
 from pipeline.understand.reading import KpiTable, read_table
 from pipeline.understand.rows import prose_records, row_records
 from pipeline.understand.series import kind_row_records, year_records
@@ -201,6 +202,7 @@ def extract_document(path: Path, settings: ExtractSettings | None = None) -> Ext
     era = document_era(word.text for page in layout.pages for word in page.words)
     context = DocumentContext(settings.understand, era)
     by_number = {page.page.number: page for page in layout.pages}
+    stated = progress_year(title(lines), era)  # a progress report's year, for years alone
     boxed: Heading | None = None  # the program a form of labels above names
     named: Caption | None = None  # the indicator a form of labels above names, no target
     sheet: Record | None = None  # the record of that indicator, for the sheet's later boxes
@@ -219,6 +221,8 @@ def extract_document(path: Path, settings: ExtractSettings | None = None) -> Ext
             caption = caption or named  # the indicator a form above names, for its grid
         found = row_records(table, heading) + year_records(table, heading)
         found += kind_row_records(table, heading, caption)
+        if not found:
+            found = progress_records(table, heading, caption, stated)
         if not found:
             found = keyed_records(table, keys, heading)
         keys = keyed_names(table) or keys
