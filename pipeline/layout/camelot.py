@@ -22,6 +22,7 @@ from typing import Any, Literal
 import pymupdf
 
 from pipeline.layout.bands import row_bands, row_blocks
+from pipeline.layout.gaps import column_splits, split_grid
 from pipeline.layout.ruled import fill_cells
 from pipeline.model import (
     BBox,
@@ -115,10 +116,13 @@ def stream_tables(
     words: Sequence[Word],
     settings: CamelotSettings | None = None,
     rules: Sequence[Segment] = (),
+    area: BBox | None = None,
 ) -> list[Table]:
     """Tables of page `page_number` (1-based) with no column ruling, found by camelot
-    stream from text; `rules` are the page's horizontal lines, which bound rows."""
-    return camelot_tables(path, page_number, words, "stream", settings or CamelotSettings(), rules)
+    stream from text; `rules` are the page's horizontal lines, which bound rows. Given
+    an `area` (page space), the table is that area's text, not one camelot looks for."""
+    settings = settings or CamelotSettings()
+    return camelot_tables(path, page_number, words, "stream", settings, rules, area)
 
 
 def camelot_tables(
@@ -128,6 +132,7 @@ def camelot_tables(
     flavor: Flavor,
     settings: CamelotSettings,
     rules: Sequence[Segment] = (),
+    area: BBox | None = None,
 ) -> list[Table]:
     """One camelot flavor run on one page, its tables turned into the pipeline's grid model."""
     # camelot is imported here, not above: it brings pandas and OpenCV (about
@@ -137,13 +142,10 @@ def camelot_tables(
     with pymupdf.open(path) as doc:
         matrix = doc[page_number - 1].transformation_matrix
         alone = page_alone(doc, page_number)
-    found = read_pdf(
-        alone,
-        pages="1",
-        flavor=flavor,
-        suppress_stdout=True,
-        **settings.options(flavor),
-    )
+    options = settings.options(flavor)
+    if area is not None:
+        options["table_areas"] = [_pdf_area(area, matrix)]
+    found = read_pdf(alone, pages="1", flavor=flavor, suppress_stdout=True, **options)
     tables = [
         table
         for camelot_table in found
@@ -178,7 +180,8 @@ def convert_table(
     settings: CamelotSettings,
     rules: Sequence[Segment] = (),
 ) -> list[Table]:
-    """A camelot table as `Table`s in page space, stream's cut where its rows stand far apart."""
+    """A camelot table as `Table`s in page space, stream's cut where its rows stand far apart
+    and its columns split where the words stand apart (`gaps`)."""
     xs = [_to_page(x, 0.0, matrix)[0] for x in _edges(found.cols)]
     ys = [_to_page(0.0, y, matrix)[1] for y in _edges(found.rows)]
     if flavor == "lattice":
@@ -188,9 +191,12 @@ def convert_table(
     tables = []
     for b in blocks:
         edges = ys[b.start : b.stop + 1]
-        bands = row_bands(xs, edges, words, rules, settings) if flavor == "stream" else None
-        grid = found.cells[b.start : b.stop]
-        tables.append(grid_table(grid, xs, edges, words, flavor, page_number, bands))
+        grid, cols = found.cells[b.start : b.stop], xs
+        bands = None
+        if flavor == "stream":
+            bands = row_bands(xs, edges, words, rules, settings)
+            cols, grid = split_grid(xs, grid, column_splits(xs, edges, words))
+        tables.append(grid_table(grid, cols, edges, words, flavor, page_number, bands))
     return tables
 
 
@@ -219,6 +225,14 @@ def _edges(bands: Sequence[Sequence[float]]) -> list[float]:
     start gives every point of the table to one row and one column.
     """
     return [float(bands[0][0]), *(float(band[1]) for band in bands)]
+
+
+def _pdf_area(area: BBox, matrix: pymupdf.Matrix) -> str:
+    """A page-space box as camelot's table area: "left,top,right,bottom" in PDF space."""
+    back = ~matrix
+    corners = [pymupdf.Point(x, y) * back for x in (area[0], area[2]) for y in (area[1], area[3])]
+    xs, ys = [p.x for p in corners], [p.y for p in corners]
+    return f"{min(xs)},{max(ys)},{max(xs)},{min(ys)}"
 
 
 def _to_page(x: float, y: float, matrix: pymupdf.Matrix) -> tuple[float, float]:

@@ -22,7 +22,16 @@ import pymupdf
 from pipeline.layout.camelot import CamelotSettings, lattice_tables, stream_tables
 from pipeline.layout.repair.spill import SpillSettings
 from pipeline.layout.ruled import ruled_tables, ruling_segments
-from pipeline.model import RuledSettings, Table, Word, centre_in, is_horizontal, text_lines
+from pipeline.model import (
+    BBox,
+    RuledSettings,
+    Table,
+    Word,
+    centre_in,
+    enclosing,
+    is_horizontal,
+    text_lines,
+)
 from pipeline.ocr import OcrSettings
 
 
@@ -111,6 +120,11 @@ class Stream:
         ]
         unruled = stream_tables(page.path, page.number, outside, settings.camelot, rules)
         kept = [table for table in unruled if not any(_overlap(table, t) for t in found)]
+        # Camelot looks for one table in each stretch of aligned text; a second set
+        # below the first, a line or two apart, is left out: it is read on its own.
+        for area in tabular_areas(outside, found + kept, settings.tabular_lines):
+            more = stream_tables(page.path, page.number, outside, settings.camelot, rules, area)
+            kept += [table for table in more if not any(_overlap(table, t) for t in found + kept)]
         return sorted(found + kept, key=lambda table: (table.bbox[1], table.bbox[0]))
 
 
@@ -133,12 +147,35 @@ def looks_tabular(words: list[Word], needed: int) -> bool:
     Japanese prose runs without spaces, so a line broken by gaps wider than two
     characters is a row of a table whose ruling, if any, was not drawn.
     """
-    rows = 0
-    for line in text_lines(words):
-        height = max(w.bbox[3] - w.bbox[1] for w in line)
-        gaps = sum(1 for a, b in pairwise(line) if b.bbox[0] - a.bbox[2] > 2 * height)
-        rows += gaps >= 2
-    return rows >= needed
+    return sum(_gapped(line) for line in text_lines(words)) >= needed
+
+
+def _gapped(line: list[Word]) -> bool:
+    height = max(w.bbox[3] - w.bbox[1] for w in line)
+    return sum(1 for a, b in pairwise(line) if b.bbox[0] - a.bbox[2] > 2 * height) >= 2
+
+
+def tabular_areas(words: list[Word], tables: list[Table], needed: int) -> list[BBox]:
+    """The boxes of the stretches of lines outside every table that look tabular, each
+    from its first gapped line to its last; a table between two lines ends a stretch."""
+    lines = [
+        line for line in text_lines(words) if not any(centre_in(line[0], t.bbox) for t in tables)
+    ]
+    stretches: list[list[list[Word]]] = []
+    for above, line in zip([None, *lines], lines, strict=False):
+        between = above is not None and any(
+            above[0].bbox[3] <= t.bbox[1] and t.bbox[3] <= line[0].bbox[1] for t in tables
+        )
+        if not stretches or between:
+            stretches.append([])
+        stretches[-1].append(line)
+    areas = []
+    for stretch in stretches:
+        gapped = [i for i, line in enumerate(stretch) if _gapped(line)]
+        if len(gapped) >= needed:
+            box = enclosing([w.bbox for line in stretch[gapped[0] : gapped[-1] + 1] for w in line])
+            areas.append((box[0] - 2, box[1] - 2, box[2] + 2, box[3] + 2))
+    return areas
 
 
 def _overlap(a: Table, b: Table) -> bool:

@@ -25,11 +25,12 @@ def known_units(path: Path = UNITS) -> frozenset[str]:
 
 
 @cache
-def header_fields(path: Path = HEADERS) -> dict[str, frozenset[str]]:
-    """Each header word of the lexicon with the fields it can name."""
-    fields: dict[str, set[str]] = {}
+def header_fields(path: Path = HEADERS) -> dict[str, tuple[str, ...]]:
+    """Each header word of the lexicon with the fields it can name, in the order the
+    lexicon lists them: of two fields a word names equally well, the first is read."""
+    fields: dict[str, list[str]] = {}
     for line in path.read_text(encoding="utf-8").splitlines():
         entry = line.split("#", 1)[0].split()
-        if len(entry) >= 2:
-            fields.setdefault(entry[0], set()).add(entry[1])
-    return {word: frozenset(names) for word, names in fields.items()}
+        if len(entry) >= 2 and entry[1] not in fields.get(entry[0], []):
+            fields.setdefault(entry[0], []).append(entry[1])
+    return {word: tuple(names) for word, names in fields.items()}

@@ -37,8 +37,9 @@ from pipeline.model import (
 )
 from pipeline.text import MODELS, document_era
 from pipeline.understand.blocks import block_records
-from pipeline.understand.forms import form_heading, form_records
+from pipeline.understand.forms import form_caption, form_heading, form_records, sheet_words
 from pipeline.understand.headings import (
+    Caption,
     Heading,
     caption_above,
     heading_above,
@@ -49,6 +50,7 @@ from pipeline.understand.headings import (
 )
 from pipeline.understand.keyed import KeyedName, keyed_names, keyed_records
 from pipeline.understand.lists import list_records
+from pipeline.understand.progress import progress_records, progress_year
 from pipeline.understand.reading import KpiTable, read_table
 from pipeline.understand.rows import prose_records, row_records
 from pipeline.understand.series import kind_row_records, year_records
@@ -111,6 +113,18 @@ def merge_records(records: Iterable[Record]) -> list[Record]:
         kept.unit = kept.unit or record.unit
         kept.direction = kept.direction or record.direction
     return list(merged.values())
+
+
+def _not_in_tables(read: list[Record], tables: list[Record]) -> list[Record]:
+    """The records read from text lines but those restating a table's KPI, fact for fact
+    (a summary list of the table's indicators under a heading of its own): the table's
+    reading, with its heading, is that KPI's."""
+
+    def stated(record: Record) -> tuple[str, frozenset[tuple[Any, ...]]]:
+        return record.indicator, frozenset(_fact_key(fact) for fact in record.facts)
+
+    known = {stated(record) for record in tables}
+    return [record for record in read if stated(record) not in known]
 
 
 def _once(facts: Iterable[Fact], seen: set[tuple[Any, ...]]) -> list[Fact]:
@@ -189,7 +203,10 @@ def extract_document(path: Path, settings: ExtractSettings | None = None) -> Ext
     era = document_era(word.text for page in layout.pages for word in page.words)
     context = DocumentContext(settings.understand, era)
     by_number = {page.page.number: page for page in layout.pages}
+    stated = progress_year(title(lines), era)  # a progress report's year, for years alone
     boxed: Heading | None = None  # the program a form of labels above names
+    named: Caption | None = None  # the indicator a form of labels above names, no target
+    sheet: Record | None = None  # the record of that indicator, for the sheet's later boxes
     keys: dict[str, KeyedName] = {}  # indicators a table names by key, for a grid below
     unread: set[int] = set()  # stream tables that gave no record
     for run in join_continued(layout.pages, settings.continuation):
@@ -201,15 +218,25 @@ def extract_document(path: Path, settings: ExtractSettings | None = None) -> Ext
             boxed = None
         heading = _nearer(heading, boxed)
         caption = caption_above(seen, lines, settings.understand)
+        if named is not None and named.page == first.page:
+            caption = caption or named  # the indicator a form above names, for its grid
         found = row_records(table, heading) + year_records(table, heading)
         found += kind_row_records(table, heading, caption)
+        if not found:
+            found = progress_records(table, heading, caption, stated)
         if not found:
             found = keyed_records(table, keys, heading)
         keys = keyed_names(table) or keys
         if not found:
             found = form_records(first, heading, context)
-        if not found:
+        if not found and sheet is not None and sheet.page == first.page:
+            sheet.facts += sheet_words(first, context)  # a later box of the sheet
+        elif not found:
             boxed = form_heading(first, context) or boxed
+            named = form_caption(first, context) or named
+        else:
+            sheet = found[-1] if named is not None and caption is named else None
+            named = None
         found += prose_records(table, heading)
         if not found and first.strategy == "stream":
             unread.update(id(part) for part in run.parts)
@@ -224,9 +251,8 @@ def extract_document(path: Path, settings: ExtractSettings | None = None) -> Ext
     # Stream found a table where a page's text is only aligned; read as nothing, it is text.
     reread = [page for page in layout.pages if any(id(t) in unread for t in page.tables)]
     text = {**lines, **page_lines([_without(page, unread) for page in reread])}
-    records += list_records(text, context)
-    records += statement_records(text, context)
-    records += block_records(text, context)
+    found_in_text = list_records(text, context) + statement_records(text, context)
+    records += _not_in_tables(found_in_text + block_records(text, context), records)
     if not records:
         message = f"no KPI record found in {len(layout.pages)} pages"
         warnings.append(Issue("warning", "no-records", "understand", message))

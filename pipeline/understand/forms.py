@@ -11,22 +11,25 @@ what it labels. A form whose labels name an indicator and a target is one record
 per indicator label, read in the order the form prints them.
 """
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from pipeline.model import Cell, FactKind, Record, Table
+from pipeline.model import Cell, Fact, FactKind, Record, Table
 from pipeline.text import JAPANESE_LETTERS
 from pipeline.understand.header_map import (
     EXACT,
     VALUE_FIELDS,
+    WORD_FIELDS,
     is_grade,
     is_year_label,
+    label_in,
     label_match,
     match_header,
     read_header,
 )
-from pipeline.understand.headings import Heading
+from pipeline.understand.headings import Caption, Heading
 from pipeline.understand.names import clean_name, name_and_unit
 from pipeline.understand.settings import DocumentContext
 from pipeline.understand.slots import Slot
@@ -117,6 +120,20 @@ def form_records(table: Table, heading: Heading | None, context: DocumentContext
     return [record for record in records if record is not None]
 
 
+def form_caption(table: Table, context: DocumentContext) -> Caption | None:
+    """The indicator a form names when its labels give no target (`KPI | 観光客数`, the
+    values in a grid of years under it): a caption for the table below, as a line would."""
+    pairs = _pairs(table, context)
+    if {name for name, _, _, _ in pairs} & {"target", "final_target"}:
+        return None
+    for name, _, _, cell in pairs:
+        printed = clean_name(cell.text, cell.raw) if name == "indicator" else None
+        if printed:
+            indicator, unit = name_and_unit(printed)
+            return Caption(indicator, cell.raw, table.page, cell.bbox, unit, None)
+    return None
+
+
 def form_heading(table: Table, context: DocumentContext) -> Heading | None:
     """The program a form of labels names for the tables under it (`施策 | 1-2 | 子育て
     環境を整備します`): the last row with a label naming a program and, after it and its
@@ -145,3 +162,41 @@ def _continues(table: Table, row: int | None, label: Cell) -> bool:
     cells = [c for c in table.cells if c.row == row]
     blank = not any(c.text for c in cells if c.col == label.col)
     return blank and any(c.col > label.col and _JAPANESE.search(c.text) for c in cells)
+
+
+# A grade chosen from the scale the sheet prints, its meaning after it: `B:継続実施`.
+_GRADE_MEANT = re.compile(r"^(?P<grade>[A-ES]|[◎○〇△×])\s*[:：]")
+
+
+def sheet_words(table: Table, context: DocumentContext) -> list[Fact]:
+    """The progress and grade a box of an evaluation sheet gives its one indicator, each
+    label with its value to its right (`進捗状況 | 概ね順調`) or under it (`総合評価` over
+    `B:成果の向上に努めつつ継続実施`)."""
+    facts: list[Fact] = []
+    for label in table.cells:
+        match = label_in(label.text, context) if label.text else None
+        if match is None or match.field not in WORD_FIELDS:
+            continue
+        for value in _beside_or_under(table, label, context):
+            text = value.text
+            if match.field == "grade":
+                meant = _GRADE_MEANT.match(text)
+                text = meant["grade"] if meant else text
+            slot = dataclasses.replace(Slot.of(table.page, [value]), text=text)
+            kind: FactKind = match.field  # type: ignore[assignment]
+            read = read_values(slot, kind, None, match.score, context=context).facts
+            facts += read
+            if read:
+                break
+    return facts
+
+
+def _beside_or_under(table: Table, label: Cell, context: DocumentContext) -> list[Cell]:
+    """The cell right of a label and the cell under it, where each is no label itself."""
+    cells = [
+        cell
+        for cell in table.cells
+        if (cell.row == label.row and cell.col == label.col + label.colspan)
+        or (cell.col == label.col and cell.row == label.row + label.rowspan)
+    ]
+    return [cell for cell in cells if cell.text and label_in(cell.text, context) is None]

@@ -48,6 +48,8 @@ _FUNCTION_POS = frozenset({"助詞", "助動詞", "補助記号", "記号", "空
 _INNERMOST = re.compile(r"[(（【\[［〔<＜]([^(（【\[［〔<＜)）】\]］〕>＞]*)[)）】\]］〕>＞]")
 _STRAY_BRACKETS = re.compile(r"[(（【\[［〔<＜)）】\]］〕>＞]")
 _ENUMERATOR_MARK = re.compile(r"[※*＊]")
+# The number of one of several labels of a kind: `KPIその2`, `指標その1`.
+_PART_NUMBER = re.compile(r"その\s*\d+")
 # How a header's words match a lexicon entry, best first.
 EXACT, HEAD, FUZZY, INSIDE = 1.0, 0.9, 0.8, 0.45
 GRADES = frozenset("SABCDE") | frozenset("◎○〇△×")
@@ -143,7 +145,7 @@ def read_header(text: str, era: str | None = None) -> HeaderText:
     bare = folded
     for year in years:
         bare = bare.replace(year.text, " ", 1)
-    bare, notes = _split_notes(_ENUMERATOR_MARK.sub(" ", bare))
+    bare, notes = _split_notes(_PART_NUMBER.sub(" ", _ENUMERATOR_MARK.sub(" ", bare)))
     words = _content_words(bare)
     if not words and notes:
         words = _content_words(" ".join(notes))
@@ -151,7 +153,7 @@ def read_header(text: str, era: str | None = None) -> HeaderText:
 
 
 @cache
-def _lexicon() -> tuple[tuple[tuple[str, ...], str, frozenset[str]], ...]:
+def _lexicon() -> tuple[tuple[tuple[str, ...], str, tuple[str, ...]], ...]:
     return tuple(
         (_content_words(entry), entry, fields) for entry, fields in header_fields().items()
     )
@@ -222,13 +224,18 @@ def is_grade(text: str) -> bool:
     return normalize_grade(text) in GRADES
 
 
+# A note in brackets after a value in words: `現状値を維持(44%台)`.
+_NOTE_AFTER = re.compile(r"[(（][^()（）]+[)）]$")
+
+
 def _value_fit(text: str) -> float:
     """1 for a number (a bracketed difference is one too: the column holds figures); half
     for a short word (現状以上), which a name could also be."""
     values = parse_cell(text, known_units())
     if any(isinstance(value, Quantity) for value in values):
         return 1.0 if len(text) <= 40 else 0.0
-    short = len(values) == 1 and isinstance(values[0], Wording) and len(values[0].text) <= 8
+    short = len(values) == 1 and isinstance(values[0], Wording)
+    short = short and len(_NOTE_AFTER.sub("", values[0].text)) <= 8
     return 0.5 if short else 0.0
 
 

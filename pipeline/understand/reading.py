@@ -111,12 +111,14 @@ def _is_header_row(row: list[Cell | None], index: int, context: DocumentContext)
     settings, era = context.settings, context.era
     known = 0
     starting = {id(cell): cell for cell in row if cell is not None and cell.row == index}
+    first = next((cell for cell in starting.values() if cell.text), None)
+    kind_row = first is not None and _names_a_kind(first.text, context)
     for cell in starting.values():
         if not cell.text:
             continue
         header = read_header(cell.text, era)
         known_well = label_match(header, settings) is not None
-        if not known_well and _states_a_value(cell.text, era):
+        if not known_well and _states_a_value(cell.text, era, kind_row):
             return False  # a header names values; a row that prints one is the body
         if len(header.key) > settings.header_chars:
             continue
@@ -125,14 +127,21 @@ def _is_header_row(row: list[Cell | None], index: int, context: DocumentContext)
     return known >= settings.header_cells
 
 
-def _states_a_value(text: str, era: str | None) -> bool:
-    """A figure as a body cell prints it: a number with a separator or a unit, not a year."""
+def _states_a_value(text: str, era: str | None, bare: bool = False) -> bool:
+    """A figure as a body cell prints it: a number with a separator or a unit, not a year;
+    any number (`bare`) in a row labelled with a kind (目標値 | 7 | … | 12)."""
     if is_year_label(text, era) or find_years(text, era):
         return False
     return any(
-        isinstance(value, Quantity) and (value.unit or "," in value.text)
+        isinstance(value, Quantity) and (bare or value.unit or "," in value.text)
         for value in parse_cell(text, known_units())
     )
+
+
+def _names_a_kind(text: str, context: DocumentContext) -> bool:
+    """Whether a row's first cell names a kind of value (目標値, 実績値): a kind row's label."""
+    match = label_in(text, context)
+    return match is not None and match.field in VALUE_FIELDS
 
 
 def header_span(table: Table, context: DocumentContext) -> tuple[int, int]:
@@ -282,7 +291,8 @@ def read_table(run: TableRun, context: DocumentContext = DEFAULT_CONTEXT) -> Kpi
         or is_year_label(label, era)
         or is_baseline_label(label, settings)
     ]
-    valued = [body[index] for index in kept]
+    # A note printed across the whole table (設定の考え方, 資料) is no column's value.
+    valued = [body[index] for index in kept if not _across(body[index])]
     columns: list[Column] = []
     for index, group in enumerate(groups):
         levels = tuple(level for level in paths[group[0]].split(" / ") if level) if paths else ()
@@ -294,6 +304,12 @@ def read_table(run: TableRun, context: DocumentContext = DEFAULT_CONTEXT) -> Kpi
     columns, body = split_named_values(columns, body)
     columns = infer_columns(columns, [body[index] for index in kept], context)
     return KpiTable(run, header_rows, columns, body, context, _named(first, top, context))
+
+
+def _across(row: Sequence[Slot]) -> bool:
+    """A row whose only printed cell spans two columns or more."""
+    printed = [slot for slot in row if slot.text]
+    return len(printed) > 1 and all(slot.cells == printed[0].cells for slot in printed)
 
 
 def _same_cells(row: Sequence[Slot], above: Sequence[Slot]) -> bool:

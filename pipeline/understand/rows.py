@@ -70,6 +70,8 @@ def section_title(row: Sequence[Slot], value_columns: Sequence[int]) -> str | No
     if len(printed) != 1:
         return None
     ((cells, slot),) = printed.items()
+    if "。" in slot.text:
+        return None  # a sentence across the table is a note, not a section's name
     if any(row[index].text and slot_cells(row[index]) != cells for index in value_columns):
         return None
     across = sum(1 for other in row if slot_cells(other) == cells) >= 2
@@ -171,7 +173,7 @@ def _records(
 ) -> list[Record]:
     """The records of the rows, reading the given value, indicator and program columns."""
     kind_column = _kind_column(table, {index for index, _ in value_columns})
-    year_columns = _year_columns(table, {index for index, _ in value_columns})
+    years = year_columns(table, {index for index, _ in value_columns})
     marks = [header_marks(mapped) for _, mapped in value_columns]
     default_unit = next(filter(None, (header_unit(mapped) for _, mapped in value_columns)), None)
     unit_columns = table.fields("unit")
@@ -200,7 +202,7 @@ def _records(
             kind: FactKind = mapped.field  # type: ignore[assignment]
             if label_kind is not None and mapped.year is not None:
                 kind = label_kind
-            fy = mapped.year.fy if mapped.year else _row_year(row, year_columns, kind, table)
+            fy = mapped.year.fy if mapped.year else row_year(row, years, kind, table)
             slot = _unbracketed(row[index]) if label_kind is not None else row[index]
             found.values.add(
                 read_values(slot, kind, fy, mapped.confidence, column_marks, table.context)
@@ -286,7 +288,7 @@ class _Gathered:
     totals: bool = False
 
 
-def _year_columns(table: KpiTable, value_columns: set[int]) -> list[tuple[int, FactKind]]:
+def year_columns(table: KpiTable, value_columns: set[int]) -> list[tuple[int, FactKind]]:
     """Columns whose body cells state years and whose header names a value kind
     (現況値の時点: 令和4年度): each gives the year of that kind's values in its row."""
     found: list[tuple[int, FactKind]] = []
@@ -306,7 +308,7 @@ def _year_columns(table: KpiTable, value_columns: set[int]) -> list[tuple[int, F
     return found
 
 
-def _row_year(
+def row_year(
     row: Sequence[Slot], year_columns: list[tuple[int, FactKind]], kind: str, table: KpiTable
 ) -> int | None:
     """The year a row's year column states for a value of this kind, or None."""

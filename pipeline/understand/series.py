@@ -20,6 +20,7 @@ from pipeline.understand.header_map import (
 from pipeline.understand.headings import Caption, Heading
 from pipeline.understand.names import clean_name
 from pipeline.understand.reading import KpiTable, is_baseline_label
+from pipeline.understand.rows import row_year, year_columns
 from pipeline.understand.settings import DocumentContext
 from pipeline.understand.slots import Slot
 from pipeline.understand.values import (
@@ -112,7 +113,7 @@ def kind_row_records(
     if caption is None or table.fields("indicator") or table.label_column is not None:
         return []
     dated = [(i, c) for i, c in enumerate(table.columns) if c.field.year is not None]
-    units = set(table.fields("unit"))
+    units = _unit_columns(table)
     undated = {i for i in range(1, len(table.columns))} - {i for i, _ in dated} - units
     if len(dated) < 2 or any(_names_something(table, i, [d for d, _ in dated]) for i in undated):
         return []  # a column of names beside the years: another shape (an indicator per row)
@@ -121,6 +122,9 @@ def kind_row_records(
     first_dated = min(index for index, _ in dated)
     # An undated column headed as the baseline (計画策定時) gives it too.
     read = sorted(dated + [(i, table.columns[i]) for i in table.fields("baseline") if i in undated])
+    # An undated column's year is the one its row prints under a header of that kind
+    # (従前値 | … | 数値の基準年度: H27年度).
+    years = year_columns(table, {index for index, _ in read})
     for row in table.body:
         # The row's label: its first printed cell before the years that names a kind, else
         # its first printed one, a unit's cell aside.
@@ -136,10 +140,9 @@ def kind_row_records(
             if kind == "baseline" and index in baselines:
                 continue
             year = column.field.year
+            fy = year.fy if year else row_year(row, years, kind, table)
             confidence = column.field.confidence or table.settings.year_only
-            found = read_values(
-                row[index], kind, year.fy if year else None, confidence, context=table.context
-            )
+            found = read_values(row[index], kind, fy, confidence, context=table.context)
             if found.facts and kind == "baseline":
                 baselines.add(index)
             values.add(found)
@@ -176,13 +179,24 @@ def _column_kind(field: ColumnField, row_kind: FactKind | None) -> FactKind | No
     return "actual" if not field.header.words else None
 
 
+def _unit_columns(table: KpiTable) -> set[int]:
+    """The columns of units: mapped so, or headed 単位 over a unit the lexicon lacks."""
+    headed = {
+        index
+        for index, column in enumerate(table.columns)
+        if (match := table.label(column.field.header.text)) is not None and match.field == "unit"
+    }
+    return set(table.fields("unit")) | headed
+
+
 def _names_something(table: KpiTable, index: int, dated: Sequence[int]) -> bool:
-    """Whether a column's body prints words that are not values or kinds (names, notes)
-    in rows that print values (a row of a note or a label alone names nothing here)."""
+    """Whether a column's body prints words that are not values, kinds or years (names,
+    notes) in rows that print values (a row of a note or a label alone names nothing)."""
     return any(
         row[index].text
         and parse_cell(row[index].text, known_units())  # a dash prints nothing
         and not has_number(row[index].text)
+        and not is_year_label(row[index].text, table.era)
         and row_kind([row[index]], table.settings) is None
         and any(has_number(row[i].text) for i in dated)
         for row in table.body

@@ -42,9 +42,14 @@ from pipeline.understand.slots import Slot
 _REFERENCE = "参考"
 
 
-# A value in words for a numeric kind is a short Japanese phrase (現状以上, 維持); longer
-# text is a comment, and one character or Latin letters among kana are a misreading.
-_VALUE_WORDING = re.compile(f"[{JAPANESE_LETTERS}][{JAPANESE_LETTERS}\\d%.]+")
+# A value in words for a numeric kind is a short Japanese phrase (現状以上, 維持) or a
+# relative target (20%増, 前年度比5%減), either with a note in brackets after it
+# (現状値を維持(44%台)); longer text is a comment, and one character or Latin letters
+# among kana are a misreading.
+_VALUE_WORDING = re.compile(
+    f"(?P<phrase>[{JAPANESE_LETTERS}][{JAPANESE_LETTERS}\\d%.]+"
+    f"|[{JAPANESE_LETTERS}]*\\d[\\d.]*%[増減])(?:[(（][^()（）]+[)）])?"
+)
 
 
 def source_of(slot: Slot) -> Source:
@@ -128,8 +133,13 @@ def read_values(
     if not quantities and len(values) == 1 and isinstance(values[0], Wording):
         wording, year = _dated_wording(values[0].text, context.era)
         fy = year or fy
-        short = len(wording) <= context.settings.value_words
-        if (short and _VALUE_WORDING.fullmatch(wording)) or _compound(wording, context):
+        phrase = _VALUE_WORDING.fullmatch(wording)
+        # A wording that states a year (平成19年度調査) says when, not how much.
+        short = phrase is not None and (
+            len(phrase["phrase"]) <= context.settings.value_words
+            and not find_years(phrase["phrase"], context.era)
+        )
+        if short or _compound(wording, context):
             found.facts.append(
                 Fact(
                     kind=kind,

@@ -5,6 +5,7 @@ import pytest
 from grids import grid_table, run_of
 
 from pipeline.model.table import Table
+from pipeline.understand.forms import form_caption
 from pipeline.understand.headings import Caption, Line, caption_above
 from pipeline.understand.reading import read_table
 from pipeline.understand.series import kind_row_records
@@ -104,3 +105,36 @@ def test_a_column_of_names_beside_the_years_is_not_one_captioned_indicator() -> 
     ]
     table = read_table(run_of(grid_table(rows)))
     assert kind_row_records(table, None, CAPTION) == []
+
+
+SHEET_FORM = [
+    ["施策", "(2) 読書のまちづくり", "", ""],
+    ["指標その2", "読書会の登録数", "担当課", "生涯学習課"],
+]
+SHEET_GRID = [
+    ["", "従前値", "(単位)", "基準年度", "R3", "R4", "R5", "目標値", "(単位)", "目標年度"],
+    ["目標値", "41", "サークル", "R2年度", "-", "-", "48", "48", "サークル", "R5年度"],
+    ["実績値", "", "", "", "45", "-", "-", "45", "サークル", ""],
+]
+
+
+def test_a_form_naming_an_indicator_without_a_target_is_the_caption_of_its_grid() -> None:
+    caption = form_caption(grid_table(SHEET_FORM), DocumentContext())
+    assert caption is not None and caption.name == "読書会の登録数"
+    assert form_caption(grid_table(SHEET_FORM[:1]), DocumentContext()) is None
+
+
+def test_a_year_grid_of_kind_rows_reads_its_baseline_year_and_unit_from_its_row() -> None:
+    """目標値 / 実績値 rows under 従前値 | 基準年度 | years | 目標値 | 目標年度: the row of
+    targets is no header row, the baseline takes the year its row prints, the unit the
+    word under (単位) that the lexicon does not know."""
+    caption = form_caption(grid_table(SHEET_FORM), DocumentContext())
+    table = read_table(run_of(grid_table(SHEET_GRID)))
+    assert table.header_rows == 1
+    (record,) = kind_row_records(table, None, caption)
+    assert record.unit == "サークル"
+    assert [(f.kind, f.fy, f.value) for f in record.facts] == [
+        ("baseline", 2020, 41),
+        ("target", 2023, 48),
+        ("actual", 2021, 45),
+    ]

@@ -3,7 +3,8 @@ field and year. A made-up form in the shape evaluation sheets print."""
 
 from grids import grid_table
 
-from pipeline.understand.forms import form_records
+from pipeline.understand.forms import form_records, sheet_words
+from pipeline.understand.header_map import label_in
 from pipeline.understand.settings import DocumentContext
 
 FORM = [
@@ -41,3 +42,17 @@ def test_labels_with_no_indicator_or_no_target_make_no_record() -> None:
     assert form_records(grid_table(FORM[:1] + FORM[2:]), None, DocumentContext()) == []
     no_target = [FORM[0], FORM[1], ["実績値(R5)", "21", "評価", "B"]]
     assert form_records(grid_table(no_target), None, DocumentContext()) == []
+
+
+def test_a_sheet_s_boxes_give_its_indicator_progress_and_grade() -> None:
+    """A label with its value to its right or under it; a grade chosen from a printed scale
+    (`A:…`) is its letter; a label the lexicon does not know gives nothing."""
+    beside = [["指標の向き", "上向き", "進捗状況", "順調"]]
+    under = [["総合評価", "妥当性"], ["A:このまま継続", "高:十分な成果"]]
+    facts = sheet_words(grid_table(beside), DocumentContext())
+    facts += sheet_words(grid_table(under), DocumentContext())
+    assert [(f.kind, f.text) for f in facts] == [("progress", "順調"), ("grade", "A")]
+
+
+def test_a_numbered_label_names_its_field() -> None:
+    assert label_in("KPIその2", DocumentContext()) == label_in("KPI", DocumentContext())

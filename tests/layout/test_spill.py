@@ -1,5 +1,6 @@
 """Text that runs across an inner border: merged when it does, left alone when it does not."""
 
+import dataclasses
 from pathlib import Path
 
 from pipeline.layout.pages import layout_document
@@ -66,6 +67,33 @@ def test_cells_of_different_rows_are_never_merged() -> None:
     upper = cell(0, 100, 200, word("市民活動セン", 150, 104))
     lower = cell(1, 200, 300, word("ンター", 204, 104), row=1)
     assert len(mend_spills(table(upper, lower)).cells) == 2
+
+
+def test_a_word_reaching_back_over_an_empty_cell_spans_it_and_the_cell_before() -> None:
+    # a note line across three columns, its centre in the third; the middle cell is empty
+    first = cell(0, 100, 200, word("注", 110, 116))
+    note = word("算定方法は毎年度の市民アンケートによる", 110, 104)  # 110 to 270
+    mended = mend_spills(table(first, cell(1, 200, 240), cell(2, 240, 300, note)))
+    assert [(c.col, c.colspan) for c in mended.cells] == [(0, 3)]
+
+
+def stream_table(*cells: Cell) -> Table:
+    return dataclasses.replace(table(*cells), strategy="stream")
+
+
+def test_in_a_stream_table_a_text_at_its_column_s_tab_stop_is_not_pushed() -> None:
+    # two value phrases set at tab stops, the gap between them narrower than a character;
+    # camelot's column edge lies in that gap, far right of where the column's text starts
+    def row(r: int) -> list[Cell]:
+        return [
+            cell(0, 100, 200, word("据え置き", 166, 104 + r), row=r),
+            cell(1, 200, 300, word("据え置き", 205, 104 + r), row=r),
+        ]
+
+    rows = row(0) + row(1)
+    assert len(mend_spills(stream_table(*rows)).cells) == 4
+    # in a ruled table the same print is a line cut at the border
+    assert len(mend_spills(table(*row(0))).cells) == 1
 
 
 def kpi_headers(doc: str) -> list[list[str]]:

@@ -73,11 +73,12 @@ def _meets(a: Line, b: Line, border: float, reach: float) -> bool:
     return border - a[-1].bbox[2] <= reach and b[0].bbox[0] - border <= reach
 
 
-def _cut_at_border(a: Line, b: Line, left: Cell, reach: float) -> bool | None:
+def _cut_at_border(a: Line, b: Line, left: Cell, reach: float, start: float) -> bool | None:
     """True for a line cut at the border, False for two texts, None when it cannot tell.
 
     A left part that ends a sentence may be either: its right neighbour can be a
-    new sentence of the same text or another text.
+    new sentence of the same text or another text. `start` is where the left cell's
+    text begins when it is not pushed.
     """
     border = left.bbox[2]
     a_text, b_text = _text(a), _text(b)
@@ -88,18 +89,19 @@ def _cut_at_border(a: Line, b: Line, left: Cell, reach: float) -> bool | None:
     if len(_JAPANESE.findall(a_text)) < 2:
         return False  # a dash, a mark or a lone unit is not a text cut in two
     meets = _meets(a, b, border, reach)
-    pushed = a[0].bbox[0] - left.bbox[0] > reach
+    pushed = a[0].bbox[0] - start > reach
     doubled = a_text[-1] == b_text[0]
     return meets and (pushed or doubled)
 
 
-def cut(left: Cell, right: Cell, height: float, reach: float) -> bool:
+def cut(left: Cell, right: Cell, height: float, reach: float, start: float | None = None) -> bool:
     """Whether the lines the two cells share a baseline on are lines cut at the border.
 
     One pair that is plainly two texts is enough to say no.
     """
     pairs = _paired(text_lines(left.words), text_lines(right.words), height)
-    verdicts = [_cut_at_border(a, b, left, reach) for a, b in pairs]
+    begins = left.bbox[0] if start is None else start
+    verdicts = [_cut_at_border(a, b, left, reach, begins) for a, b in pairs]
     return True in verdicts and False not in verdicts
 
 
@@ -141,26 +143,42 @@ def merge(left: Cell, right: Cell, reach: float) -> Cell:
     )
 
 
-def spills(left: Cell, right: Cell, settings: SpillSettings) -> bool:
-    """Whether a text of the left cell runs on into the right one."""
-    if not left.words or not _side_by_side(left, right):
+def spills(left: Cell, right: Cell, settings: SpillSettings, start: float | None = None) -> bool:
+    """Whether a text of the left cell runs on into the right one, or a word of the right
+    one reaches back over the border into the left one (empty or not); `start` is where
+    the left cell's text begins when it is not pushed (its left edge if None)."""
+    if not (left.words or right.words) or not _side_by_side(left, right):
         return False
     height = _height(left.words + right.words)
     if crosses(left, right, settings.overhang * height):
         return True
-    return bool(right.words) and cut(left, right, height, settings.reach * height)
+    reach = settings.reach * height
+    return bool(left.words and right.words) and cut(left, right, height, reach, start)
 
 
 def mend_spills(table: Table, settings: SpillSettings | None = None) -> Table:
     """The table with every pair of cells a text runs across merged into one."""
     settings = settings or SpillSettings()
     cells = sorted(table.cells, key=lambda c: (c.row, c.col))
+    starts = _text_starts(cells) if table.strategy == "stream" else {}
     mended: list[Cell] = []
     for cell in cells:
-        previous = mended[-1] if mended else None
-        if previous is not None and spills(previous, cell, settings):
-            reach = settings.reach * _height(previous.words + cell.words)
-            mended[-1] = merge(previous, cell, reach)
-        else:
-            mended.append(cell)
+        mended.append(cell)
+        # A merged cell may reach back over the one before it in turn.
+        while len(mended) > 1 and spills(
+            mended[-2], mended[-1], settings, starts.get(mended[-2].col)
+        ):
+            right = mended.pop()
+            reach = settings.reach * _height(mended[-1].words + right.words)
+            mended[-1] = merge(mended[-1], right, reach)
     return replace(table, cells=mended)
+
+
+def _text_starts(cells: Sequence[Cell]) -> dict[int, float]:
+    """Where each column's text begins: a stream table's column edges are camelot's guess,
+    not borders, so a text set at its column's tab stop is not pushed against one."""
+    starts: dict[int, float] = {}
+    for cell in cells:
+        for word in cell.words if cell.colspan == 1 else ():
+            starts[cell.col] = min(starts.get(cell.col, word.bbox[0]), word.bbox[0])
+    return starts
