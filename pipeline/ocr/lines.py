@@ -108,12 +108,31 @@ def _line_image(grey: Image, box: Box, upscale: float) -> Image:
     """A line cut out with a white margin and enlarged: Tesseract reads 7-point text better so."""
     x0, y0, x1, y1 = box
     line = cv2.copyMakeBorder(
-        grey[y0:y1, x0:x1], _PAD, _PAD, _PAD, _PAD, cv2.BORDER_CONSTANT, value=255
+        on_white(grey[y0:y1, x0:x1]), _PAD, _PAD, _PAD, _PAD, cv2.BORDER_CONSTANT, value=255
     )
     if upscale == 1:
         return np.asarray(line, dtype=np.uint8)
     enlarged = cv2.resize(line, None, fx=upscale, fy=upscale, interpolation=cv2.INTER_CUBIC)
     return np.asarray(enlarged, dtype=np.uint8)
+
+
+# The share of a line's pixels darker than its paper: print covers less than this.
+_PAPER = 85
+
+
+def on_white(line: Image) -> Image:
+    """A line's pixels scaled so that its paper is white.
+
+    A header cell is often shaded grey; cut out and framed in white, its text
+    stands on a grey band inside a white margin, and Tesseract's threshold
+    takes the band's edge for the line (measured: `目標値` on a grey band read
+    as nothing, scaled to white as `目標` 94 and `値` 34). The paper is the
+    brightness most of the line's pixels reach, as print covers the lesser part.
+    """
+    paper = float(np.percentile(line, _PAPER)) if line.size else 255.0
+    if paper >= 255 or paper <= 0:
+        return line
+    return np.asarray(np.clip(line.astype(np.float32) * (255 / paper), 0, 255), dtype=np.uint8)
 
 
 def _to_page_pixels(read: Read, box: Box, upscale: float) -> Read:
