@@ -210,10 +210,11 @@ def _plan(scan: Scan, cells: list[Cell], layer: Sequence[Word], settings: OcrSet
     dashes: list[tuple[int, Box]] = []
     least = 3 * round((settings.speck * settings.scale) ** 2)
     thin = round(settings.dash * settings.scale)
+    low = round(settings.min_text * settings.scale)
     for index, cell in enumerate(cells):
         if index in kept:
             continue
-        for box in text_rows(ink, _inside(cell.bbox, settings.scale)):
+        for box in text_rows(ink, _inside(cell.bbox, settings.scale), low):
             if int(ink[box[1] : box[3], box[0] : box[2]].sum()) < least:
                 continue
             (dashes if is_dash(ink, box, thin) else lines).append((index, box))

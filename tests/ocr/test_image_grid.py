@@ -102,6 +102,22 @@ def test_text_rows_split_a_cell_into_its_printed_lines() -> None:
     assert text_rows(ink, (0, 0, 400, 200)) == [(30, 20, 300, 40), (30, 60, 200, 80)]
 
 
+def test_text_rows_cut_two_lines_a_bracket_joins() -> None:
+    ink = np.zeros((200, 400), bool)
+    ink[20:50, 30:300] = True
+    ink[54:84, 30:200] = True
+    ink[46:58, 30:33] = True  # the tail of a tall bracket reaching the next line
+    assert text_rows(ink, (0, 0, 400, 200), least=12) == [(30, 20, 300, 50), (30, 51, 200, 84)]
+
+
+def test_text_rows_keep_a_mark_too_low_for_a_line_with_its_line() -> None:
+    ink = np.zeros((100, 400), bool)
+    ink[20:50, 30:300] = True
+    ink[50:53, 100:103] = True  # a dot under the line, joined to it by one stroke
+    ink[53:58, 95:110] = True
+    assert text_rows(ink, (0, 0, 400, 100), least=12) == [(30, 20, 300, 58)]
+
+
 @pytest.mark.parametrize(
     ("height", "width", "dash"),
     [(4, 20, True), (4, 6, False), (12, 40, False)],
