@@ -49,7 +49,13 @@ from pipeline.ocr.image_grid import (
     text_rows,
 )
 from pipeline.ocr.layer import judge_layer
-from pipeline.ocr.lines import digit_groups, join_at_borders, join_digits, read_lines
+from pipeline.ocr.lines import (
+    digit_groups,
+    join_at_borders,
+    join_digits,
+    read_lines,
+    without_specks,
+)
 from pipeline.ocr.noise import without_scan_noise
 from pipeline.ocr.page_text import free_line_boxes, free_words, typed_outside
 from pipeline.ocr.settings import OcrSettings, ocr_problem
@@ -148,8 +154,10 @@ def ocr_page(page: pymupdf.Page, settings: OcrSettings, layer: Sequence[Word] = 
     free = free_line_boxes(_uncovered(scan, typed), outlines, settings)
     found, warnings = read_lines(bridge_borders(scan, strips), boxes + free, settings)
     tables: list[Table] = []
+    low = settings.min_text * settings.scale
     for grid, plan in zip(grids, plans, strict=True):
         read, found = found[: len(plan.rows)], found[len(plan.rows) :]
+        read = [without_specks(line, low) for line in read]
         tables.append(_table(number, scan.frame, grid, plan, read))
     words = [word for table in tables for cell in table.cells for word in cell.words] + typed
     for line, box in zip(found, free, strict=True):
