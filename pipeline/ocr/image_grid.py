@@ -286,6 +286,35 @@ def _touching(counts: list[int], top: int, bottom: int, least: int) -> list[tupl
     return _touching(counts, top, cut, least) + _touching(counts, cut + 1, bottom, least)
 
 
+def without_end_specks(ink: Mask, box: Box, low: int) -> Box | None:
+    """A printed line's box less the specks standing apart at its ends; None when the line
+    is specks alone.
+
+    A speck is an ink blob lower and narrower than `low` pixels (the smallest
+    print) set apart from the next blob by more than its line's height; a
+    comma or a full stop that ends a line stands close to its character. A
+    speck against a cell border would make the line seem to run on over it.
+    """
+    x0, y0, x1, y1 = box
+    count, _, stats, _ = cv2.connectedComponentsWithStats(
+        ink[y0:y1, x0:x1].astype(np.uint8), connectivity=8
+    )
+    blobs = sorted(
+        (int(stats[i, 0]), int(stats[i, 0] + stats[i, 2]), max(int(stats[i, 2]), int(stats[i, 3])))
+        for i in range(1, count)
+    )
+    height = y1 - y0
+    while len(blobs) > 1 and blobs[0][2] < low and blobs[1][0] - blobs[0][1] > height:
+        blobs.pop(0)
+    while len(blobs) > 1 and blobs[-1][2] < low:
+        if blobs[-1][0] - max(end for _, end, _ in blobs[:-1]) <= height:
+            break
+        blobs.pop()
+    if not blobs or (len(blobs) == 1 and blobs[0][2] < low):
+        return None
+    return x0 + blobs[0][0], y0, x0 + max(end for _, end, _ in blobs), y1
+
+
 def is_dash(ink: Mask, box: Box, thin: int) -> bool:
     """Whether a line's ink is one flat stroke no thicker than `thin` pixels: a dash.
 

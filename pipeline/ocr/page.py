@@ -47,6 +47,7 @@ from pipeline.ocr.image_grid import (
     skew_angle,
     specks,
     text_rows,
+    without_end_specks,
 )
 from pipeline.ocr.layer import judge_layer
 from pipeline.ocr.lines import (
@@ -225,7 +226,10 @@ def _plan(scan: Scan, cells: list[Cell], layer: Sequence[Word], settings: OcrSet
         for box in text_rows(ink, _inside(cell.bbox, settings.scale), low):
             if int(ink[box[1] : box[3], box[0] : box[2]].sum()) < least:
                 continue
-            (dashes if is_dash(ink, box, thin) else lines).append((index, box))
+            if is_dash(ink, box, thin):
+                dashes.append((index, box))
+            elif (printed := without_end_specks(ink, box, low)) is not None:
+                lines.append((index, printed))
     return _Plan(kept, join_across_borders(cells, lines, settings), dashes)
 
 

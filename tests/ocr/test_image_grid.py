@@ -9,7 +9,14 @@ import numpy as np
 import pytest
 
 from pipeline.model.grid import RuledSettings, grid_cells
-from pipeline.ocr.image_grid import Frame, find_ruling, is_dash, skew_angle, text_rows
+from pipeline.ocr.image_grid import (
+    Frame,
+    find_ruling,
+    is_dash,
+    skew_angle,
+    text_rows,
+    without_end_specks,
+)
 
 SCALE = 300 / 72  # pixels per point at 300 dpi
 
@@ -126,3 +133,27 @@ def test_a_lone_flat_stroke_is_a_dash(height: int, width: int, dash: bool) -> No
     ink = np.zeros((50, 80), bool)
     ink[20 : 20 + height, 10 : 10 + width] = True
     assert is_dash(ink, (0, 0, 80, 50), thin=5) is dash
+
+
+def _line(*blobs: tuple[int, int, int]) -> np.ndarray:
+    """A 30-pixel-high line of ink blobs, each (x, width, height), standing on one base."""
+    ink = np.zeros((30, 400), bool)
+    for x, width, height in blobs:
+        ink[28 - height : 28, x : x + width] = True
+    return ink
+
+
+@pytest.mark.parametrize(
+    ("blobs", "box"),
+    [
+        (((5, 4, 4), (100, 20, 25), (124, 20, 25)), (100, 0, 144, 30)),  # a speck before
+        (((100, 20, 25), (124, 20, 25), (300, 3, 3)), (100, 0, 144, 30)),  # a speck after
+        (((100, 20, 25), (124, 20, 25), (146, 4, 4)), (100, 0, 150, 30)),  # a full stop
+        (((100, 20, 25), (200, 20, 25)), (100, 0, 220, 30)),  # two words apart
+        (((50, 4, 4), (200, 3, 3)), None),  # specks alone
+    ],
+)
+def test_specks_apart_at_a_line_s_ends_are_no_part_of_it(
+    blobs: tuple[tuple[int, int, int], ...], box: tuple[int, int, int, int] | None
+) -> None:
+    assert without_end_specks(_line(*blobs), (0, 0, 400, 30), low=12) == box
