@@ -242,21 +242,77 @@ def _meeting(line: Segment, others: list[Segment], touch: float) -> bool:
     return sum(1 for other in others if meets(line, other, touch)) >= 2
 
 
-def text_rows(ink: Mask, box: Box) -> list[Box]:
-    """The printed lines inside a cell: bands of inked rows, each cut to its inked columns."""
+def text_rows(ink: Mask, box: Box, least: int = 1) -> list[Box]:
+    """The printed lines inside a cell: bands of inked rows, each cut to its inked columns.
+
+    Two lines set close touch where a bracket or a descender of one reaches the
+    other, leaving no blank row between; a band is cut again at a row whose ink
+    is a small share of its typical row's (`_touching`), where both parts are at
+    least `least` pixels high: read as one line, the pair comes out as one of
+    its lines or as neither.
+    """
     x0, y0, x1, y1 = box
     region = ink[y0:y1, x0:x1]
-    inked: list[bool] = np.asarray(region.any(axis=1)).tolist()
-    rows: list[Box] = []
+    counts = np.asarray(region.sum(axis=1)).tolist()
+    bands: list[tuple[int, int]] = []
     start: int | None = None
-    for index, value in enumerate([*inked, False]):
-        if value and start is None:
+    for index, count in enumerate([*counts, 0]):
+        if count and start is None:
             start = index
-        elif not value and start is not None:
-            columns = np.nonzero(region[start:index].any(axis=0))[0]
-            rows.append((x0 + int(columns[0]), y0 + start, x0 + int(columns[-1]) + 1, y0 + index))
+        elif not count and start is not None:
+            bands += _touching(counts, start, index, least)
             start = None
+    rows: list[Box] = []
+    for top, bottom in bands:
+        columns = np.nonzero(region[top:bottom].any(axis=0))[0]
+        rows.append((x0 + int(columns[0]), y0 + top, x0 + int(columns[-1]) + 1, y0 + bottom))
     return rows
+
+
+# A row inked less than this share of a band's typical row lies between two lines.
+_BETWEEN_LINES = 0.15
+
+
+def _touching(counts: list[int], top: int, bottom: int, least: int) -> list[tuple[int, int]]:
+    """A band of inked rows as its printed lines: cut at its least inked row where that row
+    is nearly blank and both parts are at least `least` rows high."""
+    inner = range(top + least, bottom - least)
+    if len(inner) < 1:
+        return [(top, bottom)]
+    cut = min(inner, key=lambda row: counts[row])
+    typical = float(np.median(counts[top:bottom]))
+    if counts[cut] > _BETWEEN_LINES * typical:
+        return [(top, bottom)]
+    return _touching(counts, top, cut, least) + _touching(counts, cut + 1, bottom, least)
+
+
+def without_end_specks(ink: Mask, box: Box, low: int) -> Box | None:
+    """A printed line's box less the specks standing apart at its ends; None when the line
+    is specks alone.
+
+    A speck is an ink blob lower and narrower than `low` pixels (the smallest
+    print) set apart from the next blob by more than its line's height; a
+    comma or a full stop that ends a line stands close to its character. A
+    speck against a cell border would make the line seem to run on over it.
+    """
+    x0, y0, x1, y1 = box
+    count, _, stats, _ = cv2.connectedComponentsWithStats(
+        ink[y0:y1, x0:x1].astype(np.uint8), connectivity=8
+    )
+    blobs = sorted(
+        (int(stats[i, 0]), int(stats[i, 0] + stats[i, 2]), max(int(stats[i, 2]), int(stats[i, 3])))
+        for i in range(1, count)
+    )
+    height = y1 - y0
+    while len(blobs) > 1 and blobs[0][2] < low and blobs[1][0] - blobs[0][1] > height:
+        blobs.pop(0)
+    while len(blobs) > 1 and blobs[-1][2] < low:
+        if blobs[-1][0] - max(end for _, end, _ in blobs[:-1]) <= height:
+            break
+        blobs.pop()
+    if not blobs or (len(blobs) == 1 and blobs[0][2] < low):
+        return None
+    return x0 + blobs[0][0], y0, x0 + max(end for _, end, _ in blobs), y1
 
 
 def is_dash(ink: Mask, box: Box, thin: int) -> bool:

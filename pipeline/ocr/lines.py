@@ -10,6 +10,7 @@ import cv2
 import numpy as np
 
 from pipeline.ocr.image_grid import Box, Image
+from pipeline.ocr.noise import word_without_scan_noise
 from pipeline.ocr.settings import OcrSettings
 from pipeline.ocr.tesseract import Read, Tesseract, is_unsure, more_confident
 
@@ -108,12 +109,31 @@ def _line_image(grey: Image, box: Box, upscale: float) -> Image:
     """A line cut out with a white margin and enlarged: Tesseract reads 7-point text better so."""
     x0, y0, x1, y1 = box
     line = cv2.copyMakeBorder(
-        grey[y0:y1, x0:x1], _PAD, _PAD, _PAD, _PAD, cv2.BORDER_CONSTANT, value=255
+        on_white(grey[y0:y1, x0:x1]), _PAD, _PAD, _PAD, _PAD, cv2.BORDER_CONSTANT, value=255
     )
     if upscale == 1:
         return np.asarray(line, dtype=np.uint8)
     enlarged = cv2.resize(line, None, fx=upscale, fy=upscale, interpolation=cv2.INTER_CUBIC)
     return np.asarray(enlarged, dtype=np.uint8)
+
+
+# The share of a line's pixels darker than its paper: print covers less than this.
+_PAPER = 85
+
+
+def on_white(line: Image) -> Image:
+    """A line's pixels scaled so that its paper is white.
+
+    A header cell is often shaded grey; cut out and framed in white, its text
+    stands on a grey band inside a white margin, and Tesseract's threshold
+    takes the band's edge for the line (measured: `目標値` on a grey band read
+    as nothing, scaled to white as `目標` 94 and `値` 34). The paper is the
+    brightness most of the line's pixels reach, as print covers the lesser part.
+    """
+    paper = float(np.percentile(line, _PAPER)) if line.size else 255.0
+    if paper >= 255 or paper <= 0:
+        return line
+    return np.asarray(np.clip(line.astype(np.float32) * (255 / paper), 0, 255), dtype=np.uint8)
 
 
 def _to_page_pixels(read: Read, box: Box, upscale: float) -> Read:
@@ -153,6 +173,32 @@ def _joined(left: Read, right: Read) -> Read:
         max(left.box[3], right.box[3]),
     )
     return Read(left.text + right.text, box, min(left.confidence, right.confidence))
+
+
+def without_specks(line: list[Read], low: float) -> list[Read]:
+    """A line's words less those Tesseract read from a speck: a word lower and narrower
+    than `low` pixels (the smallest print) that is scan marks alone (`ロ`, `*`, `=`), or
+    a lone dot (`・`) at the line's either end, where no printed one stands.
+
+    The speck's box, reaching over a cell border, would pass for text running
+    across the border. Tesseract's box of a printed character can be as small
+    (`会`, `・` between two words), so such a word of other characters is kept.
+    """
+    tiny = [max(w.box[2] - w.box[0], w.box[3] - w.box[1]) < low for w in line]
+    marks = [
+        small and not (word_without_scan_noise(w.text).strip() or _POINT.fullmatch(w.text))
+        for w, small in zip(line, tiny, strict=True)
+    ]
+    edge = [small and bool(_DOT.fullmatch(w.text)) for w, small in zip(line, tiny, strict=True)]
+    first = next((n for n, w in enumerate(line) if not (edge[n] or marks[n])), len(line))
+    last = max((n for n in range(len(line)) if not (edge[n] or marks[n])), default=-1)
+    return [w for n, w in enumerate(line) if first <= n <= last and not marks[n]]
+
+
+# A decimal point or a comma Tesseract set apart from its digits: print, however small.
+_POINT = re.compile(r"[.,]")
+# The round dot Tesseract reads a speck as; printed, it stands between two words.
+_DOT = re.compile(r"[・･]+")
 
 
 def join_digits(line: list[Read]) -> list[Read]:

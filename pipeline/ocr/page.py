@@ -47,9 +47,16 @@ from pipeline.ocr.image_grid import (
     skew_angle,
     specks,
     text_rows,
+    without_end_specks,
 )
 from pipeline.ocr.layer import judge_layer
-from pipeline.ocr.lines import digit_groups, join_at_borders, join_digits, read_lines
+from pipeline.ocr.lines import (
+    digit_groups,
+    join_at_borders,
+    join_digits,
+    read_lines,
+    without_specks,
+)
 from pipeline.ocr.noise import without_scan_noise
 from pipeline.ocr.page_text import free_line_boxes, free_words, typed_outside
 from pipeline.ocr.settings import OcrSettings, ocr_problem
@@ -148,8 +155,10 @@ def ocr_page(page: pymupdf.Page, settings: OcrSettings, layer: Sequence[Word] = 
     free = free_line_boxes(_uncovered(scan, typed), outlines, settings)
     found, warnings = read_lines(bridge_borders(scan, strips), boxes + free, settings)
     tables: list[Table] = []
+    low = settings.min_text * settings.scale
     for grid, plan in zip(grids, plans, strict=True):
         read, found = found[: len(plan.rows)], found[len(plan.rows) :]
+        read = [without_specks(line, low) for line in read]
         tables.append(_table(number, scan.frame, grid, plan, read))
     words = [word for table in tables for cell in table.cells for word in cell.words] + typed
     for line, box in zip(found, free, strict=True):
@@ -210,13 +219,17 @@ def _plan(scan: Scan, cells: list[Cell], layer: Sequence[Word], settings: OcrSet
     dashes: list[tuple[int, Box]] = []
     least = 3 * round((settings.speck * settings.scale) ** 2)
     thin = round(settings.dash * settings.scale)
+    low = round(settings.min_text * settings.scale)
     for index, cell in enumerate(cells):
         if index in kept:
             continue
-        for box in text_rows(ink, _inside(cell.bbox, settings.scale)):
+        for box in text_rows(ink, _inside(cell.bbox, settings.scale), low):
             if int(ink[box[1] : box[3], box[0] : box[2]].sum()) < least:
                 continue
-            (dashes if is_dash(ink, box, thin) else lines).append((index, box))
+            if is_dash(ink, box, thin):
+                dashes.append((index, box))
+            elif (printed := without_end_specks(ink, box, low)) is not None:
+                lines.append((index, printed))
     return _Plan(kept, join_across_borders(cells, lines, settings), dashes)
 
 

@@ -57,6 +57,13 @@ def test_two_paragraphs_side_by_side_stay_two_cells() -> None:
     assert [c.text for c in mended.cells] == ["講座を開催した。", "参加者は増加"]
 
 
+def test_a_label_centred_in_its_cell_beside_text_is_no_cut() -> None:
+    # 区分名 about centred in 100–140 (from 109 to 133), the next cell's text set close
+    left = cell(0, 100, 140, word("区分名", 109, 104))
+    right = cell(1, 140, 300, word("年間来場者数", 143, 104))
+    assert [c.text for c in mend_spills(table(left, right)).cells] == ["区分名", "年間来場者数"]
+
+
 def test_a_right_aligned_value_beside_text_is_no_cut() -> None:
     left = cell(0, 100, 200, word("1,200", 155, 104), word("件", 189, 104))
     right = cell(1, 200, 300, word("増加した", 203, 104))

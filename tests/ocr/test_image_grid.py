@@ -9,7 +9,14 @@ import numpy as np
 import pytest
 
 from pipeline.model.grid import RuledSettings, grid_cells
-from pipeline.ocr.image_grid import Frame, find_ruling, is_dash, skew_angle, text_rows
+from pipeline.ocr.image_grid import (
+    Frame,
+    find_ruling,
+    is_dash,
+    skew_angle,
+    text_rows,
+    without_end_specks,
+)
 
 SCALE = 300 / 72  # pixels per point at 300 dpi
 
@@ -102,6 +109,22 @@ def test_text_rows_split_a_cell_into_its_printed_lines() -> None:
     assert text_rows(ink, (0, 0, 400, 200)) == [(30, 20, 300, 40), (30, 60, 200, 80)]
 
 
+def test_text_rows_cut_two_lines_a_bracket_joins() -> None:
+    ink = np.zeros((200, 400), bool)
+    ink[20:50, 30:300] = True
+    ink[54:84, 30:200] = True
+    ink[46:58, 30:33] = True  # the tail of a tall bracket reaching the next line
+    assert text_rows(ink, (0, 0, 400, 200), least=12) == [(30, 20, 300, 50), (30, 51, 200, 84)]
+
+
+def test_text_rows_keep_a_mark_too_low_for_a_line_with_its_line() -> None:
+    ink = np.zeros((100, 400), bool)
+    ink[20:50, 30:300] = True
+    ink[50:53, 100:103] = True  # a dot under the line, joined to it by one stroke
+    ink[53:58, 95:110] = True
+    assert text_rows(ink, (0, 0, 400, 100), least=12) == [(30, 20, 300, 58)]
+
+
 @pytest.mark.parametrize(
     ("height", "width", "dash"),
     [(4, 20, True), (4, 6, False), (12, 40, False)],
@@ -110,3 +133,27 @@ def test_a_lone_flat_stroke_is_a_dash(height: int, width: int, dash: bool) -> No
     ink = np.zeros((50, 80), bool)
     ink[20 : 20 + height, 10 : 10 + width] = True
     assert is_dash(ink, (0, 0, 80, 50), thin=5) is dash
+
+
+def _line(*blobs: tuple[int, int, int]) -> np.ndarray:
+    """A 30-pixel-high line of ink blobs, each (x, width, height), standing on one base."""
+    ink = np.zeros((30, 400), bool)
+    for x, width, height in blobs:
+        ink[28 - height : 28, x : x + width] = True
+    return ink
+
+
+@pytest.mark.parametrize(
+    ("blobs", "box"),
+    [
+        (((5, 4, 4), (100, 20, 25), (124, 20, 25)), (100, 0, 144, 30)),  # a speck before
+        (((100, 20, 25), (124, 20, 25), (300, 3, 3)), (100, 0, 144, 30)),  # a speck after
+        (((100, 20, 25), (124, 20, 25), (146, 4, 4)), (100, 0, 150, 30)),  # a full stop
+        (((100, 20, 25), (200, 20, 25)), (100, 0, 220, 30)),  # two words apart
+        (((50, 4, 4), (200, 3, 3)), None),  # specks alone
+    ],
+)
+def test_specks_apart_at_a_line_s_ends_are_no_part_of_it(
+    blobs: tuple[tuple[int, int, int], ...], box: tuple[int, int, int, int] | None
+) -> None:
+    assert without_end_specks(_line(*blobs), (0, 0, 400, 30), low=12) == box

@@ -13,7 +13,7 @@ import pymupdf
 import pytest
 
 from pipeline.ingest.pages import read_page
-from pipeline.ocr.lines import digit_groups
+from pipeline.ocr.lines import digit_groups, on_white
 from pipeline.ocr.page import OcrPage, ocr_page
 from pipeline.ocr.settings import OcrSettings, ocr_problem
 from pipeline.text.normalize import normalize_text
@@ -192,3 +192,12 @@ def test_sound_layer_cells_are_kept_and_misread_ones_read_again() -> None:
 )
 def test_thousands_separators_are_put_back(read: str, meant: str) -> None:
     assert digit_groups(read) == meant
+
+
+@pytest.mark.parametrize(("paper", "print_"), [(180, 40), (255, 30)])
+def test_a_line_on_shaded_paper_is_read_on_white(paper: int, print_: int) -> None:
+    line = np.full((30, 120), paper, np.uint8)
+    line[8:22, 10:100:6] = print_  # strokes covering the lesser part of the line
+    white = on_white(line)
+    assert white[0, 0] == 255
+    assert white[10, 10] < 2 * print_  # print stays dark

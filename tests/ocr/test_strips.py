@@ -7,7 +7,7 @@ between the two cells lies at 100 pt, pixel 416.7.
 import pytest
 
 from pipeline.model.table import Cell
-from pipeline.ocr.lines import join_at_borders
+from pipeline.ocr.lines import join_at_borders, without_specks
 from pipeline.ocr.page import join_across_borders
 from pipeline.ocr.settings import OcrSettings
 from pipeline.ocr.tesseract import Read
@@ -59,3 +59,31 @@ def test_words_meeting_at_the_border_are_one_word() -> None:
 def test_words_far_apart_at_the_border_stay_two() -> None:
     line = [Read("目標", (300, 10, 360, 40), 90.0), Read("実績", (460, 10, 520, 40), 90.0)]
     assert len(join_at_borders(line, [416.7])) == 2
+
+
+def _words(*texts_and_widths: tuple[str, float]) -> list[Read]:
+    """Words set left to right on one line, each as wide and as high as given (pixels)."""
+    words, x = [], 0.0
+    for text, size in texts_and_widths:
+        words.append(Read(text, (x, 0.0, x + size, size), 90.0))
+        x += size + 4
+    return words
+
+
+@pytest.mark.parametrize(
+    ("line", "kept"),
+    [
+        ((("ロ", 5), ("48.2%", 40)), ["48.2%"]),  # a speck read as ロ before a value
+        ((("申請件数", 40), ("*", 4), ("=", 3)), ["申請件数"]),  # specks after a label
+        ((("・", 5), ("相談窓口", 40), ("・", 4)), ["相談窓口"]),  # dots at the line's ends
+        ((("福祉課", 30), ("・", 5), ("保健係", 30)), ["福祉課", "・", "保健係"]),  # printed
+        ((("委員", 20), ("会", 5)), ["委員", "会"]),  # a character boxed small is kept
+        ((("12", 16), (".", 4), ("5", 8)), ["12", ".", "5"]),  # a point set apart
+        ((("ロボット", 40),), ["ロボット"]),  # a printed word of katakana
+    ],
+)
+def test_words_read_from_specks_are_dropped(
+    line: tuple[tuple[str, float], ...], kept: list[str]
+) -> None:
+    low = 12.5  # 3 points at 300 dpi
+    assert [word.text for word in without_specks(_words(*line), low)] == kept

@@ -89,7 +89,9 @@ def _cut_at_border(a: Line, b: Line, left: Cell, reach: float, start: float) -> 
     if len(_JAPANESE.findall(a_text)) < 2:
         return False  # a dash, a mark or a lone unit is not a text cut in two
     meets = _meets(a, b, border, reach)
-    pushed = a[0].bbox[0] - start > reach
+    # Pushed, not centred: a label centred in its cell stands as far from both its edges.
+    padding = a[0].bbox[0] - start
+    pushed = padding > reach and padding > 2 * (border - a[-1].bbox[2])
     doubled = a_text[-1] == b_text[0]
     return meets and (pushed or doubled)
 
