@@ -1,6 +1,7 @@
 """What the corpus build scripts share: the folders, the IPAex fonts, a source's JSON,
 the Chromium producer, and the check that a built PDF prints each gold indicator on
-its page. Used by build_i.py and build_j.py."""
+its page, reportlab's IPAex fonts, the PyMuPDF Story producer. Used by build_i.py,
+build_j.py and build_k.py."""
 import json
 import re
 import shutil
@@ -15,6 +16,63 @@ GOTHIC_DIR = "/usr/share/fonts/opentype/ipaexfont-gothic"
 MINCHO_DIR = "/usr/share/fonts/opentype/ipaexfont-mincho"
 GOTHIC_TTF = f"{GOTHIC_DIR}/ipaexg.ttf"
 MINCHO_TTF = f"{MINCHO_DIR}/ipaexm.ttf"
+
+
+GOTHIC, MINCHO = "IPAexGothic", "IPAexMincho"
+
+
+def esc(text):
+    return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def register_ipaex():
+    """IPAex Gothic and Mincho registered with reportlab, once."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    for name, ttf in ((GOTHIC, GOTHIC_TTF), (MINCHO, MINCHO_TTF)):
+        if name not in pdfmetrics.getRegisteredFontNames():
+            pdfmetrics.registerFont(TTFont(name, ttf))
+
+
+def story_pdf(doc_id, css, margin, title):
+    """src/<doc_id>.html set by PyMuPDF Story on A4 pages with the IPAex fonts."""
+    import pymupdf
+    html = (SRC / f"{doc_id}.html").read_text(encoding="utf-8")
+    archive = pymupdf.Archive()
+    archive.add(pymupdf.Archive(GOTHIC_DIR))
+    archive.add(pymupdf.Archive(MINCHO_DIR))
+    story = pymupdf.Story(html=html, user_css=css, archive=archive)
+    out = PDF / f"{doc_id}.pdf"
+    writer = pymupdf.DocumentWriter(str(out))
+    page = pymupdf.paper_rect("a4")
+    where = page + margin
+    more = True
+    while more:
+        dev = writer.begin_page(page)
+        more, _ = story.place(where)
+        story.draw(dev)
+        writer.end_page()
+    writer.close()
+    doc = pymupdf.open(out)
+    doc.set_metadata({"title": title, "producer": "PyMuPDF Story"})
+    doc.saveIncr()
+
+
+def check_ipaex(doc_id):
+    """The PDF opens, has a text layer with embedded IPAex fonts; every gold indicator is on its page."""
+    import pymupdf
+    doc = pymupdf.open(PDF / f"{doc_id}.pdf")
+    labelled = gold(doc_id)
+    missing = off_their_page(doc, labelled)
+    fonts = {f[3] for p in doc for f in p.get_fonts()}
+    if not any("IPAex" in f for f in fonts):
+        missing.append(f"no IPAex font embedded: {sorted(fonts)}")
+    records = labelled["records"]
+    print(f"{doc_id:22s} pages {len(doc)} records {len(records)} "
+          f"facts {sum(len(r['facts']) for r in records)} missing {len(missing)}")
+    for m in missing:
+        print("   missing:", m)
+    return not missing
 
 
 def load(doc_id):

@@ -18,9 +18,7 @@ import sys
 from pathlib import Path
 
 from build_common import (
-    GOTHIC_DIR,
     GOTHIC_TTF,
-    MINCHO_DIR,
     MINCHO_TTF,
     PDF,
     SRC,
@@ -30,6 +28,7 @@ from build_common import (
     load,
     off_their_page,
     squash,
+    story_pdf,
 )
 
 
@@ -101,26 +100,7 @@ span.lab {{ font-family: ipag; }}
 
 def build_fuji_seibi(doc_id):
     """The city's web page: 【label】 lines, each followed by its text, set by PyMuPDF Story."""
-    import pymupdf
-    html = (SRC / f"{doc_id}.html").read_text(encoding="utf-8")
-    archive = pymupdf.Archive()
-    archive.add(pymupdf.Archive(GOTHIC_DIR))
-    archive.add(pymupdf.Archive(MINCHO_DIR))
-    story = pymupdf.Story(html=html, user_css=FUJI_CSS, archive=archive)
-    out = PDF / f"{doc_id}.pdf"
-    writer = pymupdf.DocumentWriter(str(out))
-    page = pymupdf.paper_rect("a4")
-    where = page + (56, 56, -56, -56)
-    more = True
-    while more:
-        dev = writer.begin_page(page)
-        more, _ = story.place(where)
-        story.draw(dev)
-        writer.end_page()
-    writer.close()
-    doc = pymupdf.open(out)
-    doc.set_metadata({"title": "社会資本総合整備計画", "producer": "PyMuPDF Story"})
-    doc.saveIncr()
+    story_pdf(doc_id, FUJI_CSS, (56, 56, -56, -56), "社会資本総合整備計画")
 
 
 BUILDERS = {

@@ -22,39 +22,31 @@ import tempfile
 from pathlib import Path
 
 from build_common import (
-    GOTHIC_TTF,
-    MINCHO_TTF,
+    GOTHIC,
+    MINCHO,
     PDF,
     SRC,
     build_and_check,
+    check_ipaex,
     chromium_pdf,
-    gold,
+    esc,
     load,
-    off_their_page,
+    register_ipaex,
 )
 
 WORK = Path(tempfile.gettempdir()) / "build_j"
-GOTHIC, MINCHO = "IPAexGothic", "IPAexMincho"
 
 
 # ------------------------------------------------------------------- producers
 
 # ------------------------------------------------------------- reportlab layer
 
-def _rl_fonts():
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
-    for name, ttf in ((GOTHIC, GOTHIC_TTF), (MINCHO, MINCHO_TTF)):
-        if name not in pdfmetrics.getRegisteredFontNames():
-            pdfmetrics.registerFont(TTFont(name, ttf))
-
-
 def build_okayama_seika(doc_id):
     """An unruled indicator list: columns set at tab stops, each row followed by its 考え方 and 資料."""
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.units import mm
     from reportlab.pdfgen import canvas
-    _rl_fonts()
+    register_ipaex()
     src = load(doc_id)
     top, bottom, left, right = src["page"]["margins_mm"]
     width, height = A4
@@ -118,7 +110,7 @@ def build_mizunami_gijiroku(doc_id):
     from reportlab.lib.styles import ParagraphStyle as PS
     from reportlab.lib.units import mm
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
-    _rl_fonts()
+    register_ipaex()
     d = load(doc_id)
     base = PS("b", fontName=MINCHO, fontSize=10.5, leading=17)
     date = PS("d", parent=base, fontName=GOTHIC, fontSize=9, textColor=colors.HexColor("#666666"))
@@ -139,10 +131,6 @@ def build_mizunami_gijiroku(doc_id):
 
 
 # -------------------------------------------------------------- Chromium layer
-
-def esc(t):
-    return t.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
 
 def build_ohira_keikaku(doc_id):
     """A web page's action plan: 目標1-5 headings, each with its sentence, 参考 note and 取組."""
@@ -185,25 +173,7 @@ BUILDERS = {
 }
 
 
-# --------------------------------------------------------------------- checks
-
-def check(doc_id):
-    """The PDF opens, has a text layer with embedded fonts; every gold indicator is on its page."""
-    import pymupdf
-    doc = pymupdf.open(PDF / f"{doc_id}.pdf")
-    labelled = gold(doc_id)
-    missing = off_their_page(doc, labelled)
-    fonts = {f[3] for p in doc for f in p.get_fonts()}
-    if not any("IPAex" in f for f in fonts):
-        missing.append(f"no IPAex font embedded: {sorted(fonts)}")
-    records = labelled["records"]
-    print(f"{doc_id:22s} pages {len(doc)} records {len(records)} "
-          f"facts {sum(len(r['facts']) for r in records)} missing {len(missing)}")
-    for m in missing:
-        print("   missing:", m)
-    return not missing
-
 
 if __name__ == "__main__":
     WORK.mkdir(parents=True, exist_ok=True)
-    sys.exit(build_and_check(BUILDERS, sys.argv[1:] or list(BUILDERS), check))
+    sys.exit(build_and_check(BUILDERS, sys.argv[1:] or list(BUILDERS), check_ipaex))

@@ -25,33 +25,22 @@ import tempfile
 from pathlib import Path
 
 from build_common import (
-    GOTHIC_DIR,
+    GOTHIC,
     GOTHIC_TTF,
-    MINCHO_DIR,
+    MINCHO,
     MINCHO_TTF,
     PDF,
     SRC,
     build_and_check,
+    check_ipaex,
     chromium_pdf,
-    gold,
+    esc,
     load,
-    off_their_page,
+    register_ipaex,
+    story_pdf,
 )
 
 WORK = Path(tempfile.gettempdir()) / "build_k"
-GOTHIC, MINCHO = "IPAexGothic", "IPAexMincho"
-
-
-def esc(text):
-    return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-def _rl_fonts():
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
-    for name, ttf in ((GOTHIC, GOTHIC_TTF), (MINCHO, MINCHO_TTF)):
-        if name not in pdfmetrics.getRegisteredFontNames():
-            pdfmetrics.registerFont(TTFont(name, ttf))
 
 
 # ------------------------------------------------------------ reportlab platypus
@@ -63,7 +52,7 @@ def build_sakuragawa_hyoka(doc_id):
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import mm
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
-    _rl_fonts()
+    register_ipaex()
     d = load(doc_id)
     cell = ParagraphStyle("cell", fontName=MINCHO, fontSize=8, leading=10)
     lab = ParagraphStyle("lab", fontName=GOTHIC, fontSize=8, leading=10)
@@ -130,7 +119,7 @@ def build_mumei_bousaihyoka(doc_id):
     from reportlab.lib.units import mm
     from reportlab.pdfbase.pdfmetrics import stringWidth
     from reportlab.pdfgen import canvas
-    _rl_fonts()
+    register_ipaex()
     d = load(doc_id)
     width, height = A4
     left, right = 18 * mm, width - 18 * mm
@@ -311,26 +300,7 @@ p {{ margin: 0 0 7pt 0; text-indent: 1em; }}
 
 def build_sano_hyoka(doc_id):
     """The city's web page explaining its evaluation, one worked example in prose."""
-    import pymupdf
-    html = (SRC / f"{doc_id}.html").read_text(encoding="utf-8")
-    archive = pymupdf.Archive()
-    archive.add(pymupdf.Archive(GOTHIC_DIR))
-    archive.add(pymupdf.Archive(MINCHO_DIR))
-    story = pymupdf.Story(html=html, user_css=SANO_CSS, archive=archive)
-    out = PDF / f"{doc_id}.pdf"
-    writer = pymupdf.DocumentWriter(str(out))
-    page = pymupdf.paper_rect("a4")
-    where = page + (64, 60, -64, -60)
-    more = True
-    while more:
-        dev = writer.begin_page(page)
-        more, _ = story.place(where)
-        story.draw(dev)
-        writer.end_page()
-    writer.close()
-    doc = pymupdf.open(out)
-    doc.set_metadata({"title": "目標達成度評価の考え方", "producer": "PyMuPDF Story"})
-    doc.saveIncr()
+    story_pdf(doc_id, SANO_CSS, (64, 60, -64, -60), "目標達成度評価の考え方")
 
 
 BUILDERS = {
@@ -342,25 +312,6 @@ BUILDERS = {
 }
 
 
-# --------------------------------------------------------------------- checks
-
-def check(doc_id):
-    """The PDF opens, has a text layer with embedded IPAex fonts; every gold indicator is on its page."""
-    import pymupdf
-    doc = pymupdf.open(PDF / f"{doc_id}.pdf")
-    labelled = gold(doc_id)
-    missing = off_their_page(doc, labelled)
-    fonts = {f[3] for p in doc for f in p.get_fonts()}
-    if not any("IPAex" in f for f in fonts):
-        missing.append(f"no IPAex font embedded: {sorted(fonts)}")
-    records = labelled["records"]
-    print(f"{doc_id:22s} pages {len(doc)} records {len(records)} "
-          f"facts {sum(len(r['facts']) for r in records)} missing {len(missing)}")
-    for m in missing:
-        print("   missing:", m)
-    return not missing
-
-
 if __name__ == "__main__":
     WORK.mkdir(parents=True, exist_ok=True)
-    sys.exit(build_and_check(BUILDERS, sys.argv[1:] or list(BUILDERS), check))
+    sys.exit(build_and_check(BUILDERS, sys.argv[1:] or list(BUILDERS), check_ipaex))
