@@ -46,6 +46,7 @@ from pipeline.understand.headings import (
     municipality,
     page_lines,
     title,
+    titled_tables,
     upright,
 )
 from pipeline.understand.keyed import KeyedName, keyed_names, keyed_records
@@ -203,7 +204,8 @@ def extract_document(path: Path, settings: ExtractSettings | None = None) -> Ext
     era = document_era(word.text for page in layout.pages for word in page.words)
     context = DocumentContext(settings.understand, era)
     by_number = {page.page.number: page for page in layout.pages}
-    stated = progress_year(title(lines), era)  # a progress report's year, for years alone
+    titled = title(lines) or (title(titled_tables(layout.pages[0])) if layout.pages else None)
+    stated = progress_year(titled, era)  # a progress report's year, for years alone
     boxed: Heading | None = None  # the program a form of labels above names
     named: Caption | None = None  # the indicator a form of labels above names, no target
     sheet: Record | None = None  # the record of that indicator, for the sheet's later boxes
@@ -262,7 +264,7 @@ def extract_document(path: Path, settings: ExtractSettings | None = None) -> Ext
         doc_id=path.stem,
         source=path.name,
         municipality=municipality(layout.pages, lines),
-        title=title(lines),
+        title=titled,
     )
     record_file = RecordFile.model_validate(
         {

@@ -215,12 +215,28 @@ def title(lines_of: Mapping[int, list[Line]]) -> str | None:
     return None
 
 
+def titled_tables(page: PageLayout) -> dict[int, list[Line]]:
+    """The page's title where a table found without rules took it in: each table's top
+    row when one printed cell spans it, as a line, for `title` to choose from."""
+    lines = []
+    for table in page.tables:
+        top = [cell for cell in table.cells if cell.row == 0 and cell.text]
+        if len(top) == 1 and top[0].colspan * 2 >= table.shape[1] and table.strategy == "stream":
+            lines.append(
+                Line(
+                    top[0].raw, page.page.number, upright_box(top[0].bbox, page.turn, *_size(page))
+                )
+            )
+    return {page.page.number: lines}
+
+
 # A section number set apart before a title: `1 総合戦略…`, `2. 計画の目標`, `② …`.
 _NUMBERED = re.compile(
     r"^(?:\d{1,2}[.．、)）]?\s+|[\u2460-\u2473\u3251-\u325f\u32b1-\u32bf]\s*)(?=\D)"
 )
 # What an office prints on a title's line beside it: the document's label in a meeting's
-# papers (【資料4】, 別紙2) and the day the sheet was made (作成日 平成28年6月28日).
+# papers (【資料4】, 別紙2), the day the sheet was made (作成日 平成28年6月28日) and the
+# section in charge (主管課:防災危機管理室).
 _LABEL = (
     r"(?:[【\[［〔](?:参考)?(?:資料|別紙|別添|別表|様式)\s*[\d\-‐－ー]*[】\]］〕]"
     r"|(?:参考)?(?:資料|別紙|別添|別表|様式)\s*\d[\d\-‐－ー]*)"
@@ -228,7 +244,10 @@ _LABEL = (
 _LABELS = re.compile(
     rf"^{_LABEL}\s*|\s*{_LABEL}$|\s*(?:作成日|更新日|公表日|改訂日)\s*[:：]?\s*"
     rf"(?:{'|'.join(ERA_FIRST_YEARS)}|\d{{4}})[\d元\s年月日.]*$"
+    r"|\s*(?:主管課|所管課|担当課|担当部署|担当部局|主管部局|所管部局)\s*[:：]\s*\S+$"
 )
+# A note under a table or a figure: its source, its survey, a remark (資料：担当課調べ).
+_NOTE_LINE = re.compile(r"^(?:資料|出典|出所|注|備考|調査周期)\d*\s*[:：]")
 
 
 def _height(line: Line) -> float:
@@ -255,6 +274,7 @@ def _may_continue(text: str) -> bool:
         "。" not in text
         and not _NOT_TITLE.search(text)
         and not text.startswith(("-", "‐", "・", "※"))
+        and not _NOTE_LINE.match(text)
         and _LABELS.sub("", text).strip() != ""
     )
 

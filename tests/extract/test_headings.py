@@ -1,5 +1,7 @@
 """The text around the tables: the heading that names a table's program, the document's name."""
 
+import dataclasses
+
 import pymupdf
 
 from pipeline.ingest.pages import read_page
@@ -12,6 +14,7 @@ from pipeline.understand.headings import (
     page_lines,
     program_heading,
     title,
+    titled_tables,
 )
 
 
@@ -120,6 +123,29 @@ def test_a_bulleted_line_or_one_holding_a_sentence_is_no_title() -> None:
         ]
     )
     assert title(page_lines([layout])) is None
+
+
+def test_a_note_under_a_figure_is_no_title_and_the_section_in_charge_no_part_of_one() -> None:
+    notes = _page([("出典：市民意識調査（令和4年度）", 40, 14)])
+    assert title(page_lines([notes])) is None
+    sheet = _page([("基本施策B2 子育てを支えます 主管課:こども政策課", 40, 14)])
+    assert title(page_lines([sheet])) == "基本施策B2子育てを支えます"
+
+
+def test_a_title_a_stream_table_took_in_is_its_top_row_spanning_it() -> None:
+    top = "3.施策の進み具合を測る「成果指標一覧」"
+    cells = [
+        Cell(0, 0, (40.0, 40.0, 400.0, 60.0), 1, 3, raw=top, text=top),
+        Cell(1, 0, (40.0, 60.0, 160.0, 80.0), raw="指標", text="指標"),
+        Cell(1, 1, (160.0, 60.0, 280.0, 80.0), raw="現状値", text="現状値"),
+        Cell(1, 2, (280.0, 60.0, 400.0, 80.0), raw="目標値", text="目標値"),
+    ]
+    edges = [40.0, 160.0, 280.0, 400.0]
+    stream = Table(1, (40.0, 40.0, 400.0, 80.0), edges, [40.0, 60.0, 80.0], cells, "stream")
+    layout = PageLayout(_page([]).page, [stream])
+    assert title(titled_tables(layout)) == "3.施策の進み具合を測る「成果指標一覧」"
+    ruled = dataclasses.replace(stream, strategy="ruled")
+    assert title(titled_tables(PageLayout(layout.page, [ruled]))) is None
 
 
 def test_a_town_no_dictionary_knows_opens_the_first_lines() -> None:
