@@ -225,7 +225,10 @@ def _is_target(fact: Fact) -> bool:
     return fact.kind in ("target", "final_target")
 
 
-_CUMULATIVE_NAME = re.compile(r"[(（]\s*累計\s*[)）]")
+_CUMULATIVE_NAME = re.compile(r"[(（\[［〔【]\s*累計\s*[)）\]］〕】]")
+# A 累計 note in square or lenticular brackets is a note, not part of the name (rule 2);
+# in parentheses the name keeps it as printed (`公民館改築数(累計)`).
+_TOTAL_MARK = re.compile(r"\s*[\[［〔【]\s*累計\s*[\]］〕】]")
 # A note after a name that its figures are running totals: `(累計)`, `(H27~H31累計)`.
 _TOTAL_NOTE = r"\s*[(（][^()（）]{0,20}累計[)）]"
 
@@ -268,12 +271,13 @@ def make_record(
     totals: bool = False,
 ) -> Record | None:
     """A record when the indicator has a target (rule 1). A name marked （累計）
-    (`転入者数（累計）`), or a definition saying so (`totals`), says every value of the
-    indicator is a running total."""
+    (`転入者数（累計）`, `着手箇所数[累計]`), or a definition saying so (`totals`), says
+    every value of the indicator is a running total."""
     if not any(_is_target(fact) for fact in values.facts):
         return None
     if totals or _CUMULATIVE_NAME.search(normalize_text(indicator)):
         _running_totals(values.facts)
+    indicator = _TOTAL_MARK.sub("", indicator).strip() or indicator
     extra = {"source": source_of(source).model_dump()} if source is not None else {}
     return Record.model_validate(
         {

@@ -201,6 +201,22 @@ def test_the_values_of_a_running_total_are_cumulative_in_words_too() -> None:
     assert [(f.kind, f.cumulative) for f in record.facts] == [("baseline", True), ("target", True)]
 
 
+@pytest.mark.parametrize(
+    "printed, name",
+    [
+        ("耐震改修済み住宅数[累計]", "耐震改修済み住宅数"),
+        ("耐震改修済み住宅数［累計］", "耐震改修済み住宅数"),
+        ("耐震改修済み住宅数【累計】", "耐震改修済み住宅数"),
+        ("耐震改修済み住宅数（累計）", "耐震改修済み住宅数（累計）"),
+    ],
+)
+def test_a_bracketed_total_note_marks_the_values_cumulative(printed: str, name: str) -> None:
+    rows = [["指標", "基準値", "目標値"], [printed, "40戸", "90戸"]]
+    record = row_records(read_table(run_of(grid_table(rows))), None)[0]
+    assert record.indicator == fold(name)
+    assert [(f.kind, f.cumulative) for f in record.facts] == [("baseline", True), ("target", True)]
+
+
 def test_a_label_merged_down_a_list_of_sub_programs_names_no_program() -> None:
     form = grid_table(
         [
