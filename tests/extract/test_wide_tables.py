@@ -217,6 +217,27 @@ def test_a_bracketed_total_note_marks_the_values_cumulative(printed: str, name: 
     assert [(f.kind, f.cumulative) for f in record.facts] == [("baseline", True), ("target", True)]
 
 
+def test_a_side_label_over_a_grid_of_kind_rows_leaves_the_names_to_the_columns_beside() -> None:
+    """`成果指標` heads a cell down the grid's side; the names, enumerators and kinds are in
+    unheaded columns; a year column's header adds words of its own."""
+    table = grid_table(
+        [
+            ["成果指標", "", "", "", "単位", "振興計画掲載(基準値)", "4年度", "振興計画掲載6年度"],
+            ["", "1", "図書館の貸出冊数", "目標", "冊", "-", "-", "5,200"],
+            ["", "1", "図書館の貸出冊数", "実績", "冊", "4,810", "4,950", ""],
+            ["", "2", "公園の清掃回数", "目標", "回", "-", "-", "-"],
+            ["", "2", "公園の清掃回数", "実績", "回", "-", "-", ""],
+        ],
+        spans={(0, 0): (5, 1), (0, 1): (1, 3), (1, 1): (2, 1), (1, 2): (2, 1)},
+    )
+    read = read_table(run_of(table), DocumentContext(era="令和"))
+    (record,) = row_records(read, None)
+    assert (record.indicator, record.unit) == ("図書館の貸出冊数", "冊")
+    assert sorted(facts(record), key=str) == sorted(
+        [("baseline", None, 4810), ("actual", 2022, 4950), ("target", 2024, 5200)], key=str
+    )
+
+
 def test_a_label_merged_down_a_list_of_sub_programs_names_no_program() -> None:
     form = grid_table(
         [
