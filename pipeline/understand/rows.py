@@ -37,10 +37,12 @@ from pipeline.understand.row_columns import (
 from pipeline.understand.slots import Slot
 from pipeline.understand.values import (
     Values,
+    bracketed_figure,
     counts_totals,
     header_marks,
     header_unit,
     make_record,
+    noted_kind,
     read_values,
     row_kind,
     slot_cells,
@@ -206,9 +208,10 @@ def _records(
                 kind = label_kind
             fy = mapped.year.fy if mapped.year else row_year(row, years, kind, table)
             slot = _unbracketed(row[index]) if label_kind is not None else row[index]
-            found.values.add(
-                read_values(slot, kind, fy, mapped.confidence, column_marks, table.context)
-            )
+            for part, part_kind in _kinds_of(slot, kind, mapped, label_kind, table):
+                found.values.add(
+                    read_values(part, part_kind, fy, mapped.confidence, column_marks, table.context)
+                )
         found.unit = found.unit or next(
             filter(None, (unit_in_column(row[i].text) for i in unit_columns)), name_unit
         )
@@ -230,6 +233,18 @@ def _records(
         for (program, indicator), found in gathered.items()
     ]
     return [record for record in records if record is not None]
+
+
+def _kinds_of(
+    slot: Slot, kind: FactKind, mapped: ColumnField, label_kind: FactKind | None, table: KpiTable
+) -> list[tuple[Slot, FactKind]]:
+    """The cell as one value of the kind, or, under a header naming a second kind in brackets
+    (`実績値(目標値)`), its value and the figure bracketed after it (`9.6%(15.0%)`)."""
+    noted = noted_kind(mapped, table.settings) if label_kind is None else None
+    pair = bracketed_figure(slot) if noted is not None else None
+    if noted is None or pair is None:
+        return [(slot, kind)]
+    return [(pair[0], kind), (pair[1], noted)]
 
 
 # A figure alone in brackets, unsigned: `(10,000)`.

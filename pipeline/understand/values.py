@@ -8,7 +8,7 @@ confidence of the column mapping that gave it its kind.
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from pipeline.model import Fact, FactKind, Record, Source
 from pipeline.text import (
@@ -201,6 +201,32 @@ def _value_text(slot: Slot) -> tuple[str, list[str]]:
     units = [unit for cell in slot.cells if (unit := unit_of(cell.text))]
     parts = [cell.text for cell in slot.cells if cell.text and not unit_of(cell.text)]
     return " ".join(parts), units
+
+
+def noted_kind(column: ColumnField, settings: UnderstandSettings) -> FactKind | None:
+    """Another value kind the header names in brackets (`実績値(29年度目標値)`): the figure its
+    cells print in brackets after their value (`17,861人(16,507人)`) is one of that kind."""
+    for note in column.header.notes:
+        match = label_match(read_header(note), settings)
+        if match is not None and match.field in VALUE_FIELDS and match.field != column.field:
+            kind: FactKind = match.field  # type: ignore[assignment]
+            return kind
+    return None
+
+
+# A value with a figure alone in brackets after it, unsigned: `9.6%(15.0%)`.
+_WITH_FIGURE = re.compile(
+    r"^(?P<value>[^()（）]*\d[^()（）]*?)\s*[(（]\s*(?P<figure>\d[\d,.]*\s*[^\d\s()（）]{0,4})\s*[)）]$"
+)
+
+
+def bracketed_figure(slot: Slot) -> tuple[Slot, Slot] | None:
+    """A cell's value and the figure in brackets after it, each as a slot of its own; None
+    where the cell prints no such figure, or the brackets hold a year (`12.1%(26年度)`)."""
+    match = _WITH_FIGURE.match(slot.text)
+    if match is None or is_year_text(match["figure"]):
+        return None
+    return replace(slot, text=match["value"]), replace(slot, text=match["figure"])
 
 
 def header_marks(column: ColumnField) -> frozenset[str]:

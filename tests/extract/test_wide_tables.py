@@ -238,6 +238,22 @@ def test_a_side_label_over_a_grid_of_kind_rows_leaves_the_names_to_the_columns_b
     )
 
 
+def test_a_header_naming_a_second_kind_in_brackets_reads_the_bracketed_figure_as_it() -> None:
+    rows = [
+        ["指標", "基準値", "実績値(4年度目標値)"],
+        ["観光案内所の利用者数", "3,100人(元年度)", "3,420人(3,600人)"],
+        ["空き店舗の活用件数", "4件", "6件(8件)"],
+    ]
+    read = read_table(run_of(grid_table(rows)), DocumentContext(era="令和"))
+    first, second = row_records(read, None)
+    assert facts(first) == [
+        ("baseline", 2019, 3100),
+        ("actual", 2022, 3420),
+        ("target", 2022, 3600),
+    ]
+    assert facts(second) == [("baseline", None, 4), ("actual", 2022, 6), ("target", 2022, 8)]
+
+
 def test_a_label_merged_down_a_list_of_sub_programs_names_no_program() -> None:
     form = grid_table(
         [
