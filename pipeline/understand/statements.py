@@ -47,7 +47,7 @@ _TARGET_BEFORE = re.compile(r"(?:増加|年間)?目標値?(?:は|を|[:：])?" +
 # `1,000人というものを目標に`: minutes put a noun (もの, 数字) between the number and 目標.
 _TARGET_AFTER = re.compile(
     _QUANTITY.format("target")
-    + r"(?:という(?:もの|数字|数値)?(?:を|が)?|の|を|が)(?:増加|年間)?目標"
+    + r"(?:という(?:もの|数字|数値)?(?:を|が)?|の(?:達成|確保|維持)?を|の|を|が)(?:増加|年間)?目標"
 )
 # `3,000人を目指す`, `100%の達成を目指します`: the number aimed at is a target.
 _AIM = re.compile(_QUANTITY.format("target") + r"(?:の(?:達成|確保|維持))?を目指")
@@ -226,7 +226,18 @@ def _name(before: str, marker_follows_name: bool) -> str | None:
         direct = noun_phrase(before.removesuffix("の"))
         if direct is not None and before.endswith("の"):
             return clean_name(direct)
+    elif (adjacent := _adjacent_name(before)) is not None:
+        return adjacent
     return _topic_name(before)
+
+
+def _adjacent_name(before: str) -> str | None:
+    """The noun printed right before the number, with no particle between (`人口30万人の維持
+    を目標`: a population of 300,000); a word of a period (年間, 毎年) or a year is none."""
+    phrase = noun_phrase(before)
+    if phrase is None or _PER_PERIOD.search(phrase) or any(char.isdigit() for char in phrase):
+        return None
+    return clean_name(phrase)
 
 
 def _topic_name(before: str) -> str | None:

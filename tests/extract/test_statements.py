@@ -53,6 +53,15 @@ def read(sentence: str, era: str | None = "令和") -> Read:
                 ("利用者数", "actual", 1620, "人", None),
             ],
         ),
+        # the noun printed right before the number names it; a period word does not
+        (
+            "計画では、令和8年度末に世帯数4万2000世帯の維持を目標としています。",
+            [("世帯数", "target", 42000, "世帯", 2026)],
+        ),
+        (
+            "交流人口は、年間12万人の確保を目標とする。",
+            [("交流人口", "target", 120000, "人", None)],
+        ),
         # A number aimed at (目指す) is a target; one aimed at every year from a year on
         # is that year's.
         (
