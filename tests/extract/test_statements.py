@@ -144,6 +144,34 @@ def _facts(*sentences: str) -> list[tuple[str, str, float, int | None]]:
     ]
 
 
+def test_sentences_pointing_back_at_an_indicator_introduced_by_name_are_about_it() -> None:
+    facts = _facts(
+        "例えば、「地域の清掃活動に参加した市民の割合」という成果指標があります。",
+        "令和4年度の実績を市民意識調査で確かめたところ、参加者は38.5%でした。",
+        "この結果は、令和4年度の目標値45.0%を下回りました。",
+    )
+    assert facts == [
+        ("地域の清掃活動に参加した市民の割合", "actual", 38.5, 2022),
+        ("地域の清掃活動に参加した市民の割合", "target", 45.0, 2022),
+    ]
+
+
+def test_a_finding_about_no_introduced_indicator_or_without_a_target_makes_no_record() -> None:
+    assert _facts("令和4年度の実績を調べたところ、参加者は38.5%でした。") == []
+    assert _facts("この結果は、令和4年度の目標値45.0%を下回りました。") == []
+    assert (
+        _facts(
+            "「図書館の年間貸出冊数」という指標があります。",
+            "令和4年度の実績を集計したところ、貸出は41万冊でした。",
+        )
+        == []
+    )
+
+
+def test_a_rank_aimed_at_names_no_indicator_by_its_scope() -> None:
+    assert read("本市は観光地ランキングで全国5位以内というものを目標にしている。") == []
+
+
 def test_the_years_values_read_out_after_a_target_are_its_actuals() -> None:
     facts = _facts(
         "令和8(2026)年度までに、女性委員の割合を40パーセントにする目標を掲げている。",
