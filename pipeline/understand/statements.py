@@ -254,11 +254,11 @@ def _name(
         dated = bool(years) and before.removesuffix("の").endswith(years[-1].text)
         if direct is not None and not dated:
             return clean_name(direct)
-        if dated:
-            return _topic_name(before, focus)
-    elif adjacent and (noun := _adjacent_name(before)) is not None:
+        if dated:  # only a sentence pointing back at the indicator in focus names it
+            return focus if _points_back(before) else None
+    if not marker_follows_name and adjacent and (noun := _adjacent_name(before)) is not None:
         return noun
-    return _topic_name(before)
+    return _topic_name(before, focus)
 
 
 def _adjacent_name(before: str) -> str | None:
@@ -274,10 +274,16 @@ def _topic_name(before: str, focus: str | None = None) -> str | None:
     """The indicator the sentence is about: the noun phrase of its last topic (`…は、`); a
     topic pointing back (`この結果は、`) is the indicator in focus, else none."""
     topics = list(_TOPIC.finditer(before))
-    if topics and _POINTS_BACK.match(topics[-1]["topic"].lstrip("、, ")):
+    if _points_back(before):
         return focus
     phrase = noun_phrase(topics[-1]["topic"]) if topics else None
     return clean_name(phrase) if phrase else None
+
+
+def _points_back(before: str) -> bool:
+    """Whether the sentence's last topic points back (`この結果は、`)."""
+    topics = list(_TOPIC.finditer(before))
+    return bool(topics) and bool(_POINTS_BACK.match(topics[-1]["topic"].lstrip("、, ")))
 
 
 def _actual_after(rest: str) -> Quantity | None:
