@@ -62,6 +62,10 @@ def read(sentence: str, era: str | None = "令和") -> Read:
             "交流人口は、年間12万人の確保を目標とする。",
             [("交流人口", "target", 120000, "人", None)],
         ),
+        (  # a number after 目標 is no level of the noun before the marker
+            "職員健康づくり計画目標 目標2 令和9年度までに職員の健診受診率を95%にする。",
+            [("職員の健診受診率", "target", 95, "%", 2027)],
+        ),
         # A number aimed at (目指す) is a target; one aimed at every year from a year on
         # is that year's.
         (
