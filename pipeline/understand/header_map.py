@@ -283,6 +283,15 @@ def _is_dash(text: str) -> bool:
     return not parse_cell(text, known_units()) and text not in value_marks()
 
 
+def _noted_kind(read: HeaderText, settings: UnderstandSettings) -> tuple[FieldMatch, ...]:
+    """The value kind a header's bracketed note names when its words name no field well
+    (`総合計画記載(現状値)`: the words say where the figure is printed, the note what it is)."""
+    if any(match.score >= settings.header_match for match in match_header(read, settings)):
+        return ()
+    notes = (label_match(read_header(note), settings) for note in read.notes)
+    return tuple(match for match in notes if match is not None and match.field in VALUE_FIELDS)
+
+
 def map_column(
     header: str, values: Sequence[str], context: DocumentContext = DEFAULT_CONTEXT
 ) -> ColumnField:
@@ -295,7 +304,7 @@ def map_column(
     read = read_header(header, context.era)
     if _REFERENCE in read.text:  # rule 8: a column marked for reference holds no facts
         return ColumnField(None, 0.0, read, ())
-    candidates = match_header(read, settings)
+    candidates = _noted_kind(read, settings) + match_header(read, settings)
     if not candidates and read.years and not read.words:
         candidates = (FieldMatch("actual", settings.year_only, read.years[-1].text),)
     scored = [

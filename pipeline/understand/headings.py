@@ -84,13 +84,17 @@ def _size(layout: PageLayout) -> tuple[float, float]:
 
 # A list item states values (`①婚姻率：5.5‰（平成25年）→5.9‰`): not a heading.
 _LIST_ITEM = re.compile(r"→|[:：]\s*[\d△▲]")
+# The office in charge printed after a program's name on its heading line
+# (`基本施策3 … 担当課:観光課`, `所管部署：…`): a label of its own, not part of the name.
+_OFFICE = re.compile(r"\s+\S{0,4}(?:課|部|室|局|部署|担当|所管)名?\s*[:：].*$")
 
 
 def program_heading(line: Line, settings: UnderstandSettings = DEFAULTS) -> Heading | None:
     """The program a heading line names, or None for a line that is no program heading."""
-    if len(line.text) > settings.heading_chars or not enumerated(line.raw):
+    raw = _OFFICE.sub("", line.raw)
+    if len(line.text) > settings.heading_chars or not enumerated(raw):
         return None
-    name = clean_name(line.raw, line.raw)
+    name = clean_name(raw, raw)
     if name is not None and LEADING.match(name):  # letter-spaced: 基 本 目 標 Ⅰ …
         name = clean_name(name)
     if name is None or _LIST_ITEM.search(name):

@@ -36,7 +36,7 @@ _SECTION_MARK = re.compile(rf"^[{_SECTION_MARKS}]\s*")
 # A note that a row repeats an indicator printed elsewhere: not part of its name.
 REPEATED = re.compile(r"[(（]\s*再掲\s*[)）]")
 # Rule 2: bracketed notes (【令和元年度開始】, one cut off at the cell's end) and page references.
-_NOTE = re.compile(r"【[^】]*(?:】|$)")
+_NOTE = re.compile(r"【(?!\s*累計\s*】)[^】]*(?:】|$)")  # 【累計】 marks values: see make_record
 # A page number wrapped in a narrow cell keeps a space between its digits (`P.3 4`).
 _PAGE_REF = re.compile(r"\s*(?<![A-Za-z])[Pp]\.?\s?\d+(?:\s?\d+)*(?:\s*[-~]\s*\d+)?\s*$")
 # Rule 10: a program and its indicator in one cell, the indicator in parentheses.

@@ -11,17 +11,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from pipeline.model import FactKind, Record, enclosing
-from pipeline.text import (
-    find_years,
-    parse_year,
-)
 from pipeline.understand.header_map import (
-    NAME_FIELDS,
     VALUE_FIELDS,
     WORD_FIELDS,
     ColumnField,
     direction_of,
-    match_header,
 )
 from pipeline.understand.headings import Heading
 from pipeline.understand.names import (
@@ -33,13 +27,22 @@ from pipeline.understand.names import (
 )
 from pipeline.understand.prose import read_statements
 from pipeline.understand.reading import KpiTable
+from pipeline.understand.row_columns import (
+    dated_by_kind,
+    find_kind_column,
+    indicator_columns,
+    row_year,
+    year_columns,
+)
 from pipeline.understand.slots import Slot
 from pipeline.understand.values import (
     Values,
+    bracketed_figure,
     counts_totals,
     header_marks,
     header_unit,
     make_record,
+    noted_kind,
     read_values,
     row_kind,
     slot_cells,
@@ -134,7 +137,8 @@ def row_records(table: KpiTable, heading: Heading | None) -> list[Record]:
     ]
     if not value_columns or table.label_column is not None:
         return []
-    indicators = table.fields("indicator")
+    value_columns = sorted(value_columns + dated_by_kind(table, value_columns))
+    indicators = indicator_columns(table)
     groups = [
         (indicator, [(i, f) for i, f in value_columns if _owner(i, indicators) == indicator])
         for indicator in indicators
@@ -172,7 +176,7 @@ def _records(
     programs: list[int],
 ) -> list[Record]:
     """The records of the rows, reading the given value, indicator and program columns."""
-    kind_column = _kind_column(table, {index for index, _ in value_columns})
+    kind_column = find_kind_column(table, {index for index, _ in value_columns})
     years = year_columns(table, {index for index, _ in value_columns})
     marks = [header_marks(mapped) for _, mapped in value_columns]
     default_unit = next(filter(None, (header_unit(mapped) for _, mapped in value_columns)), None)
@@ -204,9 +208,10 @@ def _records(
                 kind = label_kind
             fy = mapped.year.fy if mapped.year else row_year(row, years, kind, table)
             slot = _unbracketed(row[index]) if label_kind is not None else row[index]
-            found.values.add(
-                read_values(slot, kind, fy, mapped.confidence, column_marks, table.context)
-            )
+            for part, part_kind in _kinds_of(slot, kind, mapped, label_kind, table):
+                found.values.add(
+                    read_values(part, part_kind, fy, mapped.confidence, column_marks, table.context)
+                )
         found.unit = found.unit or next(
             filter(None, (unit_in_column(row[i].text) for i in unit_columns)), name_unit
         )
@@ -228,6 +233,18 @@ def _records(
         for (program, indicator), found in gathered.items()
     ]
     return [record for record in records if record is not None]
+
+
+def _kinds_of(
+    slot: Slot, kind: FactKind, mapped: ColumnField, label_kind: FactKind | None, table: KpiTable
+) -> list[tuple[Slot, FactKind]]:
+    """The cell as one value of the kind, or, under a header naming a second kind in brackets
+    (`実績値(目標値)`), its value and the figure bracketed after it (`9.6%(15.0%)`)."""
+    noted = noted_kind(mapped, table.settings) if label_kind is None else None
+    pair = bracketed_figure(slot) if noted is not None else None
+    if noted is None or pair is None:
+        return [(slot, kind)]
+    return [(pair[0], kind), (pair[1], noted)]
 
 
 # A figure alone in brackets, unsigned: `(10,000)`.
@@ -286,55 +303,6 @@ class _Gathered:
     unit: str | None = None
     direction: str | None = None
     totals: bool = False
-
-
-def year_columns(table: KpiTable, value_columns: set[int]) -> list[tuple[int, FactKind]]:
-    """Columns whose body cells state years and whose header names a value kind
-    (現況値の時点: 令和4年度): each gives the year of that kind's values in its row."""
-    found: list[tuple[int, FactKind]] = []
-    for index, column in enumerate(table.columns):
-        if index in value_columns or column.field.field in NAME_FIELDS:
-            continue
-        printed = [  # a section row printed across the table is no year
-            row[index].text
-            for row in table.body
-            if row[index].text and slot_cells(row[index]) != slot_cells(row[0])
-        ]
-        if printed and all(find_years(text, table.era) for text in printed):
-            kinds = [m.field for m in match_header(column.field.header, table.settings)]
-            named = next((kind for kind in kinds if kind in VALUE_FIELDS), None)
-            if named is not None:
-                found.append((index, named))  # type: ignore[arg-type]
-    return found
-
-
-def row_year(
-    row: Sequence[Slot], year_columns: list[tuple[int, FactKind]], kind: str, table: KpiTable
-) -> int | None:
-    """The year a row's year column states for a value of this kind, or None."""
-    for index, named in year_columns:
-        if named == kind:
-            year = parse_year(row[index].text, table.era)
-            if year is not None:
-                return year.fy
-    return None
-
-
-def _kind_column(table: KpiTable, value_columns: set[int]) -> int | None:
-    """A column, not a value column, whose printed body cells name two value kinds or more,
-    in half its rows at least (区分: 実績値 / 目標値 / 達成率): it says what the row's year
-    columns hold; a row it labels otherwise (達成率) gives nothing."""
-    if not any(table.columns[i].field.year is not None for i in value_columns):
-        return None
-    for index, column in enumerate(table.columns):
-        if index in value_columns or column.field.field in NAME_FIELDS:
-            continue
-        printed = [row[index] for row in table.body if row[index].text]
-        kinds = [row_kind([slot], table.settings) for slot in printed]
-        named = [kind for kind in kinds if kind is not None]
-        if len(set(named)) >= 2 and 2 * len(named) >= len(printed):
-            return index
-    return None
 
 
 def prose_records(table: KpiTable, heading: Heading | None) -> list[Record]:

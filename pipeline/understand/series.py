@@ -20,7 +20,7 @@ from pipeline.understand.header_map import (
 from pipeline.understand.headings import Caption, Heading
 from pipeline.understand.names import clean_name
 from pipeline.understand.reading import KpiTable, is_baseline_label
-from pipeline.understand.rows import row_year, year_columns
+from pipeline.understand.row_columns import row_year, year_columns
 from pipeline.understand.settings import DocumentContext
 from pipeline.understand.slots import Slot
 from pipeline.understand.values import (

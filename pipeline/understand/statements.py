@@ -47,7 +47,7 @@ _TARGET_BEFORE = re.compile(r"(?:増加|年間)?目標値?(?:は|を|[:：])?" +
 # `1,000人というものを目標に`: minutes put a noun (もの, 数字) between the number and 目標.
 _TARGET_AFTER = re.compile(
     _QUANTITY.format("target")
-    + r"(?:という(?:もの|数字|数値)?(?:を|が)?|の|を|が)(?:増加|年間)?目標"
+    + r"(?:という(?:もの|数字|数値)?(?:を|が)?|の(?:達成|確保|維持)?を|の|を|が)(?:増加|年間)?目標"
 )
 # `3,000人を目指す`, `100%の達成を目指します`: the number aimed at is a target.
 _AIM = re.compile(_QUANTITY.format("target") + r"(?:の(?:達成|確保|維持))?を目指")
@@ -97,6 +97,14 @@ _YEAR_VALUE = re.compile(
 )
 # What may stand between the years a year's value prints (`平成31/令和元(2019)年`).
 _YEAR_JOINS = re.compile(r"[/・\s]*")
+# An indicator introduced by name (`「避難所を知る市民の割合」という成果指標`): later
+# sentences that point back at it (`この結果は、`, `この指標の`) are about it.
+_INTRODUCED = re.compile(r"「(?P<name>[^「」]{2,40})」という(?:成果|評価)?指標")
+_POINTS_BACK = re.compile(r"^(?:この|その|同)")
+# `令和4年度の実績を調査したところ、利用率は61.2%であった`: the value a finding gives.
+_FOUND = re.compile(
+    r"実績値?を[^。]{0,40}?(?:ところ|結果)[、,][^、。\d]{0,12}?" + _QUANTITY.format("actual")
+)
 _TOPIC = re.compile(r"(?P<topic>[^、。]{2,40}?)(?:については|は)[、,]")
 _SENTENCE = re.compile(r"[^。]+。?")
 
@@ -127,20 +135,31 @@ def _year_before(text: str, context: DocumentContext, yearly: bool = False) -> i
 
 
 def read_sentence(
-    sentence: str, context: DocumentContext, follows: tuple[str, Quantity] | None = None
+    sentence: str,
+    context: DocumentContext,
+    follows: tuple[str, Quantity] | None = None,
+    focus: str | None = None,
 ) -> list[tuple[str, FactKind, Quantity, int | None]]:
     """Every (indicator, kind, quantity, year) the sentence states; `follows` is the
     indicator and target of the sentence before, which a number aimed at without an
-    indicator of its own continues (`…5年間で12,500人を目指す`) in the same unit."""
+    indicator of its own continues (`…5年間で12,500人を目指す`) in the same unit; `focus`
+    the indicator the text introduced by name, which a sentence pointing back is about."""
     found: list[tuple[str, FactKind, Quantity, int | None]] = []
     sentence = repair_numbers(sentence)
+    for match in _FOUND.finditer(sentence) if focus else ():
+        actual = _quantity(match["actual"])
+        if focus and actual is not None:
+            found.append(
+                (focus, "actual", actual, _year_before(sentence[: match.start()], context))
+            )
     for pattern in (_TARGET_BEFORE, _TARGET_AFTER):
         for match in pattern.finditer(sentence):
             target = _quantity(match["target"])
             if target is None:
                 continue
             before = sentence[: match.start()]
-            name = _name(before, pattern is _TARGET_BEFORE)
+            ranked = (target.unit or "").startswith("位")  # `全国3位`: a scope, read in ranks
+            name = _name(before, pattern is _TARGET_BEFORE, context, focus, not ranked)
             if name is None:
                 continue
             fy = _year_before(before, context)
@@ -220,20 +239,51 @@ def _aimed_name(before: str) -> str | None:
     return _topic_name(before)
 
 
-def _name(before: str, marker_follows_name: bool) -> str | None:
-    """The indicator: the noun phrase right before `の目標`, else the sentence's topic."""
-    if marker_follows_name:
+def _name(
+    before: str,
+    marker_follows_name: bool,
+    context: DocumentContext,
+    focus: str | None,
+    adjacent: bool = True,
+) -> str | None:
+    """The indicator: the noun phrase right before `の目標` (a year there only dates the
+    target: `令和4年度の目標値`), else the sentence's topic."""
+    if marker_follows_name and before.endswith("の"):
         direct = noun_phrase(before.removesuffix("の"))
-        if direct is not None and before.endswith("の"):
+        years = find_years(before, context.era)
+        dated = bool(years) and before.removesuffix("の").endswith(years[-1].text)
+        if direct is not None and not dated:
             return clean_name(direct)
-    return _topic_name(before)
+        if dated:  # only a sentence pointing back at the indicator in focus names it
+            return focus if _points_back(before) else None
+    if not marker_follows_name and adjacent and (noun := _adjacent_name(before)) is not None:
+        return noun
+    return _topic_name(before, focus)
 
 
-def _topic_name(before: str) -> str | None:
-    """The indicator the sentence is about: the noun phrase of its last topic (`…は、`)."""
+def _adjacent_name(before: str) -> str | None:
+    """The noun printed right before the number, with no particle between (`人口30万人の維持
+    を目標`: a population of 300,000); a word of a period (年間, 毎年) or a year is none."""
+    phrase = noun_phrase(before)
+    if phrase is None or _PER_PERIOD.search(phrase) or any(char.isdigit() for char in phrase):
+        return None
+    return clean_name(phrase)
+
+
+def _topic_name(before: str, focus: str | None = None) -> str | None:
+    """The indicator the sentence is about: the noun phrase of its last topic (`…は、`); a
+    topic pointing back (`この結果は、`) is the indicator in focus, else none."""
     topics = list(_TOPIC.finditer(before))
+    if _points_back(before):
+        return focus
     phrase = noun_phrase(topics[-1]["topic"]) if topics else None
     return clean_name(phrase) if phrase else None
+
+
+def _points_back(before: str) -> bool:
+    """Whether the sentence's last topic points back (`この結果は、`)."""
+    topics = list(_TOPIC.finditer(before))
+    return bool(topics) and bool(_POINTS_BACK.match(topics[-1]["topic"].lstrip("、, ")))
 
 
 def _actual_after(rest: str) -> Quantity | None:
@@ -295,9 +345,12 @@ def statement_records(
     confidence = context.settings.prose_confidence * context.settings.sentence_confidence
     last: tuple[str, Quantity, int | None] | None = None  # the target the sentence before set
     ranking = Ranking()  # the ranking the text named last
+    focus: str | None = None  # the indicator the text introduced by name last
     for sentence in _sentences(lines_of):
         source = Source(page=sentence.page, bbox=sentence.bbox, text=sentence.raw)
-        read = read_sentence(sentence.text, context, last[:2] if last else None)
+        introduced = [clean_name(m["name"]) for m in _INTRODUCED.finditer(sentence.text)]
+        focus = next(filter(None, reversed(introduced)), focus)
+        read = read_sentence(sentence.text, context, last[:2] if last else None, focus)
         targets = [(name, quantity, fy) for name, kind, quantity, fy in read if kind == "target"]
         if targets:
             last = targets[-1]
@@ -327,4 +380,6 @@ def statement_records(
                 )
             elif all((f.kind, f.fy, f.value) != (kind, fy, fact.value) for f in record.facts):
                 record.facts.append(fact)
-    return list(records.values())
+    # Rule 1: a finding read before any target was set for its indicator makes no record.
+    targeted = ("target", "final_target")
+    return [r for r in records.values() if any(f.kind in targeted for f in r.facts)]

@@ -8,7 +8,7 @@ confidence of the column mapping that gave it its kind.
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from pipeline.model import Fact, FactKind, Record, Source
 from pipeline.text import (
@@ -203,6 +203,32 @@ def _value_text(slot: Slot) -> tuple[str, list[str]]:
     return " ".join(parts), units
 
 
+def noted_kind(column: ColumnField, settings: UnderstandSettings) -> FactKind | None:
+    """Another value kind the header names in brackets (`実績値(29年度目標値)`): the figure its
+    cells print in brackets after their value (`17,861人(16,507人)`) is one of that kind."""
+    for note in column.header.notes:
+        match = label_match(read_header(note), settings)
+        if match is not None and match.field in VALUE_FIELDS and match.field != column.field:
+            kind: FactKind = match.field  # type: ignore[assignment]
+            return kind
+    return None
+
+
+# A value with a figure alone in brackets after it, unsigned: `9.6%(15.0%)`.
+_WITH_FIGURE = re.compile(
+    r"^(?P<value>[^()（）]*\d[^()（）]*?)\s*[(（]\s*(?P<figure>\d[\d,.]*\s*[^\d\s()（）]{0,4})\s*[)）]$"
+)
+
+
+def bracketed_figure(slot: Slot) -> tuple[Slot, Slot] | None:
+    """A cell's value and the figure in brackets after it, each as a slot of its own; None
+    where the cell prints no such figure, or the brackets hold a year (`12.1%(26年度)`)."""
+    match = _WITH_FIGURE.match(slot.text)
+    if match is None or is_year_text(match["figure"]):
+        return None
+    return replace(slot, text=match["value"]), replace(slot, text=match["figure"])
+
+
 def header_marks(column: ColumnField) -> frozenset[str]:
     """Marks a header puts on all its values: 実績見込 → estimated; a legend (推:推計値) none."""
     marks = value_marks()
@@ -225,7 +251,10 @@ def _is_target(fact: Fact) -> bool:
     return fact.kind in ("target", "final_target")
 
 
-_CUMULATIVE_NAME = re.compile(r"[(（]\s*累計\s*[)）]")
+_CUMULATIVE_NAME = re.compile(r"[(（\[［〔【]\s*累計\s*[)）\]］〕】]")
+# A 累計 note in square or lenticular brackets is a note, not part of the name (rule 2);
+# in parentheses the name keeps it as printed (`公民館改築数(累計)`).
+_TOTAL_MARK = re.compile(r"\s*[\[［〔【]\s*累計\s*[\]］〕】]")
 # A note after a name that its figures are running totals: `(累計)`, `(H27~H31累計)`.
 _TOTAL_NOTE = r"\s*[(（][^()（）]{0,20}累計[)）]"
 
@@ -268,12 +297,13 @@ def make_record(
     totals: bool = False,
 ) -> Record | None:
     """A record when the indicator has a target (rule 1). A name marked （累計）
-    (`転入者数（累計）`), or a definition saying so (`totals`), says every value of the
-    indicator is a running total."""
+    (`転入者数（累計）`, `着手箇所数[累計]`), or a definition saying so (`totals`), says
+    every value of the indicator is a running total."""
     if not any(_is_target(fact) for fact in values.facts):
         return None
     if totals or _CUMULATIVE_NAME.search(normalize_text(indicator)):
         _running_totals(values.facts)
+    indicator = _TOTAL_MARK.sub("", indicator).strip() or indicator
     extra = {"source": source_of(source).model_dump()} if source is not None else {}
     return Record.model_validate(
         {

@@ -26,6 +26,8 @@ from pipeline.understand.header_map import (
         ("単位", ["人", "件", "千円"], "unit"),
         ("個別事業名【担当課】", ["空き家バンク事業"], "program"),
         ("成果指標", ["空き家の成約件数"], "indicator"),
+        ("振興計画掲載(基準値)", ["42.0", "18"], "baseline"),
+        ("振興計画掲載（目標値）", ["50", "-"], "target"),
     ],
 )
 def test_headers_map_to_their_field(header: str, values: list[str], field: str) -> None:

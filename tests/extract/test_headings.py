@@ -3,6 +3,7 @@
 import dataclasses
 
 import pymupdf
+import pytest
 
 from pipeline.ingest.pages import read_page
 from pipeline.layout.pages import PageLayout
@@ -168,6 +169,19 @@ def test_a_heading_about_the_figures_names_no_program() -> None:
     assert program_heading(line("(3) 評価指標(KPI)の一覧", 60.0)) is None
     heading = program_heading(line("2 安心して暮らせるまちづくり", 60.0))
     assert heading is not None and heading.text == "安心して暮らせるまちづくり"
+
+
+@pytest.mark.parametrize(
+    "printed",
+    [
+        "施策3 地域で支え合う福祉のまち 担当課:福祉政策課",
+        "施策3 地域で支え合う福祉のまち 所管部署：保健福祉部",
+        "施策3 地域で支え合う福祉のまち",
+    ],
+)
+def test_the_office_in_charge_after_a_heading_is_not_part_of_the_program(printed: str) -> None:
+    heading = program_heading(line(printed, 60.0))
+    assert heading is not None and heading.text == "地域で支え合う福祉のまち"
 
 
 def test_a_letter_spaced_heading_is_read_and_a_list_item_is_no_heading() -> None:

@@ -53,6 +53,19 @@ def read(sentence: str, era: str | None = "令和") -> Read:
                 ("利用者数", "actual", 1620, "人", None),
             ],
         ),
+        # the noun printed right before the number names it; a period word does not
+        (
+            "計画では、令和8年度末に世帯数4万2000世帯の維持を目標としています。",
+            [("世帯数", "target", 42000, "世帯", 2026)],
+        ),
+        (
+            "交流人口は、年間12万人の確保を目標とする。",
+            [("交流人口", "target", 120000, "人", None)],
+        ),
+        (  # a number after 目標 is no level of the noun before the marker
+            "職員健康づくり計画目標 目標2 令和9年度までに職員の健診受診率を95%にする。",
+            [("職員の健診受診率", "target", 95, "%", 2027)],
+        ),
         # A number aimed at (目指す) is a target; one aimed at every year from a year on
         # is that year's.
         (
@@ -133,6 +146,34 @@ def _facts(*sentences: str) -> list[tuple[str, str, float, int | None]]:
         for record in _records(*sentences)
         for fact in record.facts
     ]
+
+
+def test_sentences_pointing_back_at_an_indicator_introduced_by_name_are_about_it() -> None:
+    facts = _facts(
+        "例えば、「地域の清掃活動に参加した市民の割合」という成果指標があります。",
+        "令和4年度の実績を市民意識調査で確かめたところ、参加者は38.5%でした。",
+        "この結果は、令和4年度の目標値45.0%を下回りました。",
+    )
+    assert facts == [
+        ("地域の清掃活動に参加した市民の割合", "actual", 38.5, 2022),
+        ("地域の清掃活動に参加した市民の割合", "target", 45.0, 2022),
+    ]
+
+
+def test_a_finding_about_no_introduced_indicator_or_without_a_target_makes_no_record() -> None:
+    assert _facts("令和4年度の実績を調べたところ、参加者は38.5%でした。") == []
+    assert _facts("この結果は、令和4年度の目標値45.0%を下回りました。") == []
+    assert (
+        _facts(
+            "「図書館の年間貸出冊数」という指標があります。",
+            "令和4年度の実績を集計したところ、貸出は41万冊でした。",
+        )
+        == []
+    )
+
+
+def test_a_rank_aimed_at_names_no_indicator_by_its_scope() -> None:
+    assert read("本市は観光地ランキングで全国5位以内というものを目標にしている。") == []
 
 
 def test_the_years_values_read_out_after_a_target_are_its_actuals() -> None:

@@ -201,6 +201,59 @@ def test_the_values_of_a_running_total_are_cumulative_in_words_too() -> None:
     assert [(f.kind, f.cumulative) for f in record.facts] == [("baseline", True), ("target", True)]
 
 
+@pytest.mark.parametrize(
+    "printed, name",
+    [
+        ("耐震改修済み住宅数[累計]", "耐震改修済み住宅数"),
+        ("耐震改修済み住宅数［累計］", "耐震改修済み住宅数"),
+        ("耐震改修済み住宅数【累計】", "耐震改修済み住宅数"),
+        ("耐震改修済み住宅数（累計）", "耐震改修済み住宅数（累計）"),
+    ],
+)
+def test_a_bracketed_total_note_marks_the_values_cumulative(printed: str, name: str) -> None:
+    rows = [["指標", "基準値", "目標値"], [printed, "40戸", "90戸"]]
+    record = row_records(read_table(run_of(grid_table(rows))), None)[0]
+    assert record.indicator == fold(name)
+    assert [(f.kind, f.cumulative) for f in record.facts] == [("baseline", True), ("target", True)]
+
+
+def test_a_side_label_over_a_grid_of_kind_rows_leaves_the_names_to_the_columns_beside() -> None:
+    """`成果指標` heads a cell down the grid's side; the names, enumerators and kinds are in
+    unheaded columns; a year column's header adds words of its own."""
+    table = grid_table(
+        [
+            ["成果指標", "", "", "", "単位", "振興計画掲載(基準値)", "4年度", "振興計画掲載6年度"],
+            ["", "1", "図書館の貸出冊数", "目標", "冊", "-", "-", "5,200"],
+            ["", "1", "図書館の貸出冊数", "実績", "冊", "4,810", "4,950", ""],
+            ["", "2", "公園の清掃回数", "目標", "回", "-", "-", "-"],
+            ["", "2", "公園の清掃回数", "実績", "回", "-", "-", ""],
+        ],
+        spans={(0, 0): (5, 1), (0, 1): (1, 3), (1, 1): (2, 1), (1, 2): (2, 1)},
+    )
+    read = read_table(run_of(table), DocumentContext(era="令和"))
+    (record,) = row_records(read, None)
+    assert (record.indicator, record.unit) == ("図書館の貸出冊数", "冊")
+    assert sorted(facts(record), key=str) == sorted(
+        [("baseline", None, 4810), ("actual", 2022, 4950), ("target", 2024, 5200)], key=str
+    )
+
+
+def test_a_header_naming_a_second_kind_in_brackets_reads_the_bracketed_figure_as_it() -> None:
+    rows = [
+        ["指標", "基準値", "実績値(4年度目標値)"],
+        ["観光案内所の利用者数", "3,100人(元年度)", "3,420人(3,600人)"],
+        ["空き店舗の活用件数", "4件", "6件(8件)"],
+    ]
+    read = read_table(run_of(grid_table(rows)), DocumentContext(era="令和"))
+    first, second = row_records(read, None)
+    assert facts(first) == [
+        ("baseline", 2019, 3100),
+        ("actual", 2022, 3420),
+        ("target", 2022, 3600),
+    ]
+    assert facts(second) == [("baseline", None, 4), ("actual", 2022, 6), ("target", 2022, 8)]
+
+
 def test_a_label_merged_down_a_list_of_sub_programs_names_no_program() -> None:
     form = grid_table(
         [
