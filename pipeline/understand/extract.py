@@ -7,6 +7,7 @@ merges an indicator printed twice (rule 9), and says what it could not read.
 """
 
 import dataclasses
+import datetime
 import errno
 import hashlib
 import json
@@ -35,7 +36,7 @@ from pipeline.model import (
     dump_record_file,
     write_atomic,
 )
-from pipeline.text import MODELS, document_era
+from pipeline.text import MODELS, document_era, unprinted_era
 from pipeline.understand.blocks import block_records
 from pipeline.understand.forms import form_caption, form_heading, form_records, sheet_words
 from pipeline.understand.headings import (
@@ -201,6 +202,10 @@ def extract_document(path: Path, settings: ExtractSettings | None = None) -> Ext
     reports: list[dict[str, Any]] = []
     lines = page_lines(layout.pages)
     era = document_era(word.text for page in layout.pages for word in page.words)
+    if era is None:  # words split `(26年度)` apart; cells and lines keep it whole
+        printed = [cell.text for table in layout.tables for cell in table.cells]
+        printed += [line.text for page in lines.values() for line in page]
+        era = unprinted_era(printed, datetime.date.today().year)
     context = DocumentContext(settings.understand, era)
     by_number = {page.page.number: page for page in layout.pages}
     stated = progress_year(title(lines), era)  # a progress report's year, for years alone
