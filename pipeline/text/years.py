@@ -220,7 +220,7 @@ def unprinted_era(texts: Iterable[str], this_year: int) -> str | None:
         (first, era) for era, first in ERA_FIRST_YEARS.items() if era in ERA_INITIALS.values()
     )
     for first, era in reversed(read):
-        if sum(first + n - 1 <= this_year for n in numbers) * 2 > len(numbers):
+        if sum(first + n - 1 <= this_year for n in numbers) * 2 >= len(numbers):
             return era
     return None
 
