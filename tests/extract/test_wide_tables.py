@@ -361,3 +361,22 @@ def test_two_indicators_beside_one_merged_value_cell_stay_two_records() -> None:
     )
     records = row_records(read_table(run_of(table)), None)
     assert [record.indicator for record in records] == ["観光客入込数", "宿泊者数"]
+
+
+@pytest.mark.parametrize(
+    ("budget", "kind"),
+    [
+        ("令和5年度予算", "target"),  # a plan budgeted for 2023 aims at 2025
+        ("令和8年度予算", "actual"),  # the year itself may hold what was reached
+        ("備考", "actual"),  # no budget says when the table was made
+    ],
+)
+def test_a_year_after_the_year_a_plan_budgets_for_heads_its_targets(budget: str, kind: str) -> None:
+    table = grid_table(
+        [
+            ["事業", "指標", "基準値", "令和7年度", budget],
+            ["移住促進", "移住者数", "10人", "25人", "300千円"],
+        ]
+    )
+    columns = read_table(run_of(table)).columns
+    assert columns[3].field.field == kind
