@@ -276,11 +276,15 @@ def make_record(
     direction: str | None,
     source: Slot | None,
     totals: bool = False,
+    targeted: bool = False,
 ) -> Record | None:
-    """A record when the indicator has a target (rule 1). A name marked （累計）
+    """A record when the indicator has a target (rule 1), here or in another printing
+    of it that gave a record (`targeted`). A name marked （累計）
     (`転入者数（累計）`), or a definition saying so (`totals`), says every value of the
     indicator is a running total."""
-    if not any(_is_target(fact) for fact in values.facts):
+    if not targeted and not any(_is_target(fact) for fact in values.facts):
+        return None
+    if not values.facts:
         return None
     if totals or _CUMULATIVE_NAME.search(normalize_text(indicator)):
         _running_totals(values.facts)
