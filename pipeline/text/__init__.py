@@ -37,6 +37,7 @@ from pipeline.text.years import (
     find_years,
     is_year_text,
     parse_year,
+    unprinted_era,
 )
 
 __all__ = [
@@ -67,5 +68,6 @@ __all__ = [
     "parse_year",
     "repair_numbers",
     "stated_values",
+    "unprinted_era",
     "value_marks",
 ]

@@ -201,6 +201,30 @@ def document_era(texts: Iterable[str]) -> str | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
+def unprinted_era(texts: Iterable[str], this_year: int) -> str | None:
+    """The era of a document's era-less years (`26年度`) when it prints no era at all.
+
+    A report states mostly years that have come (its baselines and actuals), so its
+    era is the latest one in which most of those years are not after `this_year`:
+    `22年度`…`36年度` cannot be 令和 in 2026 but fit 平成 (rule 12, the plan's own era).
+    """
+    numbers = [
+        _era_year(match["n"])
+        for text in texts
+        for match in _ERALESS.finditer(normalize_text(text))
+        if match["unit"] == "年度"
+    ]
+    if not numbers:
+        return None
+    read = sorted(
+        (first, era) for era, first in ERA_FIRST_YEARS.items() if era in ERA_INITIALS.values()
+    )
+    for first, era in reversed(read):
+        if sum(first + n - 1 <= this_year for n in numbers) * 2 >= len(numbers):
+            return era
+    return None
+
+
 def parse_year(text: str, era: str | None = None) -> FiscalYear | None:
     """The first year the text states, or None."""
     years = find_years(text, era)

@@ -19,6 +19,8 @@ from pipeline.understand.slots import Column, Slot
 _NAMED_VALUE = re.compile(
     r"^(?P<name>.*[^\d\s.,、・])\s*(?P<value>[△▲+\-]?\d[\d,.]*\s*[^\d\s]{0,4}?(?:以上|以下|未満|程度)?)$"
 )
+# A header of the budget a plan sets for its year: `H28年度予算`, `令和6年度当初予算`.
+_BUDGET = "予算"
 # A header year that is a deadline: `KPI（令和6年3月まで）`, `目標（R7年度まで）`.
 _DEADLINE = re.compile(r"まで|迄")
 
@@ -80,7 +82,7 @@ def infer_columns(
 ) -> list[Column]:
     """The columns with the fields their shape in the table says they hold."""
     columns = _group_names(columns, body, context)
-    columns = _first_year_is_the_baseline(columns)
+    columns = _first_year_is_the_baseline(_years_after_the_budget_are_targets(columns))
     return _later_baselines_are_actuals(_program_columns(columns, body, context))
 
 
@@ -171,3 +173,28 @@ def _says_actual(column: Column) -> bool:
     return any(match.field == "actual" for match in column.field.candidates) and bool(
         column.field.header.words
     )
+
+
+def _years_after_the_budget_are_targets(columns: list[Column]) -> list[Column]:
+    """A table that budgets for a year (`令和6年度予算`) is a plan made in that year: a
+    column headed only by a later year cannot hold that year's actuals, it holds the
+    figure the plan aims at."""
+    budgets = [
+        year.year
+        for column in columns
+        if _BUDGET in column.field.header.text
+        for year in column.field.header.years
+    ]
+    if not budgets:
+        return columns
+
+    def aimed(column: Column) -> bool:
+        year, header = column.field.year, column.field.header
+        return (
+            column.field.field == "actual"
+            and not header.words
+            and year is not None
+            and year.year > max(budgets)
+        )
+
+    return [c.holding("target") if aimed(c) else c for c in columns]

@@ -7,6 +7,7 @@ merges an indicator printed twice (rule 9), and says what it could not read.
 """
 
 import dataclasses
+import datetime
 import errno
 import hashlib
 import json
@@ -35,7 +36,7 @@ from pipeline.model import (
     dump_record_file,
     write_atomic,
 )
-from pipeline.text import MODELS, document_era
+from pipeline.text import MODELS, document_era, unprinted_era
 from pipeline.understand.blocks import block_records
 from pipeline.understand.forms import form_caption, form_heading, form_records, sheet_words
 from pipeline.understand.headings import (
@@ -95,6 +96,15 @@ def _fact_key(fact: Fact) -> tuple[Any, ...]:
     return (fact.kind, fact.fy, fact.cumulative, fact.estimated, fact.value, fact.text)
 
 
+def _targeted(names: dict[str, KeyedName], found: list[Record]) -> dict[str, KeyedName]:
+    """The keyed names, those the naming table gave a record marked as having their target."""
+    recorded = {record.indicator for record in found}
+    return {
+        key: dataclasses.replace(name, targeted=name.name in recorded)
+        for key, name in names.items()
+    }
+
+
 def merge_records(records: Iterable[Record]) -> list[Record]:
     """One record per indicator of a program, holding the facts of each printing once (rule 9).
 
@@ -110,10 +120,20 @@ def merge_records(records: Iterable[Record]) -> list[Record]:
             record.facts = _once(record.facts, set())
             continue
         kept = merged[key]
-        kept.facts.extend(_once(record.facts, {_fact_key(fact) for fact in kept.facts}))
+        kept.facts = _dated_once(kept.facts + record.facts)
         kept.unit = kept.unit or record.unit
         kept.direction = kept.direction or record.direction
     return list(merged.values())
+
+
+def _dated_once(facts: list[Fact]) -> list[Fact]:
+    """Two printings' facts, each once: a figure one prints with no year (計画策定時 0.90)
+    and the other with its year (基準値(平成26年度) 0.90) is one fact, of that year."""
+    dated = {_fact_key(f)[:1] + _fact_key(f)[2:] for f in facts if f.fy is not None}
+    kept = [
+        f for f in facts if f.fy is not None or _fact_key(f)[:1] + _fact_key(f)[2:] not in dated
+    ]
+    return _once(kept, set())
 
 
 def _not_in_tables(read: list[Record], tables: list[Record]) -> list[Record]:
@@ -202,6 +222,10 @@ def extract_document(path: Path, settings: ExtractSettings | None = None) -> Ext
     reports: list[dict[str, Any]] = []
     lines = page_lines(layout.pages)
     era = document_era(word.text for page in layout.pages for word in page.words)
+    if era is None:  # words split `(26年度)` apart; cells and lines keep it whole
+        printed = [cell.text for table in layout.tables for cell in table.cells]
+        printed += [line.text for page in lines.values() for line in page]
+        era = unprinted_era(printed, datetime.date.today().year)
     context = DocumentContext(settings.understand, era)
     by_number = {page.page.number: page for page in layout.pages}
     titled = title(lines) or (title(titled_tables(layout.pages[0])) if layout.pages else None)
@@ -228,7 +252,7 @@ def extract_document(path: Path, settings: ExtractSettings | None = None) -> Ext
             found = progress_records(table, heading, caption, stated)
         if not found:
             found = keyed_records(table, keys, heading)
-        keys = keyed_names(table) or keys
+        keys = _targeted(keyed_names(table), found) or keys
         if not found:
             found = form_records(first, heading, context)
         if not found and sheet is not None and sheet.page == first.page:

@@ -32,6 +32,7 @@ from pipeline.text import (
     value_marks,
 )
 from pipeline.text.tokens import tagger
+from pipeline.understand.labelled import standing_figure
 from pipeline.understand.settings import (
     DEFAULT_CONTEXT,
     DEFAULTS,
@@ -234,6 +235,8 @@ def _value_fit(text: str) -> float:
     values = parse_cell(text, known_units())
     if any(isinstance(value, Quantity) for value in values):
         return 1.0 if len(text) <= 40 else 0.0
+    if standing_figure(text) is not None:  # `R2年度現在 120件 / R7年度予測 140件`
+        return 1.0
     short = len(values) == 1 and isinstance(values[0], Wording)
     short = short and len(_NOTE_AFTER.sub("", values[0].text)) <= 8
     return 0.5 if short else 0.0

@@ -4,7 +4,9 @@ An evaluation sheet often lists its indicators once (`① | 消防団員の充�
 and gives their years in a grid below whose rows print only the key (`① | 目標
 | 100 | 100 …`, `KPI(1) | 実績 | …`). The key column of the first table says which
 indicator each row group of the grid is; the grid is then read as a caption
-would have it read, one indicator per key.
+would have it read, one indicator per key. Where the naming table gave the indicator
+a record with its target, the grid's years join that record without a target of
+their own (rule 9).
 """
 
 import dataclasses
@@ -29,6 +31,7 @@ class KeyedName:
     name: str
     slot: Slot
     unit: str | None
+    targeted: bool = False  # the naming table gave the indicator a record with its target
 
 
 def _key(text: str) -> str | None:
@@ -71,11 +74,14 @@ def keyed_records(
         merged = above is not None and bool(row[0].cells) and row[0].cells == above.cells
         above = row[0]
         key = _key(row[0].text) if row[0].text and not merged else None
-        if key is not None and key in names:
-            groups.append((names[key], []))
+        starts = names.get(key) if key is not None else None
+        if starts is not None:
+            groups.append((starts, []))
         elif not groups or (key is not None and not _is_label(row[0], table)):
             groups.append((None, []))  # a row of no known key: a group read for nothing
-        groups[-1][1].append([Slot.empty(row[0].page), *row[1:]])
+        # The key's cell is left out; a label in its column below it (達成率) is kept.
+        first = Slot.empty(row[0].page) if starts is not None or merged else row[0]
+        groups[-1][1].append([first, *row[1:]])
     records: list[Record] = []
     for named, rows in groups:
         if named is None:
@@ -83,5 +89,5 @@ def keyed_records(
         slot = named.slot
         caption = Caption(named.name, slot.raw, slot.page, slot.bbox, named.unit, None)
         part = dataclasses.replace(table, body=rows, named=None)
-        records += kind_row_records(part, heading, caption)
+        records += kind_row_records(part, heading, caption, named.targeted)
     return records

@@ -186,6 +186,7 @@ def _records(
     gathered: dict[tuple[str | None, str], _Gathered] = {}
     section: str | None = None
     body = _join_wrapped_names(table, [index for index, _ in value_columns])
+    body = _without_aims(body, [index for index, _ in value_columns], indicators + programs)
     for row in body:
         title = section_title(row, [index for index, _ in value_columns])
         if title is not None:
@@ -282,6 +283,36 @@ def _join_wrapped_names(table: KpiTable, value_columns: list[int]) -> list[list[
                 continue
         joined.append(row)
     return joined
+
+
+# An aim stated as a sentence (認定農業者数を増やします), or a line marked as an item under
+# the row above (○ 認定農業者数).
+_AIM = re.compile(r"ます|する[。.]?$")
+_ITEM_MARK = re.compile(r"^[○〇◯]")
+
+
+def _without_aims(
+    body: list[list[Slot]], value_columns: list[int], names: list[int]
+) -> list[list[Slot]]:
+    """The rows without an aim printed over the indicator that measures it: where a row's
+    value cells run down beside the next row too and that row is the aim's indicator
+    (`○ …` under `…を増やします`), the figures are the indicator's alone."""
+
+    def shared(upper: list[Slot], lower: list[Slot]) -> bool:
+        return all(upper[i].cells == lower[i].cells for i in value_columns) and any(
+            upper[i].text for i in value_columns
+        )
+
+    def aim(upper: list[Slot], lower: list[Slot]) -> bool:
+        above = " ".join(upper[i].text for i in names)
+        below = " ".join(lower[i].text for i in names if lower[i].cells != upper[i].cells)
+        return bool(below) and (_AIM.search(above) is not None or bool(_ITEM_MARK.match(below)))
+
+    return [
+        row
+        for row, lower in zip(body, [*body[1:], []], strict=True)
+        if not (lower and shared(row, lower) and aim(row, lower))
+    ]
 
 
 def _joined(upper: Slot, lower: Slot) -> Slot:

@@ -99,7 +99,7 @@ def _baseline(
 
 
 def kind_row_records(
-    table: KpiTable, heading: Heading | None, caption: Caption | None
+    table: KpiTable, heading: Heading | None, caption: Caption | None, targeted: bool = False
 ) -> list[Record]:
     """Years as columns, the one indicator named by the caption above the table.
 
@@ -151,7 +151,14 @@ def kind_row_records(
     printed = (unit_in_column(row[i].text) for i in units for row in table.body)
     unit = caption.unit or next(filter(None, printed), None)
     record = make_record(
-        caption.page, program, caption.name, values, unit, caption.direction, named
+        caption.page,
+        program,
+        caption.name,
+        values,
+        unit,
+        caption.direction,
+        named,
+        targeted=targeted,
     )
     return [record] if record is not None else []
 

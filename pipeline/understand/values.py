@@ -35,6 +35,7 @@ from pipeline.understand.header_map import (
     label_match,
     read_header,
 )
+from pipeline.understand.labelled import standing_figure
 from pipeline.understand.settings import DEFAULT_CONTEXT, DocumentContext, UnderstandSettings
 from pipeline.understand.slots import Slot
 
@@ -114,6 +115,9 @@ def read_values(
     if not text or _REFERENCE in text:
         return found
     values = parse_cell(text, known_units())
+    standing = None if kind in WORD_FIELDS else _standing(values, text, context.era)
+    if standing is not None:  # `R2年度現在 120件 R7年度予測 140件`: the figure now
+        values, fy = parse_cell(standing[0], known_units()), standing[1] or fy
     source = source_of(slot)
     if kind in WORD_FIELDS:
         words = [value for value in values if isinstance(value, Wording)]
@@ -151,6 +155,12 @@ def read_values(
                 )
             )
     return found
+
+
+def _standing(values: list[CellValue], text: str, era: str | None) -> tuple[str, int | None] | None:
+    if any(isinstance(value, Quantity) for value in values):
+        return None
+    return standing_figure(text, era)
 
 
 # A year in brackets after a value in words: `減少を目指します（32年）`.
@@ -295,11 +305,15 @@ def make_record(
     direction: str | None,
     source: Slot | None,
     totals: bool = False,
+    targeted: bool = False,
 ) -> Record | None:
-    """A record when the indicator has a target (rule 1). A name marked （累計）
-    (`転入者数（累計）`, `着手箇所数[累計]`), or a definition saying so (`totals`), says
-    every value of the indicator is a running total."""
-    if not any(_is_target(fact) for fact in values.facts):
+    """A record when the indicator has a target (rule 1), here or in another printing
+    of it that gave a record (`targeted`). A name marked （累計）(`転入者数（累計）`,
+    `着手箇所数[累計]`), or a definition saying so (`totals`), says every value of the
+    indicator is a running total."""
+    if not targeted and not any(_is_target(fact) for fact in values.facts):
+        return None
+    if not values.facts:
         return None
     if totals or _CUMULATIVE_NAME.search(normalize_text(indicator)):
         _running_totals(values.facts)

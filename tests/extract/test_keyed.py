@@ -1,12 +1,16 @@
 """Indicators named in one table and valued in a grid below by the key both print.
 Made-up sheets, not from any report."""
 
+import dataclasses
+
 from grids import grid_table, run_of
 
 from pipeline.model.record import Record
 from pipeline.text import fold, join_wrapped_lines
+from pipeline.understand.extract import merge_records
 from pipeline.understand.keyed import keyed_names, keyed_records
 from pipeline.understand.reading import read_table
+from pipeline.understand.rows import row_records
 from pipeline.understand.settings import DocumentContext
 
 CONTEXT = DocumentContext(era="令和")
@@ -74,3 +78,50 @@ def test_a_grid_with_keys_no_table_names_gives_nothing() -> None:
     others = grid_table([["番号", "指標名"], ["A", "転入者数"], ["B", "転出者数"]])
     names = keyed_names(read_table(run_of(others), CONTEXT))
     assert keyed_records(read_table(run_of(GRID), CONTEXT), names, None) == []
+
+
+LISTED = grid_table(
+    [
+        ["", "指標名", "基準値(R2年度)", "目標値(R7年度)"],
+        ["成果指標A", "空き家の活用件数", "12", "30"],
+        ["成果指標B", "移住相談の件数", "40", "80"],
+    ]
+)
+# The grid's rows print the key, then its labels in the key's column: values first,
+# a 達成率 row and an 評価 row under each key; the targets are in the list above.
+YEARS = grid_table(
+    [
+        ["年度", "策定時", "R3", "R4"],
+        ["成果指標A", "12", "15", "18"],
+        ["達成率", "", "50%", "60%"],
+        ["評価", "", "C", "B"],
+        ["成果指標B", "40", "52", "61"],
+        ["達成率", "", "65%", "76%"],
+        ["評価", "", "B", "A"],
+    ]
+)
+
+
+def test_a_grid_keyed_to_indicators_with_targets_gives_their_years_and_grades() -> None:
+    names = keyed_names(read_table(run_of(LISTED), CONTEXT))
+    targeted = {key: dataclasses.replace(name, targeted=True) for key, name in names.items()}
+    grid = read_table(run_of(YEARS), CONTEXT)
+    assert keyed_records(grid, names, None) == []  # no target here: no record (rule 1)
+    by_name = {record.indicator: record for record in keyed_records(grid, targeted, None)}
+    assert facts(by_name["空き家の活用件数"]) == [
+        ("baseline", None, 12),
+        ("actual", 2021, 15),
+        ("actual", 2022, 18),
+        ("grade", 2021, "C"),
+        ("grade", 2022, "B"),
+    ]
+    listed = row_records(read_table(run_of(LISTED), CONTEXT), None)
+    merged = merge_records(listed + list(by_name.values()))
+    assert facts(merged[0]) == [  # 策定時 12 is the dated baseline 12, once
+        ("baseline", 2020, 12),
+        ("target", 2025, 30),
+        ("actual", 2021, 15),
+        ("actual", 2022, 18),
+        ("grade", 2021, "C"),
+        ("grade", 2022, "B"),
+    ]

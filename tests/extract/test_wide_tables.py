@@ -378,3 +378,58 @@ def test_a_unit_column_a_direction_in_words_and_totals_defined_beside_the_name()
     assert (empty.unit, empty.direction) == ("件", "down")
     assert all(fact.cumulative for fact in watch.facts)
     assert not any(fact.cumulative for fact in empty.facts)
+
+
+@pytest.mark.parametrize(
+    ("aim", "indicator"),
+    [
+        ("観光客を増やします", "観光客入込数"),  # an aim stated as a sentence
+        ("観光の振興", "○観光客入込数"),  # an indicator marked as an item under it
+    ],
+)
+def test_an_aim_over_its_indicator_beside_shared_value_cells_is_no_record(
+    aim: str, indicator: str
+) -> None:
+    table = grid_table(
+        [
+            ["目標の内容・評価指標", "現状値", "目標値"],
+            [aim, "50万人", "60万人"],
+            [indicator, "50万人", "60万人"],
+        ],
+        spans={(1, 1): (2, 1), (1, 2): (2, 1)},
+    )
+    records = row_records(read_table(run_of(table)), None)
+    assert [record.indicator for record in records] == ["観光客入込数"]
+    assert facts(records[0]) == [("baseline", None, 500000), ("target", None, 600000)]
+
+
+def test_two_indicators_beside_one_merged_value_cell_stay_two_records() -> None:
+    table = grid_table(
+        [
+            ["指標", "現状値", "目標値"],
+            ["観光客入込数", "50万人", "60万人"],
+            ["宿泊者数", "50万人", "60万人"],
+        ],
+        spans={(1, 1): (2, 1), (1, 2): (2, 1)},
+    )
+    records = row_records(read_table(run_of(table)), None)
+    assert [record.indicator for record in records] == ["観光客入込数", "宿泊者数"]
+
+
+@pytest.mark.parametrize(
+    ("budget", "kind"),
+    [
+        ("令和5年度予算", "target"),  # a plan budgeted for 2023 aims at 2025
+        ("令和8年度予算", "actual"),  # the year itself may hold what was reached
+        ("備考", "actual"),  # no budget says when the table was made
+    ],
+)
+def test_a_year_after_the_year_a_plan_budgets_for_heads_its_targets(budget: str, kind: str) -> None:
+    table = grid_table(
+        [
+            ["事業", "指標", "基準値", "令和7年度", budget],
+            ["移住促進", "移住者数", "10人", "25人", "300千円"],
+        ]
+    )
+    columns = read_table(run_of(table)).columns
+    assert columns[3].field.field == kind

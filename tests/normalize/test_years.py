@@ -9,6 +9,7 @@ from pipeline.text.years import (
     find_years,
     is_year_text,
     parse_year,
+    unprinted_era,
 )
 
 # (text, Gregorian year, 年度, 末, month), each from a seed report's header, label or note.
@@ -227,3 +228,19 @@ def test_a_text_read_again_gives_its_years_whatever_was_done_with_the_first_list
     first = find_years("平成29年度～令和8年度")
     first.clear()
     assert [year.year for year in find_years("平成29年度～令和8年度")] == [2017, 2026]
+
+
+@pytest.mark.parametrize(
+    ("texts", "this_year", "era"),
+    [
+        (["基準値 18年度", "実績 21年度", "目標 33年度"], 2026, "平成"),
+        (["現状(3年度)", "目標(12年度)"], 2026, "令和"),
+        (["3年度", "5年度", "40年度"], 2026, "令和"),  # most years have come under 令和
+        (["目標 3年間で20件"], 2026, None),  # a duration states no year
+        ([], 2026, None),
+    ],
+)
+def test_a_document_printing_no_era_reads_its_years_in_the_era_most_of_them_have_come(
+    texts: list[str], this_year: int, era: str | None
+) -> None:
+    assert unprinted_era(texts, this_year) == era
