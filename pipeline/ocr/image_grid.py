@@ -1,24 +1,18 @@
-"""The ruling grid of a scanned table, found in the page image with OpenCV.
+"""A scanned page as pixels: rendered grey, turned into ink, straightened, cut into lines.
 
-A scan has no drawings to read, so its ruling lines are taken from the pixels
-as camelot lattice and img2table do: binarize, keep only long horizontal or
-vertical runs of ink (a morphological opening), and call each run a segment.
-The segments, turned into PDF points, go to the ruled strategy's own grid
-builder, so a missing inner border means a merged cell here as it does for
-vector drawings. Scans come turned by a fraction of a degree and speckled,
-so the image is despeckled and straightened first.
+A scan has no drawings or words to read, so everything is taken from the
+pixels: ink is told from paper by a threshold, ruling lines by their long
+straight runs (`ruling.py` turns them into a grid), dust by its size, and the
+printed lines of a cell by the blank rows between them. Scans come turned by a
+fraction of a degree, so the image is straightened (`Frame`) before it is read.
 """
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 import cv2
 import numpy as np
 import numpy.typing as npt
 import pymupdf
-
-from pipeline.model import Segment
-from pipeline.model import touch as meets
 
 Image = npt.NDArray[np.uint8]
 Mask = npt.NDArray[np.bool_]
@@ -63,7 +57,7 @@ def specks(ink: Mask, min_area: int) -> Mask:
     return small[labels] if count > 1 else np.zeros_like(ink)
 
 
-def _runs(ink: Mask, length: int, horizontal: bool, bridge: int) -> Image:
+def straight_runs(ink: Mask, length: int, horizontal: bool, bridge: int) -> Image:
     """Ink that lies on a straight run of at least `length` pixels along one axis.
 
     Closing by `bridge` pixels first rejoins a line that JPEG noise broke.
@@ -81,45 +75,9 @@ def _runs(ink: Mask, length: int, horizontal: bool, bridge: int) -> Image:
 def long_strokes(ink: Mask, length: int) -> Mask:
     """Ink on straight horizontal or vertical runs of at least `length` pixels: the rules
     and frames of a page, which no glyph holds."""
-    across = _runs(ink, length, horizontal=True, bridge=1)
-    down = _runs(ink, length, horizontal=False, bridge=1)
+    across = straight_runs(ink, length, horizontal=True, bridge=1)
+    down = straight_runs(ink, length, horizontal=False, bridge=1)
     return np.asarray((across > 0) | (down > 0), dtype=np.bool_)
-
-
-def skew_angle(ink: Mask, length: int, limit: float) -> float:
-    """The angle (degrees, counterclockwise as the page is seen) the ruling is turned by.
-
-    Each long horizontal line is fitted with a straight line; the answer is the
-    length-weighted median of their angles, so a few text strokes cannot sway
-    it. Lines are thickened first so that a turned line still holds long
-    horizontal runs. 0.0 when no line is long enough or the angle exceeds `limit`.
-    """
-    thick = cv2.dilate(ink.astype(np.uint8), cv2.getStructuringElement(cv2.MORPH_RECT, (1, 5)))
-    lines = _runs(thick > 0, length, horizontal=True, bridge=1)
-    count, labels, stats, _ = cv2.connectedComponentsWithStats(lines, connectivity=8)
-    angles: list[tuple[float, float]] = []
-    for index in range(1, count):
-        x, y, width, height = (int(v) for v in stats[index, :4])
-        if width < 3 * length:
-            continue
-        ys, xs = np.nonzero(labels[y : y + height, x : x + width] == index)
-        slope = float(np.polyfit(xs, ys, 1)[0])
-        angles.append((-float(np.degrees(np.arctan(slope))), float(width)))
-    if not angles:
-        return 0.0
-    angle = _weighted_median(angles)
-    return angle if abs(angle) <= limit else 0.0
-
-
-def _weighted_median(values: Sequence[tuple[float, float]]) -> float:
-    ordered = sorted(values)
-    half = sum(weight for _, weight in ordered) / 2
-    total = 0.0
-    for value, weight in ordered:
-        total += weight
-        if total >= half:
-            return value
-    return ordered[-1][0]
 
 
 @dataclass(frozen=True)
@@ -169,77 +127,6 @@ class Frame:
         """A page point in the straightened frame (for words of an existing text layer)."""
         point = self.forward @ np.array([x * self.scale, y * self.scale, 1.0]) / self.scale
         return float(point[0]), float(point[1])
-
-
-@dataclass(frozen=True)
-class Ruling:
-    """The ruling lines found in an image: segments in points, and the pixels they cover."""
-
-    segments: list[Segment]
-    pixels: Mask
-
-
-@dataclass(frozen=True)
-class _Lines:
-    """The runs of one direction: a segment per run and the label image that maps them."""
-
-    segments: list[Segment]
-    labels: npt.NDArray[np.int32]
-
-
-def find_ruling(ink: Mask, length: int, scale: float, touch: float) -> Ruling:
-    """Horizontal and vertical lines that meet at least two lines of the other direction.
-
-    A stroke of text can be long and straight (`ー` runs, underlines) but does
-    not reach across a cell from border to border; a table's ruling line always
-    meets two crossing lines. Lines are dropped until every one left does.
-    """
-    across = _lines(_runs(ink, length, True, bridge=5), True, scale)
-    down = _lines(_runs(ink, length, False, bridge=5), False, scale)
-    keep_across, keep_down = _crossed(across.segments, down.segments, touch)
-    pixels = _pixels(across, keep_across) | _pixels(down, keep_down)
-    segments = [across.segments[i] for i in keep_across] + [down.segments[i] for i in keep_down]
-    return Ruling(segments, pixels)
-
-
-def _lines(runs: Image, horizontal: bool, scale: float) -> _Lines:
-    """Each connected run as a segment through its middle, in points."""
-    count, labels, stats, _ = cv2.connectedComponentsWithStats(runs, connectivity=8)
-    segments: list[Segment] = []
-    for index in range(1, count):
-        x, y, width, height = (float(v) for v in stats[index, :4])
-        if horizontal:
-            middle = (y + height / 2) / scale
-            segments.append((x / scale, middle, (x + width) / scale, middle))
-        else:
-            middle = (x + width / 2) / scale
-            segments.append((middle, y / scale, middle, (y + height) / scale))
-    return _Lines(segments, np.asarray(labels, dtype=np.int32))
-
-
-def _pixels(lines: _Lines, kept: set[int]) -> Mask:
-    lookup = np.zeros(len(lines.segments) + 1, dtype=bool)
-    lookup[[index + 1 for index in kept]] = True
-    return np.asarray(lookup[lines.labels], dtype=bool)
-
-
-def _crossed(across: list[Segment], down: list[Segment], touch: float) -> tuple[set[int], set[int]]:
-    """Indices of the lines that meet two kept lines of the other direction, to a fixed point."""
-    keep_across, keep_down = set(range(len(across))), set(range(len(down)))
-    while True:
-        new_across = {
-            i for i in keep_across if _meeting(across[i], [down[j] for j in keep_down], touch)
-        }
-        new_down = {
-            j for j in keep_down if _meeting(down[j], [across[i] for i in new_across], touch)
-        }
-        if new_across == keep_across and new_down == keep_down:
-            return keep_across, keep_down
-        keep_across, keep_down = new_across, new_down
-
-
-def _meeting(line: Segment, others: list[Segment], touch: float) -> bool:
-    return sum(1 for other in others if meets(line, other, touch)) >= 2
 
 
 def text_rows(ink: Mask, box: Box, least: int = 1) -> list[Box]:

@@ -41,10 +41,8 @@ from pipeline.ocr.image_grid import (
     Mask,
     binarize,
     dark,
-    find_ruling,
     is_dash,
     render_grey,
-    skew_angle,
     specks,
     text_rows,
     without_end_specks,
@@ -59,6 +57,7 @@ from pipeline.ocr.lines import (
 )
 from pipeline.ocr.noise import without_scan_noise
 from pipeline.ocr.page_text import free_line_boxes, free_words, typed_outside
+from pipeline.ocr.ruling import find_ruling, skew_angle
 from pipeline.ocr.settings import OcrSettings, ocr_problem
 from pipeline.ocr.tesseract import Read
 from pipeline.text import fold, join_wrapped_lines
@@ -109,11 +108,11 @@ def prepare(page: pymupdf.Page, settings: OcrSettings) -> Scan:
     window = round(settings.threshold_window * settings.scale)
     line = round(settings.min_line * settings.scale)
     ink = binarize(grey, window)
-    angle = skew_angle(ink, line, settings.max_skew)
+    angle = skew_angle(ink, line, settings.max_skew, settings.broken_rules)
     frame = Frame.turned(grey.shape[1], grey.shape[0], angle, settings.scale)
     straight = frame.straighten(grey) if angle else grey
     ink = binarize(straight, window) if angle else ink
-    ruling = find_ruling(ink, line, settings.scale, settings.touch)
+    ruling = find_ruling(ink, line, settings.scale, settings.touch, settings.broken_rules)
     grids = _grids(ruling.segments, settings)
     border = cv2.dilate(ruling.pixels.astype(np.uint8), np.ones((5, 5), np.uint8)) > 0
     border &= _within(border.shape, [grid_outline(grid, settings.scale) for grid in grids])

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field, replace
 from typing import Literal, get_args
 
 from pipeline.model import RuledSettings
+from pipeline.ocr.broken_rules import BrokenRules
 from pipeline.ocr.tesseract import Tesseract
 
 # auto: OCR an image page and a scan under a text layer; force: every page, layers ignored;
@@ -25,6 +26,14 @@ class OcrSettings:
     max_skew: float = 5.0  # degrees: a larger angle is a turned page, not a skewed scan
     min_line: float = 12.0  # points: the shortest ink run taken for a ruling line
     touch: float = 1.5  # points: a line ending this close to another meets it
+    # A rule printed faint or broken: pieces this long at least and this thick at most
+    # (points), gaps up to `rule_gap` points and `rule_ratio` times the longer piece beside
+    # them, the pieces covering `rule_share` of the rule at least.
+    rule_piece: float = 1.5
+    rule_thick: float = 1.5
+    rule_gap: float = 20.0
+    rule_ratio: float = 2.0
+    rule_share: float = 0.4
     speck: float = 0.55  # points: ink blobs smaller than this square are dust
     dash: float = 1.2  # points: a lone flat stroke no thicker than this is a dash
     min_text: float = 3.0  # points: ink outside tables lower than this is dust, not print
@@ -59,9 +68,15 @@ class OcrSettings:
             self.max_line,
             self.threshold_window,
             self.max_skew,
+            self.rule_piece,
+            self.rule_thick,
+            self.rule_gap,
+            self.rule_ratio,
         )
         if min(lengths) <= 0 or min(self.upscale, self.second_upscale) < 1 or self.timeout <= 0:
             raise ValueError("lengths, max_skew and timeout must be positive, upscales at least 1")
+        if not 0 < self.rule_share <= 1:
+            raise ValueError("rule_share must lie in (0, 1]")
         if not 0 <= self.unsure <= 100 or not 0 <= self.numeric_sure <= 101:
             raise ValueError("unsure must lie in [0, 100], numeric_sure in [0, 101]")
         if self.workers < 1 or self.share < 0:
@@ -71,6 +86,17 @@ class OcrSettings:
     def scale(self) -> float:
         """Pixels per point of the rendered page."""
         return self.dpi / 72
+
+    @property
+    def broken_rules(self) -> BrokenRules:
+        """The pieces of a broken rule, in pixels of the rendered page."""
+        return BrokenRules(
+            round(self.rule_piece * self.scale),
+            round(self.rule_thick * self.scale),
+            round(self.rule_gap * self.scale),
+            self.rule_ratio,
+            self.rule_share,
+        )
 
     @property
     def engine(self) -> Tesseract:

@@ -9,16 +9,12 @@ import numpy as np
 import pytest
 
 from pipeline.model.grid import RuledSettings, grid_cells
-from pipeline.ocr.image_grid import (
-    Frame,
-    find_ruling,
-    is_dash,
-    skew_angle,
-    text_rows,
-    without_end_specks,
-)
+from pipeline.ocr.image_grid import Frame, is_dash, text_rows, without_end_specks
+from pipeline.ocr.ruling import find_ruling, skew_angle
+from pipeline.ocr.settings import OcrSettings
 
 SCALE = 300 / 72  # pixels per point at 300 dpi
+RULES = OcrSettings(dpi=300).broken_rules
 
 
 def ruled_image(merged_right_of: tuple[int, int] | None = None) -> np.ndarray:
@@ -44,19 +40,19 @@ def turned(image: np.ndarray, angle: float) -> np.ndarray:
 @pytest.mark.parametrize("angle", [0.45, -0.35, 1.5, 0.0])
 def test_skew_angle_recovers_a_small_turn(angle: float) -> None:
     ink = turned(ruled_image(), angle) < 128
-    assert skew_angle(ink, length=50, limit=5.0) == pytest.approx(angle, abs=0.05)
+    assert skew_angle(ink, length=50, limit=5.0, rules=RULES) == pytest.approx(angle, abs=0.05)
 
 
 def test_skew_beyond_the_limit_is_left_alone() -> None:
     ink = turned(ruled_image(), 4.0) < 128
-    assert skew_angle(ink, length=50, limit=2.0) == 0.0
+    assert skew_angle(ink, length=50, limit=2.0, rules=RULES) == 0.0
 
 
 def test_frame_straightens_a_turned_grid() -> None:
     image = turned(ruled_image(), 0.8)
     frame = Frame.turned(image.shape[1], image.shape[0], 0.8, SCALE)
     straight = frame.straighten(image) < 128
-    assert abs(skew_angle(straight, length=50, limit=5.0)) < 0.05
+    assert abs(skew_angle(straight, length=50, limit=5.0, rules=RULES)) < 0.05
 
 
 def test_frame_maps_a_point_there_and_back() -> None:
@@ -68,7 +64,7 @@ def test_frame_maps_a_point_there_and_back() -> None:
 
 
 def grid_of(image: np.ndarray) -> tuple[list[float], list[float], list]:
-    ruling = find_ruling(image < 128, length=50, scale=SCALE, touch=1.5)
+    ruling = find_ruling(image < 128, length=50, scale=SCALE, touch=1.5, rules=RULES)
     return grid_cells(ruling.segments, RuledSettings(snap=3.0))
 
 
@@ -97,7 +93,7 @@ def test_long_text_strokes_inside_cells_are_not_ruling() -> None:
 def test_ruling_pixels_cover_the_lines_not_the_text() -> None:
     image = ruled_image()
     cv2.rectangle(image, (300, 280), (340, 320), 0, -1)  # a glyph-sized blot
-    ruling = find_ruling(image < 128, length=50, scale=SCALE, touch=1.5)
+    ruling = find_ruling(image < 128, length=50, scale=SCALE, touch=1.5, rules=RULES)
     assert ruling.pixels[200, 1000]
     assert not ruling.pixels[300, 320]
 
