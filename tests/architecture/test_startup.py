@@ -32,16 +32,18 @@ def test_help_lists_every_command_without_importing_them() -> None:
         assert f"  {name} " in result.output
 
 
-def test_the_extract_command_loads_no_scorer_report_or_unused_pymupdf_part() -> None:
+def loaded_by(module: str) -> set[str]:
+    """The modules a fresh interpreter holds after importing the one named."""
     code = (
-        "import sys, pipeline.cli.commands\n"
+        f"import sys, {module}\n"
         "print(' '.join(sorted(n for n, m in sys.modules.items() if m is not None)))"
     )
-    loaded = set(
-        subprocess.run(
-            [sys.executable, "-c", code], capture_output=True, text=True, check=True
-        ).stdout.split()
-    )
+    ran = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return set(ran.stdout.split())
+
+
+def test_the_extract_command_loads_no_scorer_report_or_unused_pymupdf_part() -> None:
+    loaded = loaded_by("pipeline.cli.commands")
     unused = {"pipeline.score", "pipeline.report", "pipeline.batch", "matplotlib", "scipy"}
     unused |= {"pymupdf.layout", "pymupdf4llm", "onnxruntime"}
     assert not unused & loaded
@@ -50,13 +52,5 @@ def test_the_extract_command_loads_no_scorer_report_or_unused_pymupdf_part() -> 
 def test_the_batch_command_loads_no_reader_of_prose_and_no_optimizer() -> None:
     """A rerun with nothing changed reads no document: spaCy (the prose reader) and scipy
     (the scorer's assignment) load when first used, not with the command."""
-    code = (
-        "import sys, pipeline.cli.batch\n"
-        "print(' '.join(sorted(n for n, m in sys.modules.items() if m is not None)))"
-    )
-    loaded = set(
-        subprocess.run(
-            [sys.executable, "-c", code], capture_output=True, text=True, check=True
-        ).stdout.split()
-    )
+    loaded = loaded_by("pipeline.cli.batch")
     assert not {"spacy", "scipy", "matplotlib"} & loaded
