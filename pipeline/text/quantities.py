@@ -161,10 +161,9 @@ def is_printed_unit(text: str, units: Collection[str]) -> bool:
     """Whether the text could be a unit where a header says a unit stands (単位): a known
     unit, or a short word of letters alone (組織, 団体数) that is no value mark."""
     text = fold_value_text(text)
-    if is_unit(text, units):
-        return True
-    word = _LETTERS.fullmatch(text) is not None and len(text) <= MAX_UNIT_CHARS
-    return word and not any(text.startswith(mark) for mark in value_marks())
+    return is_unit(text, units) or (
+        _LETTERS.fullmatch(text) is not None and _unit_word(text) is not None
+    )
 
 
 def _known_unit(rest: str, units: Collection[str]) -> str | None:
@@ -178,11 +177,14 @@ def _unit(rest: str, units: Collection[str]) -> str | None:
     if (known := _known_unit(rest, units)) is not None:
         return known
     letters = _LETTERS.match(rest)
-    if letters is None or len(letters[0]) > MAX_UNIT_CHARS:
+    return _unit_word(letters[0]) if letters is not None else None
+
+
+def _unit_word(letters: str) -> str | None:
+    """A run of letters as a unit no list holds: short, and no value mark (未集計)."""
+    if len(letters) > MAX_UNIT_CHARS or any(letters.startswith(m) for m in value_marks()):
         return None
-    if any(letters[0].startswith(mark) for mark in value_marks()):
-        return None
-    return letters[0]
+    return letters
 
 
 def _split_unit(number: str, rest: str, units: Collection[str]) -> tuple[str, str | None]:

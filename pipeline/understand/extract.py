@@ -129,11 +129,15 @@ def merge_records(records: Iterable[Record]) -> list[Record]:
 def _dated_once(facts: list[Fact]) -> list[Fact]:
     """Two printings' facts, each once: a figure one prints with no year (計画策定時 0.90)
     and the other with its year (基準値(平成26年度) 0.90) is one fact, of that year."""
-    dated = {_fact_key(f)[:1] + _fact_key(f)[2:] for f in facts if f.fy is not None}
-    kept = [
-        f for f in facts if f.fy is not None or _fact_key(f)[:1] + _fact_key(f)[2:] not in dated
-    ]
+    dated = {_undated_key(f) for f in facts if f.fy is not None}
+    kept = [f for f in facts if f.fy is not None or _undated_key(f) not in dated]
     return _once(kept, set())
+
+
+def _undated_key(fact: Fact) -> tuple[Any, ...]:
+    """A fact's key without its year."""
+    key = _fact_key(fact)
+    return key[:1] + key[2:]
 
 
 def _not_in_tables(read: list[Record], tables: list[Record]) -> list[Record]:
@@ -277,8 +281,9 @@ def extract_document(path: Path, settings: ExtractSettings | None = None) -> Ext
     # Stream found a table where a page's text is only aligned; read as nothing, it is text.
     reread = [page for page in layout.pages if any(id(t) in unread for t in page.tables)]
     text = {**lines, **page_lines([_without(page, unread) for page in reread])}
-    found_in_text = list_records(text, context) + statement_records(text, context)
-    records += _not_in_tables(found_in_text + block_records(text, context), records)
+    in_text = list_records(text, context) + statement_records(text, context)
+    in_text += block_records(text, context)
+    records += _not_in_tables(in_text, records)
     if not records:
         message = f"no KPI record found in {len(layout.pages)} pages"
         warnings.append(Issue("warning", "no-records", "understand", message))

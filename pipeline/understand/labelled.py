@@ -33,9 +33,14 @@ def _estimate_words() -> tuple[str, ...]:
     return tuple(word for word, mark in value_marks().items() if mark == "estimated")
 
 
+@cache
+def _longest_first() -> tuple[str, ...]:
+    return tuple(sorted(known_units(), key=len, reverse=True))
+
+
 def _labelled(text: str) -> list[tuple[str, str]] | None:
     """The cell as (label, figure with its unit) pairs, or None where it is not all such."""
-    units = sorted(known_units(), key=len, reverse=True)
+    units = _longest_first()
     pairs: list[tuple[str, str]] = []
     rest = text.strip()
     while rest:

@@ -36,6 +36,7 @@ from pipeline.understand.row_columns import (
 )
 from pipeline.understand.slots import Slot
 from pipeline.understand.values import (
+    BRACKETED_FIGURE,
     Values,
     bracketed_figure,
     counts_totals,
@@ -249,7 +250,7 @@ def _kinds_of(
 
 
 # A figure alone in brackets, unsigned: `(10,000)`.
-_BRACKETED = re.compile(r"^[(（]\s*(?P<figure>\d[\d,.]*\s*[^\d\s()（）]{0,4})\s*[)）]$")
+_BRACKETED = re.compile("^" + BRACKETED_FIGURE)
 
 
 def _unbracketed(slot: Slot) -> Slot:

@@ -224,10 +224,10 @@ def noted_kind(column: ColumnField, settings: UnderstandSettings) -> FactKind | 
     return None
 
 
-# A value with a figure alone in brackets after it, unsigned: `9.6%(15.0%)`.
-_WITH_FIGURE = re.compile(
-    r"^(?P<value>[^()（）]*\d[^()（）]*?)\s*[(（]\s*(?P<figure>\d[\d,.]*\s*[^\d\s()（）]{0,4})\s*[)）]$"
-)
+# A figure alone in brackets, unsigned: `(10,000)`, `(15.0%)`.
+BRACKETED_FIGURE = r"[(（]\s*(?P<figure>\d[\d,.]*\s*[^\d\s()（）]{0,4})\s*[)）]$"
+# A value with such a figure after it: `9.6%(15.0%)`.
+_WITH_FIGURE = re.compile(r"^(?P<value>[^()（）]*\d[^()（）]*?)\s*" + BRACKETED_FIGURE)
 
 
 def bracketed_figure(slot: Slot) -> tuple[Slot, Slot] | None:
