@@ -29,6 +29,7 @@ from pipeline.understand.headings import Line
 from pipeline.understand.names import NAME_POS, clean_name, noun_phrase
 from pipeline.understand.ranks import Ranking, read_ranks
 from pipeline.understand.settings import DocumentContext
+from pipeline.understand.values import is_target
 
 # A number as prose prints it, with 万 / 千 inside (1万2600) and a short unit after it
 # (パーセント, as minutes spell % out, is the longest).
@@ -146,9 +147,9 @@ def read_sentence(
     the indicator the text introduced by name, which a sentence pointing back is about."""
     found: list[tuple[str, FactKind, Quantity, int | None]] = []
     sentence = repair_numbers(sentence)
-    for match in _FOUND.finditer(sentence) if focus else ():
+    for match in _FOUND.finditer(sentence) if focus is not None else ():
         actual = _quantity(match["actual"])
-        if focus and actual is not None:
+        if focus is not None and actual is not None:
             found.append(
                 (focus, "actual", actual, _year_before(sentence[: match.start()], context))
             )
@@ -273,17 +274,28 @@ def _adjacent_name(before: str) -> str | None:
 def _topic_name(before: str, focus: str | None = None) -> str | None:
     """The indicator the sentence is about: the noun phrase of its last topic (`…は、`); a
     topic pointing back (`この結果は、`) is the indicator in focus, else none."""
-    topics = list(_TOPIC.finditer(before))
-    if _points_back(before):
+    topic = _last_topic(before)
+    if topic is None:
+        return None
+    if _pointing(topic):
         return focus
-    phrase = noun_phrase(topics[-1]["topic"]) if topics else None
+    phrase = noun_phrase(topic)
     return clean_name(phrase) if phrase else None
 
 
 def _points_back(before: str) -> bool:
     """Whether the sentence's last topic points back (`この結果は、`)."""
+    topic = _last_topic(before)
+    return topic is not None and _pointing(topic)
+
+
+def _last_topic(before: str) -> str | None:
     topics = list(_TOPIC.finditer(before))
-    return bool(topics) and bool(_POINTS_BACK.match(topics[-1]["topic"].lstrip("、, ")))
+    return topics[-1]["topic"] if topics else None
+
+
+def _pointing(topic: str) -> bool:
+    return bool(_POINTS_BACK.match(topic.lstrip("、, ")))
 
 
 def _actual_after(rest: str) -> Quantity | None:
@@ -381,5 +393,4 @@ def statement_records(
             elif all((f.kind, f.fy, f.value) != (kind, fy, fact.value) for f in record.facts):
                 record.facts.append(fact)
     # Rule 1: a finding read before any target was set for its indicator makes no record.
-    targeted = ("target", "final_target")
-    return [r for r in records.values() if any(f.kind in targeted for f in r.facts)]
+    return [r for r in records.values() if any(is_target(f) for f in r.facts)]

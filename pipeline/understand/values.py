@@ -257,7 +257,7 @@ def header_unit(column: ColumnField) -> str | None:
     return None
 
 
-def _is_target(fact: Fact) -> bool:
+def is_target(fact: Fact) -> bool:
     return fact.kind in ("target", "final_target")
 
 
@@ -311,7 +311,7 @@ def make_record(
     of it that gave a record (`targeted`). A name marked （累計）(`転入者数（累計）`,
     `着手箇所数[累計]`), or a definition saying so (`totals`), says every value of the
     indicator is a running total."""
-    if not targeted and not any(_is_target(fact) for fact in values.facts):
+    if not targeted and not any(is_target(fact) for fact in values.facts):
         return None
     if not values.facts:
         return None
