@@ -44,6 +44,7 @@ def progress_records(
         return []
     heads = [row for year, row in rows if year is None and not any(has_number(s.text) for s in row)]
     records = []
+    confidence = table.settings.progress_confidence
     for index in range(len(table.columns)):
         if index == label:
             continue
@@ -53,7 +54,9 @@ def progress_records(
         for year, row in rows:
             if year is not None and year.fy is not None:
                 kind = _kind(year.fy, before[0], stated)
-                values.add(read_values(row[index], kind, year.fy, 0.5, context=table.context))
+                values.add(
+                    read_values(row[index], kind, year.fy, confidence, context=table.context)
+                )
         program = heading.text if heading else None
         record = make_record(caption.page, program, name or caption.name, values, None, None, None)
         if record is not None:

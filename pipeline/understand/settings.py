@@ -47,13 +47,16 @@ class UnderstandSettings:
     # read from a sentence of running prose (by its markers, not a table's frame) less still.
     prose_confidence: float = 0.8
     sentence_confidence: float = 0.75
+    # A figure whose kind only its year says, in a progress report (`progress.py`): the
+    # reading rests on the report's title, not on a word beside the figure.
+    progress_confidence: float = 0.5
 
     def __post_init__(self) -> None:
         shares = ("header_match", "mapping_floor", "year_only", "section_match", "gloss_height")
         for name in shares:
             if not 0.0 <= getattr(self, name) <= 1.0:
                 raise ValueError(f"{name} must lie in [0, 1], not {getattr(self, name)}")
-        for name in ("prose_confidence", "sentence_confidence"):
+        for name in ("prose_confidence", "sentence_confidence", "progress_confidence"):
             if not 0.0 <= getattr(self, name) <= 1.0:
                 raise ValueError(f"{name} must lie in [0, 1]")
         if not 0.0 <= self.fuzzy_floor <= 100.0:

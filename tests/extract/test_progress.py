@@ -7,7 +7,7 @@ from grids import grid_table, run_of
 from pipeline.understand.headings import Caption
 from pipeline.understand.progress import progress_records, progress_year
 from pipeline.understand.reading import read_table
-from pipeline.understand.settings import DocumentContext
+from pipeline.understand.settings import DocumentContext, UnderstandSettings
 
 CAPTION = Caption("移住者数", "◆移住者数", 1, (0.0, 80.0, 100.0, 90.0), None, None)
 ROWS = [
@@ -42,6 +42,13 @@ def test_years_without_kinds_read_by_the_report_s_year() -> None:
         ("actual", 2023, 160),
         ("target", 2026, 200),
     ]
+
+
+def test_a_figure_read_by_the_report_s_year_carries_the_settings_confidence() -> None:
+    settings = UnderstandSettings(progress_confidence=0.4)
+    table = read_table(run_of(grid_table(ROWS)), DocumentContext(settings))
+    records = progress_records(table, None, CAPTION, 2023)
+    assert {fact.confidence for fact in records[0].facts} == {0.4}
 
 
 @pytest.mark.parametrize("stated", [None, 2022, 2026])
