@@ -17,7 +17,7 @@ from pipeline.model import BBox, Table, centre_in, enclosing, text_lines
 from pipeline.text import ERA_FIRST_YEARS, normalize_text
 from pipeline.text.tokens import tagger
 from pipeline.understand.header_map import match_header, read_header
-from pipeline.understand.names import LEADING, clean_name, enumerated
+from pipeline.understand.names import CIRCLED_NUMBERS, LEADING, clean_name, enumerated
 from pipeline.understand.settings import DEFAULTS, UnderstandSettings
 
 # Place-name suffixes of municipalities.
@@ -213,7 +213,7 @@ def title(lines_of: Mapping[int, list[Line]]) -> str | None:
             if _height(line) < size - 0.5 or gap > size or not _may_continue(line.text):
                 break
             parts.append(line)
-        printed = _NUMBERED.sub("", parts[0].raw.strip())  # `1 総合戦略における…`, `② …`
+        printed = _NUMBERED.sub("", _OFFICE.sub("", parts[0].raw).strip())  # `1 …`, `② …`
         texts = [normalize_text(printed)] + [part.text for part in parts[1:]]
         return "".join(_LABELS.sub("", text).strip() for text in texts) or None
     return None
@@ -235,12 +235,10 @@ def titled_tables(page: PageLayout) -> dict[int, list[Line]]:
 
 
 # A section number set apart before a title: `1 総合戦略…`, `2. 計画の目標`, `② …`.
-_NUMBERED = re.compile(
-    r"^(?:\d{1,2}[.．、)）]?\s+|[\u2460-\u2473\u3251-\u325f\u32b1-\u32bf]\s*)(?=\D)"
-)
+_NUMBERED = re.compile(rf"^(?:\d{{1,2}}[.．、)）]?\s+|[{CIRCLED_NUMBERS}]\s*)(?=\D)")
 # What an office prints on a title's line beside it: the document's label in a meeting's
-# papers (【資料4】, 別紙2), the day the sheet was made (作成日 平成28年6月28日) and the
-# section in charge (主管課:防災危機管理室).
+# papers (【資料4】, 別紙2) and the day the sheet was made (作成日 平成28年6月28日); the
+# office in charge (主管課:防災危機管理室) is `_OFFICE`, as on a program's heading.
 _LABEL = (
     r"(?:[【\[［〔](?:参考)?(?:資料|別紙|別添|別表|様式)\s*[\d\-‐－ー]*[】\]］〕]"
     r"|(?:参考)?(?:資料|別紙|別添|別表|様式)\s*\d[\d\-‐－ー]*)"
@@ -248,7 +246,6 @@ _LABEL = (
 _LABELS = re.compile(
     rf"^{_LABEL}\s*|\s*{_LABEL}$|\s*(?:作成日|更新日|公表日|改訂日)\s*[:：]?\s*"
     rf"(?:{'|'.join(ERA_FIRST_YEARS)}|\d{{4}})[\d元\s年月日.]*$"
-    r"|\s*(?:主管課|所管課|担当課|担当部署|担当部局|主管部局|所管部局)\s*[:：]\s*\S+$"
 )
 # A note under a table or a figure: its source, its survey, a remark (資料：担当課調べ).
 _NOTE_LINE = re.compile(r"^(?:資料|出典|出所|注|備考|調査周期)\d*\s*[:：]")

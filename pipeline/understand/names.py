@@ -13,7 +13,9 @@ from pipeline.text import is_unit, known_units, normalize_text, parse_cell
 from pipeline.text.tokens import tagger
 
 # Rule 2: enumerators before a name — (1), （２）, A, 施策1, 3-1-1 — and circled digits.
-CIRCLED = re.compile(r"^[\u2460-\u2473\u3251-\u325f\u32b1-\u32bf](?:\s*[-‐]\s*\d+)*\s*")
+# The circled numbers ① to ⑳ and ㉑ to ㊿.
+CIRCLED_NUMBERS = "\u2460-\u2473\u3251-\u325f\u32b1-\u32bf"
+CIRCLED = re.compile(rf"^[{CIRCLED_NUMBERS}](?:\s*[-‐]\s*\d+)*\s*")
 LEADING = re.compile(
     r"^(?:[(（]\s*\d+\s*[)）]|\d+(?:-\d+)+|[A-Za-z](?=\s)|[IVXⅠ-Ⅹ]+(?=\s)|\d+[.)](?!\d)"
     r"|(?:施策|事業|取組)\s*\d+(?=\s|$)"
