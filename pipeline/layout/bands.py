@@ -67,6 +67,31 @@ def rule_bands(
     return bands
 
 
+def rows_above_rules(
+    xs: list[float], ys: list[float], words: Sequence[Word], bands: Sequence[int] | None
+) -> int:
+    """How many of a rule-banded table's first rows lie above its top rule and print in
+    fewer than half its columns: a running head or a title stream took in with the
+    table, which is read as the page's text. A header printed above the top rule fills
+    its row, and stays."""
+    if bands is None:
+        return 0
+    columns = len(xs) - 1
+    rows = _row_words(xs, ys, words)
+    above = 0
+    for band, row in zip(bands, rows, strict=True):
+        printed = {
+            c
+            for w in row
+            for c in range(columns)
+            if centre_in(w, (xs[c], ys[0], xs[c + 1], ys[-1]))
+        }
+        if band >= 0 or 2 * len(printed) >= columns:
+            break
+        above += 1
+    return above
+
+
 def row_blocks(
     xs: list[float], ys: list[float], words: Sequence[Word], row_gap: float
 ) -> list[range]:

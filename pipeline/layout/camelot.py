@@ -21,7 +21,7 @@ from typing import Any, Literal
 
 import pymupdf
 
-from pipeline.layout.bands import row_bands, row_blocks
+from pipeline.layout.bands import row_bands, row_blocks, rows_above_rules
 from pipeline.layout.gaps import column_splits, split_grid
 from pipeline.layout.ruled import fill_cells
 from pipeline.model import (
@@ -195,6 +195,9 @@ def convert_table(
         bands = None
         if flavor == "stream":
             bands = row_bands(xs, edges, words, rules, settings)
+            above = rows_above_rules(xs, edges, words, bands)
+            if above and bands is not None:
+                edges, grid, bands = edges[above:], grid[above:], bands[above:]
             cols, grid = split_grid(xs, grid, column_splits(xs, edges, words))
         tables.append(grid_table(grid, cols, edges, words, flavor, page_number, bands))
     return tables

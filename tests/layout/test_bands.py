@@ -7,7 +7,7 @@ import pymupdf
 import pytest
 
 from pipeline.ingest.pages import read_page
-from pipeline.layout.bands import rule_bands, spacing_bands
+from pipeline.layout.bands import rows_above_rules, rule_bands, spacing_bands
 from pipeline.layout.strategies import LayoutSettings, text_tables
 from pipeline.model.geometry import Word
 
@@ -129,3 +129,31 @@ def test_in_a_tight_table_a_name_s_first_line_set_above_its_values_joins_them() 
     ]
     edges = [top - 1.0 for top in tops] + [tops[-1] + 11.0]
     assert spacing_bands(XS, edges, words, 0.6, 1.0) == [1, 2, 2, 3, 3, 4]
+
+
+@pytest.mark.parametrize(
+    ("above", "cut"),
+    [
+        # A running head and a title, each in one column, above the top rule: cut off.
+        ([[0], [1]], 2),
+        # A header printed above the top rule fills its row: it stays.
+        ([[0, 1, 2]], 0),
+        # A title above a header above the rule: only the title is cut.
+        ([[1], [0, 1, 2]], 1),
+    ],
+)
+def test_rows_above_the_top_rule_that_fill_no_row_are_not_the_table_s(
+    above: list[list[int]], cut: int
+) -> None:
+    tops = [60.0 + 20 * i for i in range(len(above))] + [105.0, 125.0, 145.0, 165.0]
+    edges = [top - 2.0 for top in tops] + [tops[-1] + 13.0]
+    columns = above + [[0, 1, 2]] * 4
+    words = [
+        word(f"w{i}{c}", top, left=XS[c] + 5.0)
+        for i, (top, printed) in enumerate(zip(tops, columns, strict=True))
+        for c in printed
+    ]
+    rules = [(XS[0], y, XS[-1], y) for y in (101.0, 141.0, 177.0)]
+    bands = rule_bands(XS, edges, rules, 0.9)
+    assert rows_above_rules(XS, edges, words, bands) == cut
+    assert rows_above_rules(XS, edges, words, None) == 0

@@ -113,3 +113,18 @@ def test_fixture_header_cut_at_a_border_gets_its_true_span() -> None:
     first = kpi_headers("sanyo-onoda-r3-kpi")[0]
     assert first[3] == first[4] == "きららガラス未来館の来客数"
     assert first[1] == first[2] == "ブランド化したガラス商品の販売額"
+
+
+def test_a_line_stream_took_in_from_above_does_not_set_its_column_s_tab_stop() -> None:
+    # a running head starts far left of the column's tab stop; the header cells below
+    # start at the stop, so the header beside its neighbour is not pushed against it
+    head = cell(0, 100, 200, word("附属資料", 104, 104), row=0)
+
+    def row(r: int) -> list[Cell]:
+        return [
+            cell(0, 100, 200, word("指標の意味", 156, 104 + 20 * r), row=r),
+            cell(1, 200, 300, word("設定理由", 205, 104 + 20 * r), row=r),
+        ]
+
+    mended = mend_spills(stream_table(head, *row(1), *row(2)))
+    assert len(mended.cells) == 5

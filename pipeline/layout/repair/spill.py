@@ -18,6 +18,7 @@ lines are reassembled left part + right part, line by line.
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from pipeline.layout.repair.cells import join_across_border
 from pipeline.model import Cell, Table, Word, text_lines
@@ -25,6 +26,8 @@ from pipeline.text import JAPANESE_LETTERS, PRINTED_VALUE, join_wrapped_lines
 
 _SENTENCE_END = ("。", ".", "．")
 _JAPANESE = re.compile(f"[{JAPANESE_LETTERS}]")
+# Points within which two cells' texts start at one tab stop.
+_SHARED_START = 2.0
 
 
 @dataclass(frozen=True)
@@ -178,9 +181,16 @@ def mend_spills(table: Table, settings: SpillSettings | None = None) -> Table:
 
 def _text_starts(cells: Sequence[Cell]) -> dict[int, float]:
     """Where each column's text begins: a stream table's column edges are camelot's guess,
-    not borders, so a text set at its column's tab stop is not pushed against one."""
-    starts: dict[int, float] = {}
+    not borders, so a text set at its column's tab stop is not pushed against one. The
+    tab stop is the leftmost start two cells share: a line a stream table takes in from
+    above it (a running head) starts where it likes."""
+    firsts: dict[int, list[float]] = {}
     for cell in cells:
-        for word in cell.words if cell.colspan == 1 else ():
-            starts[cell.col] = min(starts.get(cell.col, word.bbox[0]), word.bbox[0])
+        if cell.colspan == 1 and cell.words:
+            firsts.setdefault(cell.col, []).append(min(word.bbox[0] for word in cell.words))
+    starts: dict[int, float] = {}
+    for col, xs in firsts.items():
+        xs.sort()
+        shared = [a for a, b in pairwise(xs) if b - a <= _SHARED_START]
+        starts[col] = shared[0] if shared else xs[0]
     return starts
