@@ -269,7 +269,17 @@ def _fit(field: str, text: str, settings: UnderstandSettings) -> float:
         return is_unit(text, known_units())
     if field in NAME_FIELDS:
         return _is_name(text, settings)
+    if field == "reason":
+        return _is_sentence(text, settings)
     return True
+
+
+def _is_sentence(text: str, settings: UnderstandSettings) -> bool:
+    """A reason is said in a sentence: it has a verb (`…を目指す`), or runs longer than a
+    value in words (`現状値を維持`) does."""
+    if text.endswith("。") or len(text) > 2 * settings.progress_chars:
+        return True
+    return any(word.feature.pos1 == "動詞" for word in tagger()(text))
 
 
 def evidence(field: str, values: Sequence[str], settings: UnderstandSettings = DEFAULTS) -> float:

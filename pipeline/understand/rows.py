@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from pipeline.model import FactKind, Record, enclosing
+from pipeline.understand.aims import aimed_values
 from pipeline.understand.header_map import (
     VALUE_FIELDS,
     WORD_FIELDS,
@@ -42,6 +43,7 @@ from pipeline.understand.values import (
     counts_totals,
     header_marks,
     header_unit,
+    is_target,
     make_record,
     noted_kind,
     read_values,
@@ -136,7 +138,7 @@ def row_records(table: KpiTable, heading: Heading | None) -> list[Record]:
         for index, column in enumerate(table.columns)
         if column.field.field in VALUE_FIELDS | WORD_FIELDS
     ]
-    if not value_columns or table.label_column is not None:
+    if not (value_columns or table.fields("reason")) or table.label_column is not None:
         return []
     value_columns = sorted(value_columns + dated_by_kind(table, value_columns))
     indicators = indicator_columns(table)
@@ -184,6 +186,7 @@ def _records(
     unit_columns = table.fields("unit")
     direction_columns = table.fields("direction")
     definition_columns = table.fields("definition")
+    reason_columns = table.fields("reason")
     gathered: dict[tuple[str | None, str], _Gathered] = {}
     section: str | None = None
     body = _join_wrapped_names(table, [index for index, _ in value_columns])
@@ -214,6 +217,9 @@ def _records(
                 found.values.add(
                     read_values(part, part_kind, fy, mapped.confidence, column_marks, table.context)
                 )
+        if not any(is_target(fact) for fact in found.values.facts):
+            for index in reason_columns:  # the target said in words, where none is printed
+                found.values.add(aimed_values(row[index], table.context))
         found.unit = found.unit or next(
             filter(None, (unit_in_column(row[i].text) for i in unit_columns)), name_unit
         )

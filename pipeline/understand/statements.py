@@ -33,7 +33,7 @@ from pipeline.understand.values import is_target
 
 # A number as prose prints it, with 万 / 千 inside (1万2600) and a short unit after it
 # (パーセント, as minutes spell % out, is the longest).
-_QUANTITY = (
+QUANTITY = (
     r"(?:約|おおむね|概ね|大体|およそ)?"
     r"(?P<{0}>\d[\d,.]*(?:[万千億]\d[\d,.]*)*[万千億]?(?:(?!以上|以下|程度|前後|超|未満)[^\d\s、。,()（）はがをにのとでもや]){{0,5}})"
     r"(?:以上|以下|程度|前後|超|未満)?"
@@ -44,24 +44,24 @@ _SETS = (
     r"(?:と|に)?(?:する|します|している|しています|しております|してございます|いたします"
     r"|高める|引き上げる|増やす|減らす)"
 )
-_TARGET_BEFORE = re.compile(r"(?:増加|年間)?目標値?(?:は|を|[:：])?" + _QUANTITY.format("target"))
+_TARGET_BEFORE = re.compile(r"(?:増加|年間)?目標値?(?:は|を|[:：])?" + QUANTITY.format("target"))
 # `1,000人というものを目標に`: minutes put a noun (もの, 数字) between the number and 目標.
 _TARGET_AFTER = re.compile(
-    _QUANTITY.format("target")
+    QUANTITY.format("target")
     + r"(?:という(?:もの|数字|数値)?(?:を|が)?|の(?:達成|確保|維持)?を|の|を|が)(?:増加|年間)?目標"
 )
 # `3,000人を目指す`, `100%の達成を目指します`: the number aimed at is a target.
-_AIM = re.compile(_QUANTITY.format("target") + r"(?:の(?:達成|確保|維持))?を目指")
+_AIM = re.compile(QUANTITY.format("target") + r"(?:の(?:達成|確保|維持))?を目指")
 # `令和11年度までに時間外勤務の年間平均時間を67時間にする`: a level set for a year is a
 # target; the indicator is what is set, the words between the year's まで and the を.
 _SET_BY = re.compile(
-    r"まで(?:に)?[、,]?(?P<object>[^、。]{2,40}?)を[、,]?" + _QUANTITY.format("target") + _SETS
+    r"まで(?:に)?[、,]?(?P<object>[^、。]{2,40}?)を[、,]?" + QUANTITY.format("target") + _SETS
 )
 # `成果指標を、年度ごとの転入超過数として1,000人としております`: a measure named as the
 # target (成果指標, 数値目標) and the level set for it; the indicator is what it is named as.
 _SET_AS = re.compile(
     r"(?:成果指標|数値目標|目標値?|KPI)を[、,]?(?P<object>[^、。]{2,40}?)として"
-    + _QUANTITY.format("target")
+    + QUANTITY.format("target")
     + r"と"
     + _SETS
 )
@@ -72,7 +72,7 @@ _WHEN = re.compile(r"^(?:[^、。の]{2,14}まで|(?:年度|年)ごと|毎年度
 # named before the indicator and its number, which starts a number and is no year.
 _NAMED_TARGET = re.compile(
     r"目標として(?:掲げた|掲げている|設定した|定めた)(?P<object>[^、。]{2,40}?)"
-    r"(?<![\d,.])(?!\d+年)" + _QUANTITY.format("target") + r"(?:は|を|が|の|と|に)"
+    r"(?<![\d,.])(?!\d+年)" + QUANTITY.format("target") + r"(?:は|を|が|の|と|に)"
 )
 # A span of years the number is counted over, right before it or its indicator.
 _SPAN = re.compile(
@@ -83,17 +83,17 @@ _SPAN = re.compile(
 _SHARES = frozenset({"%", "パーセント", "ポイント", "倍", "割", "位"})
 # Words between an indicator and the number aimed at: `移住者数を毎年3,000人`.
 _PER_PERIOD = re.compile(r"(?:毎年度?|年間|各年度?|単年度で?)$")
-_ACTUAL = re.compile(r"実績値?(?:は|が|[:：])?[、,]?" + _QUANTITY.format("actual"))
+_ACTUAL = re.compile(r"実績値?(?:は|が|[:：])?[、,]?" + QUANTITY.format("actual"))
 _ANSWER = re.compile(
     r"^(?:値?に対し(?:て)?|でありましたが|でしたが|に対して)[、,]?(?:実績(?:は|が)[、,]?)?"
-    + _QUANTITY.format("actual")
+    + QUANTITY.format("actual")
     + r"(?:と|に|で|となり|となった|となりました|となっております|にとどまった)"
 )
 # A sentence that only gives a year's value, after a target (`令和2年度が、13.9%。`,
 # `4月1日時点では、令和3年が16.7%でした。`): minutes read out the indicator's record.
 _YEAR_VALUE = re.compile(
     r"^(?:[^、。]{0,30}(?:時点|現在)では[、,])?(?P<year>[^、。]{2,30}?)(?:が|は)[、,]?"
-    + _QUANTITY.format("actual")
+    + QUANTITY.format("actual")
     + r"(?:です|でした|でございます|であった|となっています|となりました)?。?$"
 )
 # What may stand between the years a year's value prints (`平成31/令和元(2019)年`).
@@ -104,7 +104,7 @@ _INTRODUCED = re.compile(r"「(?P<name>[^「」]{2,40})」という(?:成果|評
 _POINTS_BACK = re.compile(r"^(?:この|その|同)")
 # `令和4年度の実績を調査したところ、利用率は61.2%であった`: the value a finding gives.
 _FOUND = re.compile(
-    r"実績値?を[^。]{0,40}?(?:ところ|結果)[、,][^、。\d]{0,12}?" + _QUANTITY.format("actual")
+    r"実績値?を[^。]{0,40}?(?:ところ|結果)[、,][^、。\d]{0,12}?" + QUANTITY.format("actual")
 )
 _TOPIC = re.compile(r"(?P<topic>[^、。]{2,40}?)(?:については|は)[、,]")
 _SENTENCE = re.compile(r"[^。]+。?")
@@ -123,7 +123,7 @@ def _quantity(text: str) -> Quantity | None:
     return found[0] if found else None
 
 
-def _year_before(text: str, context: DocumentContext, yearly: bool = False) -> int | None:
+def year_before(text: str, context: DocumentContext, yearly: bool = False) -> int | None:
     """The last year the text states, unless a span starts there (`平成27年度からは`); a
     number aimed at every year from then on (`令和5年度より…毎年`) is that year's."""
     years = find_years(text, context.era)
@@ -150,9 +150,7 @@ def read_sentence(
     for match in _FOUND.finditer(sentence) if focus is not None else ():
         actual = _quantity(match["actual"])
         if focus is not None and actual is not None:
-            found.append(
-                (focus, "actual", actual, _year_before(sentence[: match.start()], context))
-            )
+            found.append((focus, "actual", actual, year_before(sentence[: match.start()], context)))
     for pattern in (_TARGET_BEFORE, _TARGET_AFTER):
         for match in pattern.finditer(sentence):
             target = _quantity(match["target"])
@@ -163,7 +161,7 @@ def read_sentence(
             name = _name(before, pattern is _TARGET_BEFORE, context, focus, not ranked)
             if name is None:
                 continue
-            fy = _year_before(before, context)
+            fy = year_before(before, context)
             found.append((name, "target", target, fy))
             actual = _actual_after(sentence[match.end() :])
             if actual is not None:
@@ -176,7 +174,7 @@ def read_sentence(
         if name is None and follows is not None and target is not None:
             name = follows[0] if follows[1].unit == target.unit else None
         if target is not None and name is not None:
-            fy = _year_before(before, context, yearly)
+            fy = year_before(before, context, yearly)
             found.append((name, "target", _over_span(target, before, context), fy))
     for match in _NAMED_TARGET.finditer(sentence):
         target = _quantity(match["target"])
@@ -184,13 +182,13 @@ def read_sentence(
         name = clean_name(phrase) if phrase else None
         if target is not None and phrase is not None and name is not None:
             when = match["object"].removesuffix(phrase)
-            fy = _year_before(sentence[: match.start("object")] + when, context)
+            fy = year_before(sentence[: match.start("object")] + when, context)
             found.append((name, "target", _over_span(target, when, context), fy))
     for match in _SET_BY.finditer(sentence):
         target = _quantity(match["target"])
         name = _set_name(match["object"])
         if target is not None and name is not None:
-            fy = _year_before(sentence[: match.start("object")], context)
+            fy = year_before(sentence[: match.start("object")], context)
             found.append((name, "target", target, fy))
     for match in _SET_AS.finditer(sentence):
         target = _quantity(match["target"])
