@@ -62,6 +62,11 @@ def test_a_column_saying_why_a_target_was_set(header: str, field: str) -> None:
     assert map_column(header, values, CONTEXT).field == field
 
 
+def test_a_target_column_is_never_a_reason_whatever_its_cells_say() -> None:
+    values = ["現状の水準を維持しつつ、さらなる利用者の増加を目指して取り組む"]
+    assert map_column("目標値", values, CONTEXT).field != "reason"
+
+
 def test_a_reason_column_gives_the_target_the_table_prints_nowhere_else() -> None:
     table = grid_table(
         [
