@@ -51,6 +51,7 @@ from pipeline.understand.headings import (
     upright,
 )
 from pipeline.understand.keyed import KeyedName, keyed_names, keyed_records
+from pipeline.understand.levels import add_stated_levels
 from pipeline.understand.lists import list_records
 from pipeline.understand.progress import progress_records, progress_year
 from pipeline.understand.reading import KpiTable, read_table
@@ -288,6 +289,7 @@ def extract_document(path: Path, settings: ExtractSettings | None = None) -> Ext
         message = f"no KPI record found in {len(layout.pages)} pages"
         warnings.append(Issue("warning", "no-records", "understand", message))
     merged = merge_records(records)
+    add_stated_levels(text, merged, context)
     totals_by_note(merged, [line.text for page in text.values() for line in page])
     document = DocumentInfo(
         doc_id=path.stem,

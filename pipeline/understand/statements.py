@@ -327,7 +327,7 @@ def _year_value(
     return (quantity, fy) if target_fy is None or fy < target_fy else None
 
 
-def _sentences(lines_of: Mapping[int, Sequence[Line]]) -> list[_Sentence]:
+def sentences_of(lines_of: Mapping[int, Sequence[Line]]) -> list[_Sentence]:
     """The free text of each page joined and cut into sentences, each with its lines' box."""
     sentences: list[_Sentence] = []
     for page, lines in sorted(lines_of.items()):
@@ -356,7 +356,7 @@ def statement_records(
     last: tuple[str, Quantity, int | None] | None = None  # the target the sentence before set
     ranking = Ranking()  # the ranking the text named last
     focus: str | None = None  # the indicator the text introduced by name last
-    for sentence in _sentences(lines_of):
+    for sentence in sentences_of(lines_of):
         source = Source(page=sentence.page, bbox=sentence.bbox, text=sentence.raw)
         introduced = [clean_name(m["name"]) for m in _INTRODUCED.finditer(sentence.text)]
         focus = next(filter(None, reversed(introduced)), focus)

@@ -1,0 +1,67 @@
+"""The level a targeted indicator stood at in a year, stated in prose with no marker.
+
+A press release gives an actual as a plain statement: `令和5年度の本県への年間移住者は
+1,696世帯2,361人(対前年+258人)となり`. No 実績 marks it, but the sentence states the
+indicator's level for a year, so it is that year's actual, when the document sets the
+same indicator a target elsewhere (its names agree once a word of period, 年間 or 毎年,
+and a closing 数 are set aside). The value is the number printed in the target's unit.
+Figures of anything the document sets no target (会議の開催回数は3回であった) stay unread.
+"""
+
+import re
+from collections.abc import Mapping, Sequence
+
+from pipeline.model import Fact, Record, Source
+from pipeline.text import Quantity, find_years, known_units, parse_cell
+from pipeline.understand.headings import Line
+from pipeline.understand.names import noun_phrase
+from pipeline.understand.settings import DocumentContext
+from pipeline.understand.statements import sentences_of
+from pipeline.understand.values import is_target
+
+_LEVEL = re.compile(
+    r"(?P<topic>[^、。]{2,60}?)は[、,]?(?P<values>(?:\d[\d,.]*[^\d\s、。()（）]{1,4}){1,3})"
+    r"(?:[(（][^()（）]*[)）])?(?:となり|となった|となりました|であった|でした|に達し)"
+)
+_PERIOD = re.compile(r"^(?:年間|毎年度?|年度)|数$")
+
+
+def _key(name: str) -> str:
+    return _PERIOD.sub("", name)
+
+
+def add_stated_levels(
+    lines_of: Mapping[int, Sequence[Line]], records: Sequence[Record], context: DocumentContext
+) -> None:
+    """Add to each targeted record the actuals its indicator's stated levels give."""
+    targeted = {
+        _key(record.indicator): record
+        for record in records
+        if any(is_target(fact) for fact in record.facts)
+    }
+    confidence = context.settings.prose_confidence * context.settings.sentence_confidence
+    for sentence in sentences_of(lines_of):
+        for match in _LEVEL.finditer(sentence.text):
+            years = find_years(match["topic"], context.era)
+            phrase = noun_phrase(match["topic"])
+            record = targeted.get(_key(phrase)) if phrase else None
+            if record is None or len({year.fy for year in years}) != 1:
+                continue
+            values = [
+                value
+                for value in parse_cell(match["values"], known_units())
+                if isinstance(value, Quantity) and record.unit and value.unit == record.unit
+            ]
+            if len(values) != 1:
+                continue
+            fact = Fact(
+                kind="actual",
+                fy=years[0].fy,
+                value=values[0].value,
+                source=Source(page=sentence.page, bbox=sentence.bbox, text=sentence.raw),
+                confidence=round(confidence, 3),
+            )
+            if all(
+                (f.kind, f.fy, f.value) != ("actual", fact.fy, fact.value) for f in record.facts
+            ):
+                record.facts.append(fact)
