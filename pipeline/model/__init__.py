@@ -1,12 +1,13 @@
-"""The typed spine every stage passes on: words and boxes (`geometry`), grids built from
-ruling (`grid`), tables of cells with a quality report (`table`), and the kpi-record/1
-records and facts with their provenance (`record`). Imports no stage.
+"""The typed spine every stage passes on: words, boxes and printed lines (`geometry`),
+grids built from ruling (`grid`), tables of cells with a quality report (`table`), and
+the kpi-record/1 records and facts with their provenance (`record`). Imports no stage.
 """
 
 from pipeline.model.geometry import (
     BBox,
     Centres,
     DisjointSets,
+    Line,
     Segment,
     Word,
     cell_texts,
@@ -54,6 +55,7 @@ __all__ = [
     "FactKind",
     "FileFieldError",
     "Issue",
+    "Line",
     "Record",
     "RecordFile",
     "RecordFileError",

@@ -7,10 +7,10 @@ share one definition of a word, a printed line and a box holding another.
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Hashable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
-from pipeline.text import join_wrapped_lines
+from pipeline.text import join_wrapped_lines, normalize_text
 
 
 @dataclass(frozen=True)
@@ -139,3 +139,16 @@ def cell_texts(words: Sequence[Word]) -> tuple[str, str]:
     lines = text_lines(words)
     raw = "\n".join(" ".join(word.raw for word in line) for line in lines)
     return raw, join_wrapped_lines([" ".join(word.text for word in line) for line in lines])
+
+
+@dataclass(frozen=True)
+class Line:
+    """A printed line outside the tables: its words' raw text, and that text folded once."""
+
+    raw: str
+    page: int
+    bbox: BBox
+    text: str = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "text", normalize_text(self.raw))

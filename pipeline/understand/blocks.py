@@ -17,9 +17,8 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from pipeline.model import Record, Source
+from pipeline.model import Line, Record, Source
 from pipeline.understand.header_map import direction_of, match_header, read_header
-from pipeline.understand.headings import Line
 from pipeline.understand.lists import from_to_facts
 from pipeline.understand.names import clean_name
 from pipeline.understand.settings import DocumentContext

@@ -25,6 +25,8 @@ from pipeline.layout import (
     PageLayout,
     join_continued,
     layout_document,
+    page_lines,
+    upright,
 )
 from pipeline.model import (
     FORMAT,
@@ -45,10 +47,8 @@ from pipeline.understand.headings import (
     caption_above,
     heading_above,
     municipality,
-    page_lines,
     title,
     titled_tables,
-    upright,
 )
 from pipeline.understand.keyed import KeyedName, keyed_names, keyed_records
 from pipeline.understand.levels import add_stated_levels

@@ -27,7 +27,6 @@ from pipeline.text import (
     is_unit,
     known_units,
     normalize_grade,
-    normalize_text,
     parse_cell,
     value_marks,
 )
@@ -139,18 +138,18 @@ def read_header(text: str, era: str | None = None) -> HeaderText:
     """Split a header into content words, years and bracketed notes (`R2実績値（推：推計値）`).
 
     `era` is the era the document prints, for years printed without one (`24年度`).
-    A header whose only words are in its notes (`R1（基準値）`) is read by them.
+    A header whose only words are in its notes (`R1（基準値）`) is read by them. The text
+    is read as layout folded it: a cell's text, or a path of them (`令和5年度 / 目標`).
     """
-    folded = normalize_text(text)
-    years = tuple(find_years(folded, era))
-    bare = folded
+    years = tuple(find_years(text, era))
+    bare = text
     for year in years:
         bare = bare.replace(year.text, " ", 1)
     bare, notes = _split_notes(_PART_NUMBER.sub(" ", _ENUMERATOR_MARK.sub(" ", bare)))
     words = _content_words(bare)
     if not words and notes:
         words = _content_words(" ".join(notes))
-    return HeaderText(folded, words, years, notes)
+    return HeaderText(text, words, years, notes)
 
 
 @cache
@@ -205,14 +204,13 @@ def label_in(text: str, context: DocumentContext) -> FieldMatch | None:
 
 def is_year_label(text: str, era: str | None = None) -> bool:
     """A label that is a year and little else (`R 2`, `令和3年度`, `2020年度末`)."""
-    folded = normalize_text(text)
-    years = find_years(folded, era)
-    return len(years) == 1 and len(folded) - len(years[0].text) <= 2
+    years = find_years(text, era)
+    return len(years) == 1 and len(text) - len(years[0].text) <= 2
 
 
 def direction_of(text: str) -> str | None:
     """The direction a short cell says: an arrow or a word (増加, 減少を目指す, 向上させる)."""
-    folded = _AIMING.sub("", normalize_text(text))
+    folded = _AIMING.sub("", text)
     found = {DIRECTION_WORDS[char] for char in folded if char in DIRECTION_WORDS}
     return found.pop() if len(found) == 1 and len(folded) <= 4 else None
 

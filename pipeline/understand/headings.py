@@ -10,10 +10,10 @@ import itertools
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass
 
-from pipeline.layout import PageLayout, upright_box
-from pipeline.model import BBox, Table, centre_in, enclosing, text_lines
+from pipeline.layout import PageLayout, cell_line
+from pipeline.model import BBox, Line, Table
 from pipeline.text import ERA_FIRST_YEARS, normalize_text
 from pipeline.text.tokens import tagger
 from pipeline.understand.header_map import match_header, read_header
@@ -29,57 +29,12 @@ TITLE_WEIGHT = 3
 
 
 @dataclass(frozen=True)
-class Line:
-    """A printed line outside the tables: its words' raw text, and that text folded once."""
-
-    raw: str
-    page: int
-    bbox: BBox
-    text: str = field(init=False)
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "text", normalize_text(self.raw))
-
-
-@dataclass(frozen=True)
 class Heading:
     """A heading printed above a table, naming the program its indicators belong to."""
 
     text: str
     page: int
     bbox: BBox
-
-
-def free_lines(layout: PageLayout) -> list[Line]:
-    """The page's printed lines outside its tables, top to bottom.
-
-    On a page printed sideways the lines are read upright, with upright boxes, as its
-    tables were; `upright(table, layout)` gives a table's box in the same frame.
-    """
-    tables = [upright(table, layout) for table in layout.tables]
-    words = [
-        replace(word, bbox=upright_box(word.bbox, layout.turn, *_size(layout)))
-        for word in layout.words
-        if not word.invisible
-    ]
-    outside = [word for word in words if not any(centre_in(word, box) for box in tables)]
-    return [
-        Line(
-            " ".join(word.raw for word in line),
-            layout.page.number,
-            enclosing([word.bbox for word in line]),
-        )
-        for line in text_lines(outside)
-    ]
-
-
-def upright(table: Table, layout: PageLayout) -> BBox:
-    """A table's box as its page reads upright, the frame its page's free lines are in."""
-    return upright_box(table.bbox, layout.turn, *_size(layout))
-
-
-def _size(layout: PageLayout) -> tuple[float, float]:
-    return layout.page.width, layout.page.height
 
 
 # A list item states values (`①婚姻率：5.5‰（平成25年）→5.9‰`): not a heading.
@@ -113,11 +68,6 @@ def program_heading(line: Line, settings: UnderstandSettings = DEFAULTS) -> Head
 _ABOUT_THE_TABLE = frozenset(
     {"baseline", "target", "actual", "final_target", "indicator", "direction", "grade"}
 )
-
-
-def page_lines(pages: Sequence[PageLayout]) -> dict[int, list[Line]]:
-    """Each page's free lines by page number, read once for every table that looks above."""
-    return {page.page.number: free_lines(page) for page in pages}
 
 
 def heading_above(
@@ -226,11 +176,7 @@ def titled_tables(page: PageLayout) -> dict[int, list[Line]]:
     for table in page.tables:
         top = [cell for cell in table.cells if cell.row == 0 and cell.text]
         if len(top) == 1 and top[0].colspan * 2 >= table.shape[1] and table.strategy == "stream":
-            lines.append(
-                Line(
-                    top[0].raw, page.page.number, upright_box(top[0].bbox, page.turn, *_size(page))
-                )
-            )
+            lines.append(cell_line(top[0].raw, top[0].bbox, page))
     return {page.page.number: lines}
 
 

@@ -10,7 +10,7 @@ the column (rule 8's spirit: a figure given for orientation is no fact).
 import re
 from functools import cache
 
-from pipeline.text import find_years, header_fields, known_units, normalize_text, value_marks
+from pipeline.text import find_years, header_fields, known_units, value_marks
 
 # A figure, not the number of a year or span (`27年度`, `5年間`), and not inside one.
 _FIGURE = re.compile(r"(?<![\d.,])\d[\d,.]*(?![\d,.]|\s*(?:年|か月|ヶ月|カ月))")
@@ -58,12 +58,13 @@ def _labelled(text: str) -> list[tuple[str, str]] | None:
 
 def standing_figure(text: str, era: str | None = None) -> tuple[str, int | None] | None:
     """The figure a cell of labelled figures gives as it stands, and its label's fiscal
-    year (None where the label prints none); None for any other cell.
+    year (None where the label prints none); None for any other cell. `text` is the
+    cell's text as layout folded it.
 
     Each label must say when its figure stands (現在, 実績) or that it is an estimate
     (予測, 見込), and exactly one figure must stand: `男性81.1年 女性84.0年` is not such a cell.
     """
-    pairs = _labelled(normalize_text(text))
+    pairs = _labelled(text)
     if not pairs:
         return None
     standing = [(label, figure) for label, figure in pairs if _stands(label)]

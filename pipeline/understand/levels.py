@@ -11,9 +11,8 @@ Figures of anything the document sets no target (会議の開催回数は3回で
 import re
 from collections.abc import Mapping, Sequence
 
-from pipeline.model import Fact, Record, Source
+from pipeline.model import Fact, Line, Record, Source
 from pipeline.text import Quantity, find_years, known_units, parse_cell
-from pipeline.understand.headings import Line
 from pipeline.understand.names import noun_phrase
 from pipeline.understand.settings import DocumentContext
 from pipeline.understand.statements import sentences_of

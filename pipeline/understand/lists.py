@@ -12,7 +12,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from pipeline.model import Fact, FactKind, Record, Source, enclosing
+from pipeline.model import Fact, FactKind, Line, Record, Source, enclosing
 from pipeline.text import (
     Quantity,
     Wording,
@@ -21,7 +21,7 @@ from pipeline.text import (
     parse_cell,
     stated_values,
 )
-from pipeline.understand.headings import Line, program_heading
+from pipeline.understand.headings import program_heading
 from pipeline.understand.names import clean_name
 from pipeline.understand.settings import DocumentContext
 

@@ -22,10 +22,9 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from pipeline.model import BBox, Fact, FactKind, Record, Source, enclosing
+from pipeline.model import BBox, Fact, FactKind, Line, Record, Source, enclosing
 from pipeline.text import Quantity, find_years, known_units, parse_cell, repair_numbers
 from pipeline.text.tokens import tagger
-from pipeline.understand.headings import Line
 from pipeline.understand.names import NAME_POS, clean_name, noun_phrase
 from pipeline.understand.ranks import Ranking, read_ranks
 from pipeline.understand.settings import DocumentContext

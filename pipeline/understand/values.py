@@ -315,7 +315,7 @@ def make_record(
         return None
     if not values.facts:
         return None
-    if totals or _CUMULATIVE_NAME.search(normalize_text(indicator)):
+    if totals or _CUMULATIVE_NAME.search(indicator):
         _running_totals(values.facts)
     indicator = _TOTAL_MARK.sub("", indicator).strip() or indicator
     extra = {"source": source_of(source).model_dump()} if source is not None else {}

@@ -2,8 +2,8 @@
 
 import pytest
 
+from pipeline.model import Line
 from pipeline.understand.blocks import block_records
-from pipeline.understand.headings import Line
 from pipeline.understand.settings import DocumentContext
 
 CONTEXT = DocumentContext()

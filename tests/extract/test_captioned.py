@@ -4,9 +4,10 @@ for the name, unit and direction, and each row's or column's kind. Made-up cases
 import pytest
 from grids import grid_table, run_of
 
+from pipeline.model import Line
 from pipeline.model.table import Table
 from pipeline.understand.forms import form_caption
-from pipeline.understand.headings import Caption, Line, caption_above
+from pipeline.understand.headings import Caption, caption_above
 from pipeline.understand.reading import read_table
 from pipeline.understand.series import kind_row_records
 from pipeline.understand.settings import DocumentContext

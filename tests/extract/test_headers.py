@@ -71,7 +71,7 @@ def test_an_unknown_header_maps_to_nothing() -> None:
 
 
 def test_header_years_and_notes_are_set_apart_from_its_words() -> None:
-    header = read_header("R2実績値（推：推計値）")
+    header = read_header("R2実績値(推:推計値)")  # as layout folds `R2実績値（推：推計値）`
     assert header.words == ("実績", "値")
     assert [year.fy for year in header.years] == [2020]
     assert header.notes == ("推:推計値",)

@@ -6,13 +6,13 @@ import pymupdf
 import pytest
 
 from pipeline.ingest.pages import read_page
+from pipeline.layout import page_lines
 from pipeline.layout.pages import PageLayout
+from pipeline.model import Line
 from pipeline.model.table import Cell, Table
 from pipeline.understand.headings import (
-    Line,
     heading_above,
     municipality,
-    page_lines,
     program_heading,
     title,
     titled_tables,

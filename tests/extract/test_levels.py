@@ -3,8 +3,7 @@ actual; the same statement of an indicator with no target gives nothing. Made-up
 
 import pytest
 
-from pipeline.model import Fact, Record
-from pipeline.understand.headings import Line
+from pipeline.model import Fact, Line, Record
 from pipeline.understand.levels import add_stated_levels
 from pipeline.understand.settings import DocumentContext
 

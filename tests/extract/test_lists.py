@@ -2,7 +2,7 @@
 
 import pytest
 
-from pipeline.understand.headings import Line
+from pipeline.model import Line
 from pipeline.understand.lists import list_item, list_records
 from pipeline.understand.settings import DocumentContext
 

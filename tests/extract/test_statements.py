@@ -3,8 +3,7 @@ indicator, the year comes from the sentence; distractors give nothing. Made-up s
 
 import pytest
 
-from pipeline.model import Record
-from pipeline.understand.headings import Line
+from pipeline.model import Line, Record
 from pipeline.understand.settings import DocumentContext, UnderstandSettings
 from pipeline.understand.statements import read_sentence, statement_records
 

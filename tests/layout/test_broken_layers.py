@@ -13,10 +13,10 @@ import pymupdf
 import pytest
 
 from pipeline.ingest import Page, read_page
-from pipeline.layout import LayoutSettings, layout_page
+from pipeline.layout import LayoutSettings, free_lines, layout_page
 from pipeline.layout.pages import _needs_ocr
 from pipeline.ocr.settings import OcrSettings, ocr_problem
-from pipeline.understand.headings import free_lines, heading_above
+from pipeline.understand.headings import heading_above
 
 NEEDS_TESSERACT = pytest.mark.skipif(
     ocr_problem(OcrSettings()) is not None, reason="Tesseract with jpn data is not installed"

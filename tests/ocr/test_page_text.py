@@ -11,11 +11,11 @@ import numpy as np
 import pymupdf
 import pytest
 
-from pipeline.layout import LayoutSettings, layout_page
+from pipeline.layout import LayoutSettings, free_lines, layout_page
 from pipeline.ocr.page import grid_outline, prepare
 from pipeline.ocr.page_text import free_line_boxes
 from pipeline.ocr.settings import OcrSettings, ocr_problem
-from pipeline.understand.headings import free_lines, heading_above, title
+from pipeline.understand.headings import heading_above, title
 
 NEEDS_TESSERACT = pytest.mark.skipif(
     ocr_problem(OcrSettings()) is not None, reason="Tesseract with jpn data is not installed"
