@@ -5,6 +5,8 @@ A press release gives an actual as a plain statement: `令和5年度の本県へ
 indicator's level for a year, so it is that year's actual, when the document sets the
 same indicator a target elsewhere (its names agree once a word of period, 年間 or 毎年,
 and a closing 数 are set aside). The value is the number printed in the target's unit.
+A year the same sentence compares it with, its figures in brackets after it (`過去最多だった
+令和3年度(1,665世帯、2,368人)に迫る`), is that year's level too.
 Figures of anything the document sets no target (会議の開催回数は3回であった) stay unread.
 """
 
@@ -22,6 +24,8 @@ _LEVEL = re.compile(
     r"(?P<topic>[^、。]{2,60}?)は[、,]?(?P<values>(?:\d[\d,.]*[^\d\s、。()（）]{1,4}){1,3})"
     r"(?:[(（][^()（）]*[)）])?(?:となり|となった|となりました|であった|でした|に達し)"
 )
+# A year's figures in brackets right after it: `令和3年度(1,665世帯、2,368人)`.
+_BRACKETED = re.compile(r"^[(（](?P<values>[^()（）]{1,40})[)）]")
 _PERIOD = re.compile(r"^(?:年間|毎年度?|年度)|数$")
 
 
@@ -46,21 +50,33 @@ def add_stated_levels(
             record = targeted.get(_key(phrase)) if phrase else None
             if record is None or len({year.fy for year in years}) != 1:
                 continue
-            values = [
-                value
-                for value in parse_cell(match["values"], known_units())
-                if isinstance(value, Quantity) and record.unit and value.unit == record.unit
-            ]
-            if len(values) != 1:
-                continue
-            fact = Fact(
-                kind="actual",
-                fy=years[0].fy,
-                value=values[0].value,
-                source=Source(page=sentence.page, bbox=sentence.bbox, text=sentence.raw),
-                confidence=round(confidence, 3),
-            )
-            if all(
-                (f.kind, f.fy, f.value) != ("actual", fact.fy, fact.value) for f in record.facts
-            ):
-                record.facts.append(fact)
+            levels = [(years[0].fy, match["values"])]
+            rest = sentence.text[match.end() :]
+            for year in find_years(rest, context.era):
+                after = rest[rest.index(year.text) + len(year.text) :]
+                if (bracketed := _BRACKETED.match(after)) is not None:
+                    levels.append((year.fy, bracketed["values"]))
+            source = Source(page=sentence.page, bbox=sentence.bbox, text=sentence.raw)
+            for fy, printed in levels:
+                value = _level(printed, record.unit)
+                if value is None:
+                    continue
+                fact = Fact(
+                    kind="actual",
+                    fy=fy,
+                    value=value,
+                    source=source,
+                    confidence=round(confidence, 3),
+                )
+                if all((f.kind, f.fy, f.value) != ("actual", fy, value) for f in record.facts):
+                    record.facts.append(fact)
+
+
+def _level(printed: str, unit: str | None) -> float | None:
+    """The one number printed in the target's unit, or None."""
+    values = [
+        value
+        for value in parse_cell(printed, known_units())
+        if isinstance(value, Quantity) and unit and value.unit == unit
+    ]
+    return values[0].value if len(values) == 1 else None

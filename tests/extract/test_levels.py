@@ -38,6 +38,13 @@ def _actuals(record: Record, *sentences: str) -> list[tuple[int | None, float | 
         ("令和4年度の転入者数は210世帯となった。", []),
         # another indicator, with no target
         ("令和4年度の相談会の開催回数は12回であった。", []),
+        # a year compared with, its figures in brackets after it
+        (
+            "令和4年度の転入者数は412人となり、最多だった令和元年度(150世帯、431人)に迫った。",
+            [(2022, 412), (2019, 431)],
+        ),
+        ("令和4年度の転入者数は412人となり、令和2年度(2020年度)を上回った。", [(2022, 412)]),
+        ("令和4年度の転入者数は412人となり、令和2年度(150世帯)を上回った。", [(2022, 412)]),
     ],
 )
 def test_a_stated_level_of_a_targeted_indicator(
