@@ -14,11 +14,12 @@ import re
 from dataclasses import dataclass
 
 from pipeline.model import Fact
-from pipeline.text import Quantity, find_years, known_units, parse_cell, repair_numbers
+from pipeline.text import Quantity, find_years, repair_numbers
 from pipeline.text.tokens import tagger
+from pipeline.understand.phrases import QUANTITY, first_quantity
 from pipeline.understand.settings import DocumentContext
 from pipeline.understand.slots import Slot
-from pipeline.understand.statements import QUANTITY, year_before
+from pipeline.understand.statements import year_before
 from pipeline.understand.values import Values, source_of
 
 # The verb a target is aimed at with: `…を目指す`, `…をめざします`, `…を目標とする`.
@@ -58,7 +59,7 @@ def stated_aims(text: str, context: DocumentContext) -> list[Aim]:
     aims: list[Aim] = []
     for match in _NUMBER_AIMED.finditer(text):
         before = text[: match.start()]
-        quantity = _quantity(match["target"])
+        quantity = first_quantity(match["target"])
         if quantity is not None and not _RELATIVE.search(before):
             aims.append(Aim(quantity, year_before(before, context), match.start(), match.end()))
     for verb in _AIMED_AT.finditer(text):
@@ -83,11 +84,6 @@ def aimed_values(slot: Slot, context: DocumentContext) -> Values:
             )
             found.facts.append(fact)
     return found
-
-
-def _quantity(text: str) -> Quantity | None:
-    found = [value for value in parse_cell(text, known_units()) if isinstance(value, Quantity)]
-    return found[0] if found else None
 
 
 def _worded(before: str, context: DocumentContext) -> Aim | None:

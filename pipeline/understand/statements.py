@@ -18,95 +18,38 @@ meetings, historical averages) are never read: a prose reader that guesses is wo
 than none.
 """
 
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from pipeline.model import BBox, Fact, FactKind, Line, Record, Source, enclosing
-from pipeline.text import Quantity, find_years, known_units, parse_cell, repair_numbers
+from pipeline.text import Quantity, find_years, repair_numbers
 from pipeline.text.tokens import tagger
 from pipeline.understand.names import NAME_POS, clean_name, noun_phrase
+from pipeline.understand.phrases import (
+    ACTUAL,
+    AIM,
+    ANSWER,
+    FOUND,
+    INTRODUCED,
+    NAMED_TARGET,
+    PER_PERIOD,
+    POINTS_BACK,
+    SENTENCE,
+    SET_AS,
+    SET_BY,
+    SHARES,
+    SPAN,
+    TARGET_AFTER,
+    TARGET_BEFORE,
+    TOPIC,
+    WHEN,
+    YEAR_JOINS,
+    YEAR_VALUE,
+    first_quantity,
+)
 from pipeline.understand.ranks import Ranking, read_ranks
 from pipeline.understand.settings import DocumentContext
 from pipeline.understand.values import is_target
-
-# A number as prose prints it, with 万 / 千 inside (1万2600) and a short unit after it
-# (パーセント, as minutes spell % out, is the longest).
-QUANTITY = (
-    r"(?:約|おおむね|概ね|大体|およそ)?"
-    r"(?P<{0}>\d[\d,.]*(?:[万千億]\d[\d,.]*)*[万千億]?(?:(?!以上|以下|程度|前後|超|未満)[^\d\s、。,()（）はがをにのとでもや]){{0,5}})"
-    r"(?:以上|以下|程度|前後|超|未満)?"
-)
-# The verb that sets a level, plain or in the polite forms of minutes (としております,
-# としてございます): `…を80%とする`, `…を25パーセントにする目標`.
-_SETS = (
-    r"(?:と|に)?(?:する|します|している|しています|しております|してございます|いたします"
-    r"|高める|引き上げる|増やす|減らす)"
-)
-_TARGET_BEFORE = re.compile(r"(?:増加|年間)?目標値?(?:は|を|[:：])?" + QUANTITY.format("target"))
-# `1,000人というものを目標に`: minutes put a noun (もの, 数字) between the number and 目標.
-_TARGET_AFTER = re.compile(
-    QUANTITY.format("target")
-    + r"(?:という(?:もの|数字|数値)?(?:を|が)?|の(?:達成|確保|維持)?を|の|を|が)(?:増加|年間)?目標"
-)
-# `3,000人を目指す`, `100%の達成を目指します`: the number aimed at is a target.
-_AIM = re.compile(QUANTITY.format("target") + r"(?:の(?:達成|確保|維持))?を目指")
-# `令和11年度までに時間外勤務の年間平均時間を67時間にする`: a level set for a year is a
-# target; the indicator is what is set, the words between the year's まで and the を.
-_SET_BY = re.compile(
-    r"まで(?:に)?[、,]?(?P<object>[^、。]{2,40}?)を[、,]?" + QUANTITY.format("target") + _SETS
-)
-# `成果指標を、年度ごとの転入超過数として1,000人としております`: a measure named as the
-# target (成果指標, 数値目標) and the level set for it; the indicator is what it is named as.
-_SET_AS = re.compile(
-    r"(?:成果指標|数値目標|目標値?|KPI)を[、,]?(?P<object>[^、。]{2,40}?)として"
-    + QUANTITY.format("target")
-    + r"と"
-    + _SETS
-)
-# Words before the indicator that say when the level holds: by a year (`令和10年度までの`,
-# the target's year) or each year (`年度ごとの`, `毎年度の`).
-_WHEN = re.compile(r"^(?:[^、。の]{2,14}まで|(?:年度|年)ごと|毎年度?|各年度)の")
-# `数値目標として掲げた平成27年度から令和元年度までの移住者数8,000人は`: the target
-# named before the indicator and its number, which starts a number and is no year.
-_NAMED_TARGET = re.compile(
-    r"目標として(?:掲げた|掲げている|設定した|定めた)(?P<object>[^、。]{2,40}?)"
-    r"(?<![\d,.])(?!\d+年)" + QUANTITY.format("target") + r"(?:は|を|が|の|と|に)"
-)
-# A span of years the number is counted over, right before it or its indicator.
-_SPAN = re.compile(
-    r"(?:から|より|[~〜～])[^、。]{1,12}?まで(?:の|で|に)?"
-    r"(?:(?:\d+|[一二三四五六七八九十]+)(?:か|カ|ヶ)?年間?(?:で|の)?)?$"
-)
-# Units of a share or a level, which no span of years adds up.
-_SHARES = frozenset({"%", "パーセント", "ポイント", "倍", "割", "位"})
-# Words between an indicator and the number aimed at: `移住者数を毎年3,000人`.
-_PER_PERIOD = re.compile(r"(?:毎年度?|年間|各年度?|単年度で?)$")
-_ACTUAL = re.compile(r"実績値?(?:は|が|[:：])?[、,]?" + QUANTITY.format("actual"))
-_ANSWER = re.compile(
-    r"^(?:値?に対し(?:て)?|でありましたが|でしたが|に対して)[、,]?(?:実績(?:は|が)[、,]?)?"
-    + QUANTITY.format("actual")
-    + r"(?:と|に|で|となり|となった|となりました|となっております|にとどまった)"
-)
-# A sentence that only gives a year's value, after a target (`令和2年度が、13.9%。`,
-# `4月1日時点では、令和3年が16.7%でした。`): minutes read out the indicator's record.
-_YEAR_VALUE = re.compile(
-    r"^(?:[^、。]{0,30}(?:時点|現在)では[、,])?(?P<year>[^、。]{2,30}?)(?:が|は)[、,]?"
-    + QUANTITY.format("actual")
-    + r"(?:です|でした|でございます|であった|となっています|となりました)?。?$"
-)
-# What may stand between the years a year's value prints (`平成31/令和元(2019)年`).
-_YEAR_JOINS = re.compile(r"[/・\s]*")
-# An indicator introduced by name (`「避難所を知る市民の割合」という成果指標`): later
-# sentences that point back at it (`この結果は、`, `この指標の`) are about it.
-_INTRODUCED = re.compile(r"「(?P<name>[^「」]{2,40})」という(?:成果|評価)?指標")
-_POINTS_BACK = re.compile(r"^(?:この|その|同)")
-# `令和4年度の実績を調査したところ、利用率は61.2%であった`: the value a finding gives.
-_FOUND = re.compile(
-    r"実績値?を[^。]{0,40}?(?:ところ|結果)[、,][^、。\d]{0,12}?" + QUANTITY.format("actual")
-)
-_TOPIC = re.compile(r"(?P<topic>[^、。]{2,40}?)(?:については|は)[、,]")
-_SENTENCE = re.compile(r"[^。]+。?")
 
 
 @dataclass(frozen=True)
@@ -115,11 +58,6 @@ class _Sentence:
     page: int
     bbox: BBox
     raw: str
-
-
-def _quantity(text: str) -> Quantity | None:
-    found = [value for value in parse_cell(text, known_units()) if isinstance(value, Quantity)]
-    return found[0] if found else None
 
 
 def year_before(text: str, context: DocumentContext, yearly: bool = False) -> int | None:
@@ -146,18 +84,18 @@ def read_sentence(
     the indicator the text introduced by name, which a sentence pointing back is about."""
     found: list[tuple[str, FactKind, Quantity, int | None]] = []
     sentence = repair_numbers(sentence)
-    for match in _FOUND.finditer(sentence) if focus is not None else ():
-        actual = _quantity(match["actual"])
+    for match in FOUND.finditer(sentence) if focus is not None else ():
+        actual = first_quantity(match["actual"])
         if focus is not None and actual is not None:
             found.append((focus, "actual", actual, year_before(sentence[: match.start()], context)))
-    for pattern in (_TARGET_BEFORE, _TARGET_AFTER):
+    for pattern in (TARGET_BEFORE, TARGET_AFTER):
         for match in pattern.finditer(sentence):
-            target = _quantity(match["target"])
+            target = first_quantity(match["target"])
             if target is None:
                 continue
             before = sentence[: match.start()]
             ranked = (target.unit or "").startswith("位")  # `全国3位`: a scope, read in ranks
-            name = _name(before, pattern is _TARGET_BEFORE, context, focus, not ranked)
+            name = _name(before, pattern is TARGET_BEFORE, context, focus, not ranked)
             if name is None:
                 continue
             fy = year_before(before, context)
@@ -165,9 +103,9 @@ def read_sentence(
             actual = _actual_after(sentence[match.end() :])
             if actual is not None:
                 found.append((name, "actual", actual, fy))
-    for match in _AIM.finditer(sentence):
-        target = _quantity(match["target"])
-        before = _PER_PERIOD.sub("", sentence[: match.start()])
+    for match in AIM.finditer(sentence):
+        target = first_quantity(match["target"])
+        before = PER_PERIOD.sub("", sentence[: match.start()])
         yearly = before != sentence[: match.start()]
         name = _aimed_name(before)
         if name is None and follows is not None and target is not None:
@@ -175,23 +113,23 @@ def read_sentence(
         if target is not None and name is not None:
             fy = year_before(before, context, yearly)
             found.append((name, "target", _over_span(target, before, context), fy))
-    for match in _NAMED_TARGET.finditer(sentence):
-        target = _quantity(match["target"])
+    for match in NAMED_TARGET.finditer(sentence):
+        target = first_quantity(match["target"])
         phrase = noun_phrase(match["object"])
         name = clean_name(phrase) if phrase else None
         if target is not None and phrase is not None and name is not None:
             when = match["object"].removesuffix(phrase)
             fy = year_before(sentence[: match.start("object")] + when, context)
             found.append((name, "target", _over_span(target, when, context), fy))
-    for match in _SET_BY.finditer(sentence):
-        target = _quantity(match["target"])
+    for match in SET_BY.finditer(sentence):
+        target = first_quantity(match["target"])
         name = _set_name(match["object"])
         if target is not None and name is not None:
             fy = year_before(sentence[: match.start("object")], context)
             found.append((name, "target", target, fy))
-    for match in _SET_AS.finditer(sentence):
-        target = _quantity(match["target"])
-        name = _set_name(_WHEN.sub("", match["object"]))
+    for match in SET_AS.finditer(sentence):
+        target = first_quantity(match["target"])
+        name = _set_name(WHEN.sub("", match["object"]))
         if target is not None and name is not None:
             found.append((name, "target", target, _deadline(sentence[: match.end()], context)))
     return found
@@ -200,10 +138,10 @@ def read_sentence(
 def _over_span(target: Quantity, before: str, context: DocumentContext) -> Quantity:
     """A count aimed at over a span of years (`令和2年度から6年度までの5年間で`) is their
     total, marked cumulative; a share or a single year's level is not."""
-    span = _SPAN.search(before)
+    span = SPAN.search(before)
     if span is None or len(find_years(before[max(0, span.start() - 12) :], context.era)) < 2:
         return target
-    if target.unit in _SHARES:
+    if target.unit in SHARES:
         return target
     return replace(target, marks=target.marks | {"cumulative"})
 
@@ -263,7 +201,7 @@ def _adjacent_name(before: str) -> str | None:
     """The noun printed right before the number, with no particle between (`人口30万人の維持
     を目標`: a population of 300,000); a word of a period (年間, 毎年) or a year is none."""
     phrase = noun_phrase(before)
-    if phrase is None or _PER_PERIOD.search(phrase) or any(char.isdigit() for char in phrase):
+    if phrase is None or PER_PERIOD.search(phrase) or any(char.isdigit() for char in phrase):
         return None
     return clean_name(phrase)
 
@@ -287,21 +225,21 @@ def _points_back(before: str) -> bool:
 
 
 def _last_topic(before: str) -> str | None:
-    topics = list(_TOPIC.finditer(before))
+    topics = list(TOPIC.finditer(before))
     return topics[-1]["topic"] if topics else None
 
 
 def _pointing(topic: str) -> bool:
-    return bool(_POINTS_BACK.match(topic.lstrip("、, ")))
+    return bool(POINTS_BACK.match(topic.lstrip("、, ")))
 
 
 def _actual_after(rest: str) -> Quantity | None:
     clause = rest.split("。")[0]
-    answer = _ANSWER.match(clause)
+    answer = ANSWER.match(clause)
     if answer is not None:
-        return _quantity(answer["actual"])
-    actual = _ACTUAL.search(clause)
-    return _quantity(actual["actual"]) if actual is not None else None
+        return first_quantity(answer["actual"])
+    actual = ACTUAL.search(clause)
+    return first_quantity(actual["actual"]) if actual is not None else None
 
 
 def _year_value(
@@ -309,16 +247,16 @@ def _year_value(
 ) -> tuple[Quantity, int] | None:
     """The value a sentence gives for one year before the target's, in the target's unit:
     the indicator's record, read out after the target was stated."""
-    match = _YEAR_VALUE.match(repair_numbers(sentence))
+    match = YEAR_VALUE.match(repair_numbers(sentence))
     if match is None:
         return None
     years = find_years(match["year"], context.era)
     rest = match["year"]
     for year in years:
         rest = rest.replace(year.text, "", 1)
-    if not years or len({year.fy for year in years}) > 1 or not _YEAR_JOINS.fullmatch(rest):
+    if not years or len({year.fy for year in years}) > 1 or not YEAR_JOINS.fullmatch(rest):
         return None
-    quantity = _quantity(match["actual"])
+    quantity = first_quantity(match["actual"])
     _, target_value, target_fy = target
     fy = years[0].fy
     if quantity is None or quantity.unit != target_value.unit:
@@ -335,7 +273,7 @@ def sentences_of(lines_of: Mapping[int, Sequence[Line]]) -> list[_Sentence]:
         for line in lines:
             spans.append((len(text), len(text) + len(line.text), line))
             text += line.text
-        for match in _SENTENCE.finditer(text):
+        for match in SENTENCE.finditer(text):
             inside = [
                 line for start, end, line in spans if start < match.end() and match.start() < end
             ]
@@ -357,7 +295,7 @@ def statement_records(
     focus: str | None = None  # the indicator the text introduced by name last
     for sentence in sentences_of(lines_of):
         source = Source(page=sentence.page, bbox=sentence.bbox, text=sentence.raw)
-        introduced = [clean_name(m["name"]) for m in _INTRODUCED.finditer(sentence.text)]
+        introduced = [clean_name(m["name"]) for m in INTRODUCED.finditer(sentence.text)]
         focus = next(filter(None, reversed(introduced)), focus)
         read = read_sentence(sentence.text, context, last[:2] if last else None, focus)
         targets = [(name, quantity, fy) for name, kind, quantity, fy in read if kind == "target"]
