@@ -91,3 +91,17 @@ FOUND = re.compile(
 )
 TOPIC = re.compile(r"(?P<topic>[^、。]{2,40}?)(?:については|は)[、,]")
 SENTENCE = re.compile(r"[^。]+。?")
+# `523人の新規就農者をつくっていかなければならないという計画`: the number of what a plan
+# is to make is a target, and what it counts the indicator.
+PLANNED = re.compile(
+    QUANTITY.format("target")
+    + r"の(?P<object>[^、。\d]{2,30}?)を[^、。\d]{0,30}?(?:という|とする)計画"
+)
+# `平成27年度の実績につきましては、…323人でございます`: a year's actual read out as an answer
+# after a target, what it counts said again in other words.
+YEAR_ACTUAL = re.compile(
+    r"(?P<year>[^、。]{2,24}?)の実績(?:は|につきましては|については|につきまして)[、,]"
+    r"[^。\d]{0,60}?"
+    + QUANTITY.format("actual")
+    + r"(?:でございます|です|でした|となっております|となりました|であった)"
+)

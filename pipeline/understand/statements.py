@@ -33,6 +33,7 @@ from pipeline.understand.phrases import (
     INTRODUCED,
     NAMED_TARGET,
     PER_PERIOD,
+    PLANNED,
     POINTS_BACK,
     SENTENCE,
     SET_AS,
@@ -43,6 +44,7 @@ from pipeline.understand.phrases import (
     TARGET_BEFORE,
     TOPIC,
     WHEN,
+    YEAR_ACTUAL,
     YEAR_JOINS,
     YEAR_VALUE,
     first_quantity,
@@ -127,6 +129,11 @@ def read_sentence(
         if target is not None and name is not None:
             fy = year_before(sentence[: match.start("object")], context)
             found.append((name, "target", target, fy))
+    for match in PLANNED.finditer(sentence):
+        target = first_quantity(match["target"])
+        name = clean_name(match["object"])
+        if target is not None and name is not None:
+            found.append((name, "target", target, year_before(sentence[: match.start()], context)))
     for match in SET_AS.finditer(sentence):
         target = first_quantity(match["target"])
         name = _set_name(WHEN.sub("", match["object"]))
@@ -246,15 +253,21 @@ def _year_value(
     sentence: str, target: tuple[str, Quantity, int | None], context: DocumentContext
 ) -> tuple[Quantity, int] | None:
     """The value a sentence gives for one year before the target's, in the target's unit:
-    the indicator's record, read out after the target was stated."""
-    match = YEAR_VALUE.match(repair_numbers(sentence))
+    the indicator's record, read out after the target was stated (`令和2年度が、13.9%。`,
+    `平成27年度の実績につきましては、…323人でございます`)."""
+    sentence = repair_numbers(sentence)
+    match = YEAR_VALUE.match(sentence) or YEAR_ACTUAL.search(sentence)
     if match is None:
         return None
     years = find_years(match["year"], context.era)
+    if not years or len({year.fy for year in years}) > 1:
+        return None
     rest = match["year"]
+    if match.re is YEAR_ACTUAL:
+        rest = rest[rest.rfind(years[-1].text) + len(years[-1].text) :]
     for year in years:
         rest = rest.replace(year.text, "", 1)
-    if not years or len({year.fy for year in years}) > 1 or not YEAR_JOINS.fullmatch(rest):
+    if not YEAR_JOINS.fullmatch(rest):
         return None
     quantity = first_quantity(match["actual"])
     _, target_value, target_fy = target

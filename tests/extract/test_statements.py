@@ -103,6 +103,15 @@ def read(sentence: str, era: str | None = "令和") -> Read:
             "本計画では、数値目標を令和10年度までの観光入込客数として85万人といたします。",
             [("観光入込客数", "target", 850000, "人", 2028)],
         ),
+        # the number of what a plan is to make: a target, what it counts the indicator
+        (
+            "毎年120人の新規の創業者と事業承継者を生み出していくという計画を立てております。",
+            [("新規の創業者と事業承継者", "target", 120, "人", None)],
+        ),
+        (
+            "令和7年度には40件の空き家の利活用を進めるという計画です。",
+            [("空き家の利活用", "target", 40, "件", 2025)],
+        ),
     ],
 )
 def test_statements(sentence: str, expected: Read) -> None:
@@ -122,6 +131,8 @@ def test_statements(sentence: str, expected: Read) -> None:
         "令和2年度から6年度までの5年間で1,200人を目指す。",  # no indicator named
         "委員の定数を12人とする。",  # a rule, set for no year
         "令和4年5月に策定した計画を、委員として8人としております。",  # no target named
+        "3回の説明会を開いてから計画をまとめた。",  # a count before a plan, not its number
+        "2つの地区の計画を比べると、12件の差がある。",  # a count of plans
     ],
 )
 def test_distractors_give_nothing(sentence: str) -> None:
@@ -188,6 +199,29 @@ def test_the_years_values_read_out_after_a_target_are_its_actuals() -> None:
         ("女性委員の割合", "actual", 33.0, 2021),
         ("女性委員の割合", "actual", 35, 2022),
     ]
+
+
+def test_a_year_s_actual_answered_in_other_words_after_a_target() -> None:
+    facts = _facts(
+        "◆委員 年間500人の新規の就業者を確保するという計画ですが、いかがですか。",
+        "◎産業振興課長 令和4年度の実績につきましては、製造業と福祉を含めまして412人でございます。",
+    )
+    assert facts == [
+        ("新規の就業者", "target", 500, None),
+        ("新規の就業者", "actual", 412, 2022),
+    ]
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "令和3年度の実績につきましては、説明会を12回開いております。",  # another unit
+        "令和4年度の実績については、前年の3倍の120パーセントでございます。",  # another unit
+    ],
+)
+def test_a_year_s_answer_in_another_unit_is_not_the_target_s_actual(after: str) -> None:
+    facts = _facts("年間500人の新規の就業者を確保するという計画です。", after)
+    assert facts == [("新規の就業者", "target", 500, None)]
 
 
 @pytest.mark.parametrize(
