@@ -111,7 +111,8 @@ def merge_records(records: Iterable[Record]) -> list[Record]:
 
     A printing that names no program is the same indicator as the one printing of it
     that does (a detail table beside the summary that names the program); where two
-    programs hold the indicator, it stays a record of its own.
+    programs hold the indicator, it stays a record of its own. The record's page is the
+    first the indicator is printed on, in a table, a list or prose.
     """
     merged: dict[tuple[str, str], Record] = {}
     for record in _with_known_programs(list(records)):
@@ -122,6 +123,7 @@ def merge_records(records: Iterable[Record]) -> list[Record]:
             continue
         kept = merged[key]
         kept.facts = _dated_once(kept.facts + record.facts)
+        kept.page = min(kept.page, record.page)
         kept.unit = kept.unit or record.unit
         kept.direction = kept.direction or record.direction
     return list(merged.values())

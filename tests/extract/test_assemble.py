@@ -142,6 +142,24 @@ def test_an_indicator_printed_twice_is_one_record() -> None:
     assert facts(merged[0]) == [("target", None, 50), ("actual", None, 44)]
 
 
+def test_a_list_before_the_table_gives_the_merged_record_its_page() -> None:
+    table = grid_table([["指標", "基準値", "目標値"], ["参加者数", "40", "50"]], page=3)
+    (in_table,) = row_records(read_table(run_of(table)), HEADING)
+    in_list = Record.model_validate(
+        {
+            "page": 1,
+            "program": None,
+            "indicator": "参加者数",
+            "unit": None,
+            "direction": None,
+            "facts": [{"kind": "target", "fy": None, "value": 50}],
+        }
+    )
+    (merged,) = merge_records([in_table, in_list])
+    assert merged.page == 1
+    assert facts(merged) == [("baseline", None, 40), ("target", None, 50)]
+
+
 def test_a_value_in_words_is_kept_but_misread_marks_are_not() -> None:
     table = grid_table(
         [
