@@ -7,6 +7,7 @@ is tested against signs of a misread that need no second OCR; the cells that
 fail are read again from the image.
 """
 
+import re
 import unicodedata
 from collections import Counter
 
@@ -14,6 +15,9 @@ from pipeline.ingest import UNMAPPED
 from pipeline.model import Cell, Word, cell_texts
 from pipeline.text import PRINTED_VALUE, fold
 
+# Digits grouped by three after a point (`1137.343`, `45.120`): a comma read as a period,
+# as counts in KPI tables are grouped by three and their decimals take one or two places.
+_POINT_FOR_COMMA = re.compile(r"\d\.\d{3}(?!\d)")
 # A word's box this many times wider (or narrower) than its characters need was misread.
 _WIDTH_RATIO = 1.8
 
@@ -23,8 +27,9 @@ def judge_layer(cells: list[Cell], placed: list[list[Word]]) -> list[bool]:
 
     A cell is re-read when its layer is empty, holds unmapped glyphs, is
     spaced out one character at a time, prints a unit its column does not
-    use, or has a word whose box does not fit its characters (a digit dropped
-    from `11 人` leaves `1` in a box two digits wide).
+    use, groups digits by three after a point, or has a word whose box does
+    not fit its characters (a digit dropped from `11 人` leaves `1` in a box
+    two digits wide).
     """
     units = _column_units(cells, placed)
     norm = _width_norm([word for words in placed for word in words])
@@ -33,6 +38,7 @@ def judge_layer(cells: list[Cell], placed: list[list[Word]]) -> list[bool]:
         and not any(UNMAPPED in word.raw for word in words)
         and not _spaced_out(words)
         and _unit_fits(words, units.get(cell.col))
+        and not any(_POINT_FOR_COMMA.search(word.text) for word in words)
         and not any(_odd_width(word, norm) for word in words)
         for cell, words in zip(cells, placed, strict=True)
     ]

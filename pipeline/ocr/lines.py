@@ -227,13 +227,17 @@ _DOUBLED_SEPARATOR = re.compile(r"(?<=\d)(?:,\.|\.,)(?=\d{3}(?!\d))")
 
 
 _PERIOD_AS_COMMA = re.compile(r"(?<![\d.,])([1-9]\d{0,2})\.(?=\d{3}(?!\d))")
+# Both separators of a seven-digit count misread: the first dropped, the second a period.
+_BOTH_MISREAD = re.compile(r"(?<![\d.,])([1-9]\d{0,2})(\d{3})\.(?=\d{3}(?!\d))")
 
 
 def digit_groups(text: str) -> str:
-    """Thousands separators as printed: `28,.000` and `12.672` back to `28,000` and `12,672`.
+    """Thousands separators as printed: `28,.000`, `12.672` and `1137.343` back to
+    `28,000`, `12,672` and `1,137,343`.
 
     A period followed by exactly three digits after a short integer part is a
     misread comma: counts in KPI tables are grouped by three, and decimals in
     them (`4.5%`, `10.0%`) carry one or two places.
     """
-    return _PERIOD_AS_COMMA.sub(r"\1,", _DOUBLED_SEPARATOR.sub(",", text))
+    grouped = _BOTH_MISREAD.sub(r"\1,\2,", _DOUBLED_SEPARATOR.sub(",", text))
+    return _PERIOD_AS_COMMA.sub(r"\1,", grouped)
