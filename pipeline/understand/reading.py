@@ -8,6 +8,8 @@ column. Each body slot keeps the cells it came from, so every value read from
 it can name its page, box and raw text.
 """
 
+import itertools
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -242,6 +244,43 @@ def _names_kinds(body: list[list[Cell | None]], column: int, context: DocumentCo
     return len(kinds) >= 2
 
 
+def _years_apart(
+    groups: list[tuple[int, ...]], paths: list[str], era: str | None
+) -> tuple[list[tuple[int, ...]], list[str]]:
+    """A header over as many grid columns as the years it prints one after another
+    (`24年度25年度(実績)`: two header cells a speck or a lost rule merged) heads each
+    column with its own year; a span of years (`H27〜R1`) heads its columns together."""
+    apart: list[tuple[int, ...]] = []
+    paths = list(paths)
+    for group in groups:
+        text = paths[group[0]] if paths else ""
+        years = find_years(text, era)
+        fys = [year.fy for year in years]
+        between = [
+            text[text.find(a.text) + len(a.text) : text.find(b.text, text.find(a.text))]
+            for a, b in itertools.pairwise(years)
+        ]
+        if (
+            len(group) < 2
+            or len(years) != len(group)
+            or fys != sorted(set(fys))
+            or any(_SPAN_MARK.search(gap) for gap in between)
+        ):
+            apart.append(group)
+            continue
+        for column, year in zip(group, years, strict=True):
+            own = text
+            for other in years:
+                own = own.replace(other.text, "", 1) if other is not year else own
+            paths[column] = own
+            apart.append((column,))
+    return apart, paths
+
+
+# What joins the ends of a span of years: `H27〜R1`, `平成27年度から令和元年度`.
+_SPAN_MARK = re.compile(r"[~〜～\-‐－ー–]|から|まで")
+
+
 def _group_columns(grid: list[list[Cell | None]], header_rows: int) -> list[tuple[int, ...]]:
     """Adjacent grid columns under one spanning bottom header cell, as one group each."""
     cols = len(grid[0]) if grid else 0
@@ -270,7 +309,7 @@ def read_table(run: TableRun, context: DocumentContext = DEFAULT_CONTEXT) -> Kpi
     kinds = {
         group for group in groups if len(group) == 1 and _names_kinds(below, group[0], context)
     }
-    paths = header_paths([_texts(row) for row in head])
+    groups, paths = _years_apart(groups, header_paths([_texts(row) for row in head]), era)
     body: list[list[Slot]] = []
     for number, part in enumerate(run.parts):
         skip = header_rows if number == 0 else run.repeated_header_rows

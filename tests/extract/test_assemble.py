@@ -252,3 +252,28 @@ def test_a_name_wrapped_onto_the_next_row_of_an_unruled_table_is_joined() -> Non
     (record,) = row_records(read_table(run_of(table)), None)
     assert record.indicator == "市の施策に満足している市民の割合"
     assert facts(record) == [("baseline", None, 48), ("target", None, 60)]
+
+
+def test_a_header_merged_over_as_many_columns_as_its_years_heads_each_with_its_own() -> None:
+    # A speck or a lost rule merged `R2年度(実績)` and `R3年度(実績)` into one header cell.
+    table = grid_table(
+        [
+            ["指標", "R2年度R3年度(実績)", "", "目標値(R7年度)"],
+            ["参加者数", "40", "45", "60"],
+        ],
+        spans={(0, 1): (1, 2)},
+    )
+    (record,) = row_records(read_table(run_of(table)), HEADING)
+    assert facts(record) == [("actual", 2020, 40), ("actual", 2021, 45), ("target", 2025, 60)]
+
+
+def test_a_span_of_years_over_two_columns_stays_one_header() -> None:
+    table = grid_table(
+        [
+            ["指標", "R2〜R6年度 累計", "", "目標値(R7年度)"],
+            ["参加者数", "40", "人", "60"],
+        ],
+        spans={(0, 1): (1, 2)},
+    )
+    columns = read_table(run_of(table)).columns
+    assert [column.grid_columns for column in columns] == [(0,), (1, 2), (3,)]
