@@ -20,6 +20,9 @@ _BOXES = re.compile(r"[ロ口]{2,}")
 _LONE_RO = re.compile(rf"(?<![{_KATAKANA}])ロ(?![{_KATAKANA}])")
 # Long-vowel marks after anything but kana: `基準値・ーー`.
 _STRAY_BAR = re.compile(rf"(?<=[^{_KANA}\s])ー+|^ー+(?=\S)")
+# A dashed or dotted rule read as text: a run of bars, dashes and their look-alikes
+# (一, ニ, ・) that no printed word or value is made of.
+_RULE_READ = re.compile(r"(?:[\-ー一ニ・|｜－―‐−_=＝]\s*){6,}")
 # A period after a Japanese letter, not in a number: `目標値. (目標年度)`.
 _STRAY_DOT = re.compile(r"(?<=[\u3041-\u30ff\u4e00-\u9fff])\s*[.．]+(?!\d)")
 # Marks hanging at the edges of a cell's text: `. EE]`, `」KPI`, `ロ.主要事業`.
@@ -30,9 +33,11 @@ _TRAILING = re.compile(r"[\s.・|｜\[「『(（*＊=＝_'\"“”`~〜^<]+$")
 def without_scan_noise(text: str) -> str:
     """A printed line of a cell read from a scan without the marks its ruling and specks left.
 
-    A cell that is only a dash (`ー`, `-`: no value) keeps it. A bracket is judged with
+    A cell that is only a dash (`ー`, `-`: no value) keeps it; a run of six dashes or
+    bars (`-|一|-・ニーニーーー`) is a rule read as text. A bracket is judged with
     its pair over the whole cell (`cell_without_scan_noise`), not line by line.
     """
+    text = _RULE_READ.sub("", text)
     if not text.strip() or re.fullmatch(r"\s*[ー\-－―‐−]+\s*", text):
         return text
     return _TRAILING.sub("", _LEADING.sub("", _inside(text)))

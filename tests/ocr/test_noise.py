@@ -17,6 +17,8 @@ from pipeline.ocr.noise import cell_without_scan_noise, without_scan_noise, word
         ("」KPIロ(令和7年度まで)", "KPI(令和7年度まで)"),
         ("*5年毎の調査", "5年毎の調査"),
         ("R6年度ロロ", "R6年度"),
+        ("- |一|-・ニーニーニーーーーーーー", ""),  # a dashed rule read as text
+        ("15件 ーーー一ーー-ー", "15件"),
     ],
 )
 def test_scan_noise_is_removed(read: str, printed: str) -> None:
@@ -35,6 +37,8 @@ def test_scan_noise_is_removed(read: str, printed: str) -> None:
         "課題:",  # a line that wraps after its colon
         "「ふるさと」応援寄附件数",
         "参加者数、",  # a line that wraps after its comma
+        "一一",  # too short to be a rule
+        "ニーズ調査の実施",
     ],
 )
 def test_printed_text_is_kept(printed: str) -> None:
