@@ -10,7 +10,13 @@ import dataclasses
 import re
 from collections.abc import Sequence
 
-from pipeline.understand.header_map import VALUE_FIELDS, evidence, label_match, read_header
+from pipeline.understand.header_map import (
+    VALUE_FIELDS,
+    evidence,
+    label_match,
+    map_column,
+    read_header,
+)
 from pipeline.understand.names import enumerated
 from pipeline.understand.settings import DocumentContext
 from pipeline.understand.slots import Column, Slot
@@ -31,6 +37,51 @@ def _named_value(text: str) -> tuple[str, str] | None:
     if match is None or len(match["name"]) < 2:
         return None
     return match["name"].strip(), match["value"].strip()
+
+
+# `26年度(上段:目標)(下段:実績)`: a header saying which kind a row pair's upper and lower
+# figures are.
+_STACKED = re.compile(
+    r"上段[:：]?(?P<upper>[^()（）:：]{1,6}?)[)）]?[(（]?下段[:：]?(?P<lower>[^()（）:：]{1,6})"
+)
+
+
+def stacked_kinds(
+    columns: list[Column], body: list[list[Slot]], context: DocumentContext
+) -> tuple[list[Column], list[list[Slot]]]:
+    """A column whose header says what the upper and the lower figure of a row pair are,
+    as two columns: the upper rows' figures of the first kind, the lower rows' (those whose
+    name cell is the row above's, a name merged over the pair) of the second."""
+    names = [i for i, column in enumerate(columns) if column.field.field == "indicator"]
+    stacked = [i for i, column in enumerate(columns) if _STACKED.search(column.header)]
+    for index in reversed(stacked if names else []):  # from the right: indexes stay true
+        column = columns[index]
+        match = _STACKED.search(column.header)
+        assert match is not None
+        when = "".join(year.text for year in column.field.header.years)
+        kinds = [
+            map_column(when + match[part], [row[index].text for row in body], context)
+            for part in ("upper", "lower")
+        ]
+        if any(kind.field not in VALUE_FIELDS for kind in kinds):
+            continue
+        name = names[0]
+        lower = [
+            r > 0 and bool(row[name].cells) and row[name].cells == body[r - 1][name].cells
+            for r, row in enumerate(body)
+        ]
+        empty = Slot.empty(column.heads[0].page if column.heads else 1)
+        pair = [dataclasses.replace(column, field=kind) for kind in kinds]
+        columns = [*columns[:index], *pair, *columns[index + 1 :]]
+        body = [
+            [
+                *row[:index],
+                *((empty, row[index]) if low else (row[index], empty)),
+                *row[index + 1 :],
+            ]
+            for row, low in zip(body, lower, strict=True)
+        ]
+    return columns, body
 
 
 def split_named_values(

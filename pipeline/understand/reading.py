@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pipeline.layout import TableRun
 from pipeline.model import Cell, Table
 from pipeline.text import Quantity, find_years, known_units, parse_cell
-from pipeline.understand.columns import infer_columns, split_named_values
+from pipeline.understand.columns import infer_columns, split_named_values, stacked_kinds
 from pipeline.understand.header_map import (
     VALUE_FIELDS,
     FieldMatch,
@@ -340,7 +340,7 @@ def read_table(run: TableRun, context: DocumentContext = DEFAULT_CONTEXT) -> Kpi
         column = Column(group, levels, map_column(" / ".join(levels), values, context), heads)
         # A column of row kinds holds no field's values itself.
         columns.append(column.holding(None, 0.0) if group in kinds else column)
-    columns, body = split_named_values(columns, body)
+    columns, body = stacked_kinds(*split_named_values(columns, body), context)
     columns = infer_columns(columns, [body[index] for index in kept], context)
     return KpiTable(run, header_rows, columns, body, context, _named(first, top, context))
 

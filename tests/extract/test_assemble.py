@@ -277,3 +277,16 @@ def test_a_span_of_years_over_two_columns_stays_one_header() -> None:
     )
     columns = read_table(run_of(table)).columns
     assert [column.grid_columns for column in columns] == [(0,), (1, 2), (3,)]
+
+
+def test_a_header_saying_which_kind_a_row_pair_s_figures_are() -> None:
+    table = grid_table(
+        [
+            ["指標", "R4年度(実績)", "R5年度(上段:目標)(下段:実績)"],
+            ["参加者数", "40", "50"],
+            ["", "", "47"],
+        ],
+        spans={(1, 0): (2, 1), (1, 1): (2, 1)},
+    )
+    (record,) = merge_records(row_records(read_table(run_of(table)), HEADING))
+    assert facts(record) == [("actual", 2022, 40), ("target", 2023, 50), ("actual", 2023, 47)]
