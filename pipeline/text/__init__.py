@@ -38,6 +38,7 @@ from pipeline.text.years import (
     is_year_text,
     parse_year,
     unprinted_era,
+    year_spans,
 )
 
 __all__ = [
@@ -70,4 +71,5 @@ __all__ = [
     "stated_values",
     "unprinted_era",
     "value_marks",
+    "year_spans",
 ]

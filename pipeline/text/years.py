@@ -7,7 +7,7 @@ so a new era arrives with a library update rather than an edit here.
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -149,6 +149,19 @@ def find_years(text: str, era: str | None = None) -> list[FiscalYear]:
     (contract rule 12).
     """
     return list(_find_years(text, era))
+
+
+def year_spans(text: str, years: Sequence[FiscalYear]) -> list[tuple[int, int]]:
+    """Where each of the years `find_years` read in a folded text stands in it, as (start,
+    end), in reading order: each is looked for after the one before, so a year printed
+    twice is placed twice."""
+    spans: list[tuple[int, int]] = []
+    end = 0
+    for year in years:
+        start = text.find(year.text, end)
+        end = start + len(year.text)
+        spans.append((start, end))
+    return spans
 
 
 @lru_cache(maxsize=1 << 16)

@@ -53,11 +53,13 @@ def stacked_kinds(
     as two columns: the upper rows' figures of the first kind, the lower rows' (those whose
     name cell is the row above's, a name merged over the pair) of the second."""
     names = [i for i, column in enumerate(columns) if column.field.field == "indicator"]
-    stacked = [i for i, column in enumerate(columns) if _STACKED.search(column.header)]
-    for index in reversed(stacked if names else []):  # from the right: indexes stay true
+    stacked = [
+        (index, match)
+        for index, column in enumerate(columns)
+        if (match := _STACKED.search(column.header)) is not None
+    ]
+    for index, match in reversed(stacked if names else []):  # from the right: indexes hold
         column = columns[index]
-        match = _STACKED.search(column.header)
-        assert match is not None
         when = "".join(year.text for year in column.field.header.years)
         kinds = [
             map_column(when + match[part], [row[index].text for row in body], context)

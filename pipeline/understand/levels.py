@@ -14,7 +14,7 @@ import re
 from collections.abc import Mapping, Sequence
 
 from pipeline.model import Fact, Line, Record, Source
-from pipeline.text import Quantity, find_years, known_units, parse_cell
+from pipeline.text import Quantity, find_years, known_units, parse_cell, year_spans
 from pipeline.understand.names import noun_phrase
 from pipeline.understand.settings import DocumentContext
 from pipeline.understand.statements import sentences_of
@@ -52,9 +52,9 @@ def add_stated_levels(
                 continue
             levels = [(years[0].fy, match["values"])]
             rest = sentence.text[match.end() :]
-            for year in find_years(rest, context.era):
-                after = rest[rest.index(year.text) + len(year.text) :]
-                if (bracketed := _BRACKETED.match(after)) is not None:
+            compared = find_years(rest, context.era)
+            for year, (_, end) in zip(compared, year_spans(rest, compared), strict=True):
+                if (bracketed := _BRACKETED.match(rest[end:])) is not None:
                     levels.append((year.fy, bracketed["values"]))
             source = Source(page=sentence.page, bbox=sentence.bbox, text=sentence.raw)
             for fy, printed in levels:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from pipeline.layout import TableRun
 from pipeline.model import Cell, Table
-from pipeline.text import Quantity, find_years, known_units, parse_cell
+from pipeline.text import Quantity, find_years, known_units, parse_cell, year_spans
 from pipeline.understand.columns import infer_columns, split_named_values, stacked_kinds
 from pipeline.understand.header_map import (
     VALUE_FIELDS,
@@ -256,10 +256,7 @@ def _years_apart(
         text = paths[group[0]] if paths else ""
         years = find_years(text, era)
         fys = [year.fy for year in years]
-        between = [
-            text[text.find(a.text) + len(a.text) : text.find(b.text, text.find(a.text))]
-            for a, b in itertools.pairwise(years)
-        ]
+        between = [text[a[1] : b[0]] for a, b in itertools.pairwise(year_spans(text, years))]
         if (
             len(group) < 2
             or len(years) != len(group)
@@ -271,7 +268,8 @@ def _years_apart(
         for column, year in zip(group, years, strict=True):
             own = text
             for other in years:
-                own = own.replace(other.text, "", 1) if other is not year else own
+                if other is not year:
+                    own = own.replace(other.text, "", 1)
             paths[column] = own
             apart.append((column,))
     return apart, paths

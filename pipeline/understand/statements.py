@@ -22,7 +22,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from pipeline.model import BBox, Fact, FactKind, Line, Record, Source, enclosing
-from pipeline.text import Quantity, find_years, repair_numbers
+from pipeline.text import Quantity, find_years, repair_numbers, year_spans
 from pipeline.text.tokens import tagger
 from pipeline.understand.names import NAME_POS, clean_name, noun_phrase
 from pipeline.understand.phrases import (
@@ -264,7 +264,7 @@ def _year_value(
         return None
     rest = match["year"]
     if match.re is YEAR_ACTUAL:
-        rest = rest[rest.rfind(years[-1].text) + len(years[-1].text) :]
+        rest = rest[year_spans(rest, years)[-1][1] :]
     for year in years:
         rest = rest.replace(year.text, "", 1)
     if not YEAR_JOINS.fullmatch(rest):

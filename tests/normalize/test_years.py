@@ -10,6 +10,7 @@ from pipeline.text.years import (
     is_year_text,
     parse_year,
     unprinted_era,
+    year_spans,
 )
 
 # (text, Gregorian year, 年度, 末, month), each from a seed report's header, label or note.
@@ -244,3 +245,10 @@ def test_a_document_printing_no_era_reads_its_years_in_the_era_most_of_them_have
     texts: list[str], this_year: int, era: str | None
 ) -> None:
     assert unprinted_era(texts, this_year) == era
+
+
+def test_each_year_is_placed_where_it_is_printed_a_year_printed_twice_twice() -> None:
+    text = "令和3年度(412人)を上回り、令和3年度(398人)に並んだ"
+    years = find_years(text)
+    assert [text[start:end] for start, end in year_spans(text, years)] == ["令和3年度"] * 2
+    assert [start for start, _ in year_spans(text, years)] == [0, text.rindex("令和3年度")]
