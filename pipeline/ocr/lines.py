@@ -14,6 +14,9 @@ from pipeline.ocr.noise import word_without_scan_noise
 from pipeline.ocr.settings import OcrSettings
 from pipeline.ocr.tesseract import Read, Tesseract, is_unsure, more_confident
 
+# Tesseract's page segmentation mode that treats the image as one raw line, skipping the
+# layout pass that sometimes finds no text in a clean short line.
+_RAW_LINE = 13
 _PAD = 8  # white pixels around each line image: Tesseract misreads glyphs touching the edge
 
 
@@ -27,13 +30,23 @@ def read_lines(
     for a likeness (`シ` for `ツ`), at another it reads the line right, and is
     surer of it. So a line holding a word Tesseract is unsure of is read
     again at a second enlargement, and the more confident reading is kept.
+    A line of ink read as nothing at both sizes (a short heading, `健康・医療`, that
+    the line model's layout pass drops) is read once more as a raw line, with no
+    layout analysis; that reading is kept only where Tesseract is sure of it, for
+    on a speck or a stamp's edge a raw line reads junk.
     """
     found, warnings = _read_at(grey, boxes, settings, settings.upscale)
     unsure = [n for n, line in enumerate(found) if is_unsure(line, settings.unsure)]
     again, more = _read_at(grey, [boxes[n] for n in unsure], settings, settings.second_upscale)
     for n, line in zip(unsure, again, strict=True):
         found[n] = more_confident(found[n], line)
-    return found, warnings + more
+    blank = [n for n, line in enumerate(found) if not line]
+    raw = replace(settings.engine, mode=_RAW_LINE)
+    unread, failed = _read_enlarged(raw, grey, [boxes[n] for n in blank], settings.upscale)
+    for n, line in zip(blank, unread, strict=True):
+        if not is_unsure(line, settings.unsure):
+            found[n] = line
+    return found, warnings + more + failed
 
 
 def _read_at(

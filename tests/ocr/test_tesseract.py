@@ -1,11 +1,17 @@
 """Tesseract's readings of a line judged by their word confidences: which lines are unsure,
 which of two readings of one line is kept, which numeric lines the Latin model reads
-again; and how a batch of line images is shared among processes."""
+again, which blank lines are read as raw lines; and how a batch of line images is
+shared among processes."""
 
+from collections.abc import Sequence
+
+import numpy as np
 import pytest
 
-from pipeline.ocr.lines import unsure_numbers
-from pipeline.ocr.tesseract import Read, is_unsure, more_confident, split_batch
+from pipeline.ocr.image_grid import Image
+from pipeline.ocr.lines import read_lines, unsure_numbers
+from pipeline.ocr.settings import OcrSettings
+from pipeline.ocr.tesseract import Read, Tesseract, is_unsure, more_confident, split_batch
 
 BOX = (0.0, 0.0, 10.0, 10.0)
 
@@ -76,3 +82,29 @@ def test_a_batch_is_shared_among_as_many_processes_as_repay_their_model_load(
     shares = split_batch(count, workers, least)
     assert len(shares) == processes
     assert sorted(n for share in shares for n in share) == list(range(count))
+
+
+@pytest.mark.parametrize(
+    ("raw", "kept"),
+    [
+        (line(("健康", 93.0), ("・", 93.0), ("医療", 93.0)), "健康 ・ 医療"),
+        (line(("色", 0.0)), ""),  # a speck read as junk: no better than nothing
+    ],
+)
+def test_a_line_read_as_nothing_is_read_again_as_a_raw_line(
+    monkeypatch: pytest.MonkeyPatch, raw: list[Read], kept: str
+) -> None:
+    """The line model's layout pass finds no text in some clean short lines; the raw-line
+    mode reads them, and its reading is kept where Tesseract is sure of it."""
+    modes: list[int] = []
+
+    def read(self: Tesseract, images: Sequence[Image]) -> tuple[list[list[Read]], list[str]]:
+        modes.append(self.mode)
+        return [list(raw) if self.mode == 13 else [] for _ in images], []
+
+    monkeypatch.setattr(Tesseract, "read", read)
+    settings = OcrSettings(numeric_language="")
+    grey = np.full((40, 200), 255, dtype=np.uint8)
+    found, _ = read_lines(grey, [(10, 10, 190, 30)], settings)
+    assert " ".join(word.text for word in found[0]) == kept
+    assert modes == [7, 7, 13]
