@@ -7,6 +7,7 @@ in a year series a later baseline is an actual (rule 7).
 """
 
 import dataclasses
+import itertools
 import re
 from collections.abc import Sequence
 
@@ -145,6 +146,7 @@ def _program_columns(
     """An unmapped column left of the indicators whose names each head a run of rows
     (one cell merged over them, or an enumerated name: `①健康寿命の延伸`) names their
     program, whatever its header says (まちづくりの方針, 7つの重点項目)."""
+    columns = _grouping_names(columns, body)
     indicators = [i for i, column in enumerate(columns) if column.field.field == "indicator"]
     if not indicators or any(column.field.field == "program" for column in columns):
         return columns
@@ -165,6 +167,25 @@ def _program_columns(
         confidence = round(names * heads / len(slots), 3)
         if confidence >= context.settings.mapping_floor:
             found[index] = column.holding("program", confidence)
+    return found
+
+
+def _grouping_names(columns: list[Column], body: Sequence[Sequence[Slot]]) -> list[Column]:
+    """A name column set straight before another, each of whose cells is merged over a
+    run of the other's rows (項目 `スポーツ P37` over three 指標), names their program:
+    an indicator has a row of values of its own."""
+    found = list(columns)
+    for index, (column, inner) in enumerate(itertools.pairwise(columns)):
+        if column.field.field != "indicator" or inner.field.field != "indicator":
+            continue
+        slots = [row[index] for row in body if row[index].text and row[index + 1].text]
+        merged = sum(
+            1
+            for above, slot in zip([None, *slots], slots, strict=False)
+            if above is not None and above.cells == slot.cells
+        )
+        if len(slots) >= 2 and 2 * merged >= len(slots):
+            found[index] = column.holding("program")
     return found
 
 

@@ -433,3 +433,23 @@ def test_a_year_after_the_year_a_plan_budgets_for_heads_its_targets(budget: str,
     )
     columns = read_table(run_of(table)).columns
     assert columns[3].field.field == kind
+
+
+def test_a_name_column_merged_over_runs_of_the_indicators_beside_it_names_their_program() -> None:
+    table = grid_table(
+        [
+            ["分野", "項目", "指標", "現状値", "目標値"],
+            ["健康", "健康づくり P12", "健診受診率", "41.0%", "50%"],
+            ["健康", "健康づくり P12", "1日の歩数", "6,200歩", "7,000歩"],
+            ["健康", "スポーツ P14", "スポーツ実施率", "38.5%", "45%"],
+            ["健康", "スポーツ P14", "教室参加者数", "820人", "1,000人"],
+        ],
+        spans={(1, 0): (4, 1), (1, 1): (2, 1), (3, 1): (2, 1)},
+    )
+    records = row_records(read_table(run_of(table), DocumentContext()), None)
+    assert [(r.program, r.indicator) for r in records] == [
+        ("健康づくり", "健診受診率"),
+        ("健康づくり", "1日の歩数"),
+        ("スポーツ", "スポーツ実施率"),
+        ("スポーツ", "教室参加者数"),
+    ]
