@@ -55,6 +55,7 @@ from pipeline.ocr.lines import (
     read_lines,
     without_specks,
 )
+from pipeline.ocr.lost_rules import split_at_lost_rules
 from pipeline.ocr.noise import without_scan_noise
 from pipeline.ocr.page_text import free_line_boxes, free_words, typed_outside
 from pipeline.ocr.ruling import find_ruling, skew_angle
@@ -347,10 +348,14 @@ def _table(number: int, frame: Frame, grid: Grid, plan: _Plan, read: list[list[R
             words.setdefault(index, []).append(_word(frame, word))
     for index, box in plan.dashes:
         words.setdefault(index, []).append(_word(frame, Read("-", box, 100.0)))
-    placed = [_placed(frame, cell, words.get(index, [])) for index, cell in enumerate(cells)]
     middle_x, middle_y = (xs[0] + xs[-1]) / 2, (ys[0] + ys[-1]) / 2
     columns = [frame.to_page((x, middle_y, x, middle_y))[0] for x in xs]
     rows = [frame.to_page((middle_x, y, middle_x, y))[1] for y in ys]
+    placed = split_at_lost_rules(
+        [_placed(frame, cell, words.get(index, [])) for index, cell in enumerate(cells)],
+        rows,
+        _texts,
+    )
     confidence = sum(confidences) / (100 * len(confidences)) if confidences else 0.0
     quality = TableQuality.of(confidence, placed)
     bbox = frame.to_page((xs[0], ys[0], xs[-1], ys[-1]))
@@ -370,11 +375,16 @@ def _owner(cells: list[Cell], indices: tuple[int, ...], word: Read, scale: float
 def _placed(frame: Frame, cell: Cell, words: list[Word]) -> Cell:
     """The cell in page points with its words and their texts, as `ruled.fill_cells` gives them;
     its text without the marks the scan left, its raw text as read."""
-    raw, _ = cell_texts(words)
-    lines = (without_scan_noise(" ".join(w.text for w in line)) for line in text_lines(words))
-    text = join_wrapped_lines([line for line in lines if line.strip()])
+    raw, text = _texts(words)
     box = frame.to_page(cell.bbox)
     return Cell(cell.row, cell.col, box, cell.rowspan, cell.colspan, words, raw, text)
+
+
+def _texts(words: list[Word]) -> tuple[str, str]:
+    """A read cell's raw text, and its text without the marks the scan left."""
+    raw, _ = cell_texts(words)
+    lines = (without_scan_noise(" ".join(w.text for w in line)) for line in text_lines(words))
+    return raw, join_wrapped_lines([line for line in lines if line.strip()])
 
 
 def _word(frame: Frame, read: Read) -> Word:
