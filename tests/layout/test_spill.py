@@ -36,6 +36,19 @@ def test_a_word_crossing_the_border_spans_both_cells() -> None:
     assert mended.dense() == [["年間利用者数の推移", "年間利用者数の推移"]]
 
 
+def test_two_lone_figures_stay_two_cells_though_a_misread_mark_crosses_between() -> None:
+    left = cell(0, 100, 200, word("1,330,000", 120, 104), word("央因", 190, 114))  # 190 to 206
+    right = cell(1, 200, 300, word("1,500,000", 220, 104), word("人", 280, 114))
+    mended = mend_spills(table(left, right))
+    assert [(c.col, c.colspan) for c in mended.cells] == [(0, 1), (1, 1)]
+
+
+def test_a_name_crossing_into_a_figure_s_cell_still_spans_both() -> None:
+    left = cell(0, 100, 200, word("市民活動支援事業費", 140, 114))  # 140 to 212
+    right = cell(1, 200, 300, word("1,500,000", 220, 104))
+    assert [(c.col, c.colspan) for c in mend_spills(table(left, right)).cells] == [(0, 2)]
+
+
 def test_a_line_cut_at_the_border_is_rejoined_line_by_line() -> None:
     # two lines cut at x=200, the left parts pushed against the border
     left = cell(0, 100, 200, word("市民活動セン", 150, 104), word("数", 150, 116))

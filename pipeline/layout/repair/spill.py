@@ -11,6 +11,9 @@ Two signs show that a border cuts through a text rather than between two:
   character the border cuts in two). Numbers are right-aligned by habit, so a
   value line meeting the border proves nothing.
 
+Two cells that each read as one figure alone are two values, whatever crosses
+the border between them (a scan's misread mark, `1,330,000 央因 | 1,500,000 人`).
+
 The cells are merged into one cell with the span the text really has, and its
 lines are reassembled left part + right part, line by line.
 """
@@ -22,7 +25,14 @@ from itertools import pairwise
 
 from pipeline.layout.repair.cells import join_across_border
 from pipeline.model import Cell, Table, Word, text_lines
-from pipeline.text import JAPANESE_LETTERS, PRINTED_VALUE, join_wrapped_lines
+from pipeline.text import (
+    JAPANESE_LETTERS,
+    PRINTED_VALUE,
+    Quantity,
+    join_wrapped_lines,
+    known_units,
+    parse_cell,
+)
 
 _SENTENCE_END = ("。", ".", "．")
 _JAPANESE = re.compile(f"[{JAPANESE_LETTERS}]")
@@ -154,11 +164,20 @@ def spills(left: Cell, right: Cell, settings: SpillSettings, start: float | None
     the left cell's text begins when it is not pushed (its left edge if None)."""
     if not (left.words or right.words) or not _side_by_side(left, right):
         return False
+    if _lone_figure(left.text) and _lone_figure(right.text):
+        return False
     height = _height(left.words + right.words)
     if crosses(left, right, settings.overhang * height):
         return True
     reach = settings.reach * height
     return bool(left.words and right.words) and cut(left, right, height, reach, start)
+
+
+def _lone_figure(text: str) -> bool:
+    """Whether a cell reads as one figure alone (`1,330,000 人`): a figure does not run
+    on into the next cell's figure, though a misread mark between them crosses the border."""
+    values = parse_cell(text, known_units()) if text else []
+    return len(values) == 1 and isinstance(values[0], Quantity)
 
 
 def mend_spills(table: Table, settings: SpillSettings | None = None) -> Table:
