@@ -101,6 +101,11 @@ class Centres:
         return [self.words[i] for i in held]
 
 
+def line_middle(line: Sequence[Word]) -> float:
+    """The mean vertical centre of a printed line's words: where it stands on the page."""
+    return sum((word.bbox[1] + word.bbox[3]) / 2 for word in line) / len(line)
+
+
 def text_lines(words: Sequence[Word]) -> list[list[Word]]:
     """Words grouped into printed lines (by vertical centre), each line left to right."""
     lines: list[list[Word]] = []

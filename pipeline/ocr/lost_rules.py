@@ -12,7 +12,7 @@ stand level with the next row's text by chance.
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from pipeline.model import Cell, Word, text_lines
+from pipeline.model import Cell, Word, line_middle, text_lines
 
 _OPENING = ("(", "（", "[", "〔", "【", "<", "〈")
 Texts = Callable[[list[Word]], tuple[str, str]]  # a cell's words → its raw text and text
@@ -24,15 +24,13 @@ def split_at_lost_rules(cells: Sequence[Cell], rows: Sequence[float], texts: Tex
     levels: dict[int, list[float]] = {}
     for cell in cells:
         if cell.rowspan == 1:
-            levels.setdefault(cell.row, []).extend(_middle(line) for line in text_lines(cell.words))
+            levels.setdefault(cell.row, []).extend(
+                line_middle(line) for line in text_lines(cell.words)
+            )
     found: list[Cell] = []
     for cell in cells:
         found.extend(_cut(cell, rows, levels, texts) or [cell])
     return found
-
-
-def _middle(line: Sequence[Word]) -> float:
-    return sum((word.bbox[1] + word.bbox[3]) / 2 for word in line) / len(line)
 
 
 def _notes(words: Sequence[Word]) -> bool:
@@ -56,7 +54,7 @@ def _cut(
     span = range(cell.row, cell.row + cell.rowspan)
     by_row: dict[int, list[Word]] = {row: [] for row in span}
     for line in text_lines(cell.words):
-        middle, half = _middle(line), _height(line) / 2
+        middle, half = line_middle(line), _height(line) / 2
         row = next((r for r in span if rows[r] <= middle < rows[r + 1]), None)
         if row is None or middle - half < rows[row] or middle + half > rows[row + 1]:
             return None  # a line over the border: one block of text

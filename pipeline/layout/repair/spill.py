@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from pipeline.layout.repair.cells import join_across_border
-from pipeline.model import Cell, Table, Word, text_lines
+from pipeline.model import Cell, Table, Word, line_middle, text_lines
 from pipeline.text import (
     JAPANESE_LETTERS,
     PRINTED_VALUE,
@@ -68,17 +68,15 @@ def crosses(left: Cell, right: Cell, tolerance: float) -> bool:
     )
 
 
-def _centre_y(line: Line) -> float:
-    return sum((w.bbox[1] + w.bbox[3]) / 2 for w in line) / len(line)
-
-
 def _text(line: Line) -> str:
     return "".join(w.text for w in line)
 
 
 def _paired(left: Sequence[Line], right: Sequence[Line], height: float) -> list[tuple[Line, Line]]:
     """Lines of the two cells printed on the same baseline."""
-    return [(a, b) for a in left for b in right if abs(_centre_y(a) - _centre_y(b)) <= height / 2]
+    return [
+        (a, b) for a in left for b in right if abs(line_middle(a) - line_middle(b)) <= height / 2
+    ]
 
 
 def _meets(a: Line, b: Line, border: float, reach: float) -> bool:
