@@ -162,13 +162,12 @@ def spills(left: Cell, right: Cell, settings: SpillSettings, start: float | None
     the left cell's text begins when it is not pushed (its left edge if None)."""
     if not (left.words or right.words) or not _side_by_side(left, right):
         return False
-    if _lone_figure(left.text) and _lone_figure(right.text):
-        return False
     height = _height(left.words + right.words)
-    if crosses(left, right, settings.overhang * height):
-        return True
     reach = settings.reach * height
-    return bool(left.words and right.words) and cut(left, right, height, reach, start)
+    runs_on = crosses(left, right, settings.overhang * height) or (
+        bool(left.words and right.words) and cut(left, right, height, reach, start)
+    )
+    return runs_on and not (_lone_figure(left.text) and _lone_figure(right.text))
 
 
 def _lone_figure(text: str) -> bool:
