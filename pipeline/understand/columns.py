@@ -160,9 +160,8 @@ def _program_columns(
             continue  # a column of categories (区分: 重点目標 / KPI), not of names
         names = evidence("indicator", [slot.text for slot in slots], context.settings)
         heads = sum(
-            1
-            for above, slot in zip([None, *slots], slots, strict=False)
-            if (above is not None and above.cells == slot.cells) or enumerated(slot.raw)
+            merged or enumerated(slot.raw)
+            for merged, slot in zip(_merged_with_above(slots), slots, strict=True)
         )
         confidence = round(names * heads / len(slots), 3)
         if confidence >= context.settings.mapping_floor:
@@ -179,14 +178,15 @@ def _grouping_names(columns: list[Column], body: Sequence[Sequence[Slot]]) -> li
         if column.field.field != "indicator" or inner.field.field != "indicator":
             continue
         slots = [row[index] for row in body if row[index].text and row[index + 1].text]
-        merged = sum(
-            1
-            for above, slot in zip([None, *slots], slots, strict=False)
-            if above is not None and above.cells == slot.cells
-        )
-        if len(slots) >= 2 and 2 * merged >= len(slots):
+        if len(slots) >= 2 and 2 * sum(_merged_with_above(slots)) >= len(slots):
             found[index] = column.holding("program")
     return found
+
+
+def _merged_with_above(slots: Sequence[Slot]) -> list[bool]:
+    """For each slot of a column, whether it is the one above again: a cell merged over
+    both rows."""
+    return [False] + [above.cells == slot.cells for above, slot in itertools.pairwise(slots)]
 
 
 def _group_names(
