@@ -13,7 +13,7 @@ from typing import Generic, TypeVar
 from pipeline.text import join_wrapped_lines, normalize_text
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Word:
     """A word of the text layer: folded text, the raw string it came from, its box in points."""
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pipeline.model.geometry import BBox, Word
 
 
-@dataclass
+@dataclass(slots=True)
 class Cell:
     """One cell of a grid; a merged cell spans rows and columns."""
 
