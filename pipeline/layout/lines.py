@@ -9,22 +9,33 @@ from dataclasses import replace
 
 from pipeline.layout.orient import upright_box
 from pipeline.layout.pages import PageLayout
-from pipeline.model import BBox, Line, Table, centre_in, enclosing, text_lines
+from pipeline.model import BBox, Centres, Line, Table, centre_in, enclosing, text_lines
 
 
 def free_lines(layout: PageLayout) -> list[Line]:
     """The page's printed lines outside its tables, top to bottom.
 
     On a page printed sideways the lines are read upright, with upright boxes, as its
-    tables were; `upright(table, layout)` gives a table's box in the same frame.
+    tables were; `upright(table, layout)` gives a table's box in the same frame. A word
+    in a typed table's box is the table's; on a scan, only where one of its cells holds
+    it, for a skewed scan's table, boxed upright, takes in the ends of the title above.
     """
-    tables = [upright(table, layout) for table in layout.tables]
+    size = _size(layout)
     words = [
-        replace(word, bbox=upright_box(word.bbox, layout.turn, *_size(layout)))
+        replace(word, bbox=upright_box(word.bbox, layout.turn, *size))
         for word in layout.words
         if not word.invisible
     ]
-    outside = [word for word in words if not any(centre_in(word, box) for box in tables)]
+    held: set[int] = set()
+    for table in layout.tables:
+        box = upright(table, layout)
+        boxed = [word for word in words if centre_in(word, box)]
+        if table.strategy == "ocr":  # a scan's cells, each boxed upright, tile no box
+            index = Centres(boxed)
+            cells = [upright_box(cell.bbox, layout.turn, *size) for cell in table.cells]
+            boxed = [word for cell in cells for word in index.within(cell)]
+        held.update(id(word) for word in boxed)
+    outside = [word for word in words if id(word) not in held]
     return [
         Line(
             " ".join(word.raw for word in line),

@@ -76,6 +76,15 @@ def _page(lines: list[tuple[str, float, float]]) -> PageLayout:
     return PageLayout(read_page(page), [])
 
 
+def test_a_word_inside_a_tables_box_but_in_none_of_its_cells_is_a_free_line() -> None:
+    """A skewed scan's table, boxed upright, takes in the title's end above its top row."""
+    layout = _page([("森町総合戦略の事業一覧", 56, 9), ("町全体の空き店舗数", 80, 9)])
+    box = (30.0, 50.0, 400.0, 200.0)
+    row = Cell(0, 0, (30.0, 62.0, 400.0, 200.0))
+    layout.tables.append(Table(1, box, [30.0, 400.0], [62.0, 200.0], [row], "ocr"))
+    assert [line.text for line in page_lines([layout])[1]] == ["森町総合戦略の事業一覧"]
+
+
 def test_the_title_is_the_line_printed_largest_not_a_date_above_it() -> None:
     layout = _page(
         [
@@ -154,6 +163,11 @@ def test_a_town_no_dictionary_knows_opens_the_first_lines() -> None:
     assert municipality([layout], page_lines([layout])) == "椎葉川町"
     residents = _page([("市民満足度調査の結果", 60, 16)])
     assert municipality([residents], page_lines([residents])) is None
+
+
+def test_a_town_opening_a_quoted_plan_name_is_the_municipality() -> None:
+    layout = _page([("「椎葉川町まち・ひと・しごと創生総合戦略」事業一覧", 60, 16)])
+    assert municipality([layout], page_lines([layout])) == "椎葉川町"
 
 
 def test_a_prefecture_is_a_municipality_too() -> None:
