@@ -246,10 +246,11 @@ def municipality(pages: Sequence[PageLayout], lines_of: Mapping[int, list[Line]]
     return names.most_common(1)[0][0] if names else None
 
 
-# A municipality that opens the first line: kanji before 市 / 町 / 村 / 県 / 府, not a word
+# A municipality that opens the first line, inside the quotes of a plan's name or not
+# (「森町まち・ひと・しごと創生総合戦略」…): kanji before 市 / 町 / 村 / 県 / 府, not a word
 # for the residents or the council (市民, 町議会) nor a prefix (全市, 各町, 本県).
 _OPENING_PLACE = re.compile(
-    r"^(?P<name>(?![全各本当同他両])[\u4e00-\u9fff]{1,4}[市町村県府])(?![民内外長議町村立営政部])"
+    r"^[「『【〔]?(?P<name>(?![全各本当同他両])[\u4e00-\u9fff]{1,4}[市町村県府])(?![民内外長議町村立営政部])"
 )
 
 
