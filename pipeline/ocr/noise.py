@@ -50,13 +50,16 @@ def cell_without_scan_noise(text: str) -> str:
 
 def word_without_scan_noise(text: str) -> str:
     """One word of a free line without the scan's marks; "" for a word that is only marks.
-    The punctuation that ends or splits a sentence (、。) and brackets stay."""
+    The punctuation that ends or splits a sentence (、。) and brackets stay, but a pair of
+    brackets holding nothing is a ring's reading: a punch hole, not print."""
     cleaned = _inside(text)
-    return "" if _MARKS_ONLY.fullmatch(cleaned) else cleaned
+    return "" if _MARKS_ONLY.fullmatch(cleaned) or _EMPTY_PAIR.fullmatch(cleaned) else cleaned
 
 
 # A word of nothing but the marks specks and rules leave.
 _MARKS_ONLY = re.compile(r"[\s.|｜*＊=＝_'\"“”`~〜^<>]*")
+# Brackets around nothing: `()`, `（ ）`, `[]`.
+_EMPTY_PAIR = re.compile(r"\s*(?:\(\s*\)|（\s*）|\[\s*\]|〔\s*〕|【\s*】)\s*")
 
 
 def _inside(text: str) -> str:

@@ -56,7 +56,18 @@ def test_a_bracket_is_judged_with_its_pair_over_the_whole_cell() -> None:
 
 @pytest.mark.parametrize(
     ("read", "kept"),
-    [("。", "。"), ("、", "、"), ("|", ""), ("*", ""), ("ロロ", ""), ("人口", "人口")],
+    [
+        ("。", "。"),
+        ("、", "、"),
+        ("|", ""),
+        ("*", ""),
+        ("ロロ", ""),
+        ("人口", "人口"),
+        ("()", ""),  # a punch hole's ring
+        ("（ ）", ""),
+        ("(1)", "(1)"),
+        ("「", "「"),
+    ],
 )
 def test_a_free_line_keeps_its_punctuation_and_drops_words_of_marks(read: str, kept: str) -> None:
     assert word_without_scan_noise(read) == kept
