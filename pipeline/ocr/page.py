@@ -267,6 +267,9 @@ def join_across_borders(
 _REACH = 0.4  # on both sides
 _SNUG = 0.25  # on the right, closer than any cell's padding
 _SHORT = 1.0  # on the left, when the right part is snug: one character's width
+# One line's two parts are printed at one size: a part this much taller holds more than
+# print (a tick drawn through it, a second line).
+_TALLER = 1.6
 
 
 def _runs_on(left: Cell, a: Box, right: Cell, b: Box, settings: OcrSettings) -> bool:
@@ -274,8 +277,8 @@ def _runs_on(left: Cell, a: Box, right: Cell, b: Box, settings: OcrSettings) -> 
     if abs(left.bbox[2] - right.bbox[0]) > settings.touch:
         return False
     overlap = min(a[3], b[3]) - max(a[1], b[1])
-    height = max(a[3] - a[1], b[3] - b[1])
-    if overlap * 2 <= min(a[3] - a[1], b[3] - b[1]):
+    low, height = sorted((a[3] - a[1], b[3] - b[1]))
+    if overlap * 2 <= low or height > _TALLER * low:
         return False
     border = left.bbox[2] * settings.scale
     before, after = (border - a[2]) / height, (b[0] - border) / height

@@ -44,6 +44,14 @@ def test_lines_on_different_bands_stay_apart() -> None:
     assert [cells for cells, _ in strips] == [(0,), (1,)]
 
 
+def test_a_part_twice_as_tall_as_the_other_is_no_run_on_line() -> None:
+    """A tick drawn from the border down through the next cell's text makes its line twice
+    as tall; snug against the border, it is no continuation of the line beside it."""
+    lines = [(0, (20, 10, 380, 40)), (1, (421, 10, 700, 72))]
+    strips = join_across_borders([LEFT, RIGHT], lines, OcrSettings())
+    assert [cells for cells, _ in strips] == [(0,), (1,)]
+
+
 def test_words_meeting_at_the_border_are_one_word() -> None:
     line = [
         Read("ガラス", (300, 10, 380, 40), 90.0),
