@@ -162,12 +162,14 @@ _BETWEEN_LINES = 0.15
 
 def _touching(counts: list[int], top: int, bottom: int, least: int) -> list[tuple[int, int]]:
     """A band of inked rows as its printed lines: cut at its least inked row where that row
-    is nearly blank and both parts are at least `least` rows high."""
+    is nearly blank and both parts are at least `least` rows high. A typical row is one of
+    the band's well inked ones (its upper quartile): a tick drawn down from a line may take
+    more rows than the line does."""
     inner = range(top + least, bottom - least)
     if len(inner) < 1:
         return [(top, bottom)]
     cut = min(inner, key=lambda row: counts[row])
-    typical = float(np.median(counts[top:bottom]))
+    typical = float(np.percentile(counts[top:bottom], 75))
     if counts[cut] > _BETWEEN_LINES * typical:
         return [(top, bottom)]
     return _touching(counts, top, cut, least) + _touching(counts, cut + 1, bottom, least)

@@ -113,6 +113,16 @@ def test_text_rows_cut_two_lines_a_bracket_joins() -> None:
     assert text_rows(ink, (0, 0, 400, 200), least=12) == [(30, 20, 300, 50), (30, 51, 200, 84)]
 
 
+def test_text_rows_cut_a_line_from_a_tick_drawn_down_from_it() -> None:
+    """The tick's stroke runs on below the line for longer than the line is high: its rows
+    are most of the band, and still no line."""
+    ink = np.zeros((200, 400), bool)
+    ink[20:50, 30:300] = True
+    ink[40:90, 40:44] = True  # a pen's stroke from the line's foot downwards
+    rows = text_rows(ink, (0, 0, 400, 200), least=12)
+    assert rows[0] == (30, 20, 300, 50)
+
+
 def test_text_rows_keep_a_mark_too_low_for_a_line_with_its_line() -> None:
     ink = np.zeros((100, 400), bool)
     ink[20:50, 30:300] = True
