@@ -13,6 +13,7 @@ from pipeline.ocr.image_grid import Box, Image
 from pipeline.ocr.noise import word_without_scan_noise
 from pipeline.ocr.settings import OcrSettings
 from pipeline.ocr.tesseract import Read, Tesseract, is_unsure, more_confident
+from pipeline.text import PRINTED_VALUE, UNIT_MULTIPLIERS, known_units
 
 # Tesseract's page segmentation mode that treats the image as one raw line, skipping the
 # layout pass that sometimes finds no text in a clean short line.
@@ -33,7 +34,9 @@ def read_lines(
     A line of ink read as nothing at both sizes (a short heading, `健康・医療`, that
     the line model's layout pass drops) is read once more as a raw line, with no
     layout analysis; that reading is kept only where Tesseract is sure of it, for
-    on a speck or a stamp's edge a raw line reads junk.
+    on a speck or a stamp's edge a raw line reads junk. A figure read with a unit no
+    report prints (`8内` for `3人`: the line model is unsteady on a short line) is
+    read as a raw line too, and that reading kept where its unit is one reports use.
     """
     found, warnings = _read_at(grey, boxes, settings, settings.upscale)
     unsure = [n for n, line in enumerate(found) if is_unsure(line, settings.unsure)]
@@ -46,7 +49,29 @@ def read_lines(
     for n, line in zip(blank, unread, strict=True):
         if not is_unsure(line, settings.unsure):
             found[n] = line
-    return found, warnings + more + failed
+    odd = [n for n, line in enumerate(found) if not _reads_well(line)]
+    plain, odd_failed = _read_enlarged(raw, grey, [boxes[n] for n in odd], settings.upscale)
+    for n, line in zip(odd, plain, strict=True):
+        if _reads_well(line):
+            found[n] = line
+    return found, warnings + more + failed + odd_failed
+
+
+# Words a figure's line may end in besides a unit: a date's.
+_DATE_WORDS = frozenset({"年", "年度", "月", "日", "歳", "才"})
+
+
+def _reads_well(line: list[Read]) -> bool:
+    """Whether a line is no figure, or a figure with a unit reports print (less any
+    multiplier: `万人` is 人), a date's word or none."""
+    match = PRINTED_VALUE.fullmatch("".join(read.text for read in line))
+    if match is None or not match["unit"]:
+        return True
+    unit = match["unit"]
+    unit = next(
+        (unit[len(m) :] for m in UNIT_MULTIPLIERS if unit.startswith(m) and unit != m), unit
+    )
+    return unit in known_units() or unit in _DATE_WORDS
 
 
 def _read_at(
@@ -66,6 +91,8 @@ def _read_enlarged(
     engine: Tesseract, grey: Image, boxes: Sequence[Box], upscale: float
 ) -> tuple[list[list[Read]], list[str]]:
     """Lines cut out, enlarged `upscale` times and read; the word boxes in the page's pixels."""
+    if not boxes:
+        return [], []
     images = [_line_image(grey, box, upscale) for box in boxes]
     found, warnings = engine.read(images)
     moved = [

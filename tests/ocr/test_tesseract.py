@@ -108,3 +108,25 @@ def test_a_line_read_as_nothing_is_read_again_as_a_raw_line(
     found, _ = read_lines(grey, [(10, 10, 190, 30)], settings)
     assert " ".join(word.text for word in found[0]) == kept
     assert modes == [7, 7, 13]
+
+
+@pytest.mark.parametrize(
+    ("first", "raw", "kept"),
+    [
+        (line(("8内", 90.0)), line(("3人", 90.0)), "3人"),  # a unit no report prints
+        (line(("8内", 90.0)), line(("8円", 90.0)), "8円"),  # read again as a unit: kept
+        (line(("8内", 90.0)), line(("8肉", 90.0)), "8内"),  # again no unit: the first stays
+        (line(("3万人", 90.0)), line(("8内", 90.0)), "3万人"),  # a unit: not read again
+        (line(("25年度", 90.0)), line(("8内", 90.0)), "25年度"),  # a year
+    ],
+)
+def test_a_figure_read_with_an_unknown_unit_is_read_again_as_a_raw_line(
+    monkeypatch: pytest.MonkeyPatch, first: list[Read], raw: list[Read], kept: str
+) -> None:
+    def read(self: Tesseract, images: Sequence[Image]) -> tuple[list[list[Read]], list[str]]:
+        return [list(raw if self.mode == 13 else first) for _ in images], []
+
+    monkeypatch.setattr(Tesseract, "read", read)
+    grey = np.full((40, 200), 255, dtype=np.uint8)
+    found, _ = read_lines(grey, [(10, 10, 190, 30)], OcrSettings(numeric_language=""))
+    assert "".join(word.text for word in found[0]) == kept
