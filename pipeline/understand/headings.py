@@ -47,7 +47,12 @@ _OFFICE = re.compile(r"\s+\S{0,4}(?:課|部|室|局|部署|担当|所管)名?\s*
 def program_heading(line: Line, settings: UnderstandSettings = DEFAULTS) -> Heading | None:
     """The program a heading line names, or None for a line that is no program heading."""
     raw = _OFFICE.sub("", line.raw)
-    if len(line.text) > settings.heading_chars or not enumerated(raw):
+    if len(line.text) > settings.heading_chars:
+        return None
+    quoted = _QUOTED.fullmatch(line.text)
+    if quoted is not None and not quoted["name"].endswith(_PLANS):
+        return Heading(quoted["name"], line.page, line.bbox)
+    if not enumerated(raw):
         return None
     name = clean_name(raw, raw)
     if name is not None and LEADING.match(name):  # letter-spaced: 基 本 目 標 Ⅰ …
@@ -63,6 +68,11 @@ def program_heading(line: Line, settings: UnderstandSettings = DEFAULTS) -> Head
         return None  # 目標値の設定, 評価指標(KPI)の一覧: a heading about the figures, no program
     return Heading(name, line.page, line.bbox)
 
+
+# A field's word and the name of its program in quotes, alone on the line: 農業「…の持続的発展」.
+_QUOTED = re.compile(r"[^\s「」『』\d]{1,8}\s*[「『](?P<name>[^「」『』]{4,})[」』]")
+# What a plan's own name ends in: a title in quotes (「…総合戦略」), no program.
+_PLANS = ("計画", "戦略", "ビジョン", "プラン", "方針")
 
 # Header words that make a heading one about the table's figures rather than a program.
 _ABOUT_THE_TABLE = frozenset(

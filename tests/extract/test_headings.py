@@ -29,6 +29,14 @@ def test_an_enumerated_line_names_a_program() -> None:
     assert program_heading(line("施策2 中心市街地の活性化", 60.0)) is not None
 
 
+def test_a_field_and_a_quoted_name_name_a_program() -> None:
+    heading = program_heading(line("農業 「多様な担い手による農業の持続的発展」", 60.0))
+    assert heading is not None and heading.text == "多様な担い手による農業の持続的発展"
+    assert program_heading(line("「椎葉川町まち・ひと・しごと創生総合戦略」", 60.0)) is None
+    assert program_heading(line("綾町「まち・ひと・しごと創生総合戦略」", 60.0)) is None  # a plan
+    assert program_heading(line("「森町総合戦略」登載事業予算突合表", 60.0)) is None
+
+
 def test_section_headings_and_prose_name_no_program() -> None:
     assert program_heading(line("(1) 事業内容", 80.0)) is None
     assert program_heading(line("(2) 重要業績評価指標(KPI)", 100.0)) is None
