@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from pipeline.layout import PageLayout, cell_line
 from pipeline.model import BBox, Line, Table
-from pipeline.text import ERA_FIRST_YEARS, normalize_text
+from pipeline.text import ERA_FIRST_YEARS, header_fields, normalize_text
 from pipeline.text.tokens import tagger
 from pipeline.understand.header_map import match_header, read_header
 from pipeline.understand.names import CIRCLED_NUMBERS, LEADING, clean_name, enumerated
@@ -53,11 +53,12 @@ def program_heading(line: Line, settings: UnderstandSettings = DEFAULTS) -> Head
     if quoted is not None and not quoted["name"].endswith(_PLANS):
         return Heading(quoted["name"], line.page, line.bbox)
     if not enumerated(raw):
-        return None
+        labelled = _after_label(line.text)
+        return None if labelled is None else Heading(labelled, line.page, line.bbox)
     name = clean_name(raw, raw)
     if name is not None and LEADING.match(name):  # letter-spaced: 基 本 目 標 Ⅰ …
         name = clean_name(name)
-    if name is None or _LIST_ITEM.search(name):
+    if name is None or _LIST_ITEM.search(name) or _sentence(name):
         return None
     matches = match_header(read_header(name), settings)
     if matches and matches[0].score >= settings.section_match:
@@ -73,6 +74,37 @@ def program_heading(line: Line, settings: UnderstandSettings = DEFAULTS) -> Head
 _QUOTED = re.compile(r"[^\s「」『』\d]{1,8}\s*[「『](?P<name>[^「」『』]{4,})[」』]")
 # What a plan's own name ends in: a title in quotes (「…総合戦略」), no program.
 _PLANS = ("計画", "戦略", "ビジョン", "プラン", "方針")
+
+# A program's label is a word of three or more characters (基本的方向, 具体的な施策): a
+# shorter one (事業, 施策) opens names and titles as often (事業評価調書).
+_LABEL_CHARS = 3
+# A name goes on from its label, not with a particle (基本的方向の数値目標) or a bracket.
+_NOT_A_NAME = re.compile(r"^[のはをがにともへで(（・:：]")
+# An item's code after its label (個別施策 E1-1 …): the first of a list of items.
+_ITEM_CODE = re.compile(r"^[A-Za-z]{0,2}\d+(?:[-‐－.]\d+)*")
+
+
+def _after_label(text: str) -> str | None:
+    """The name a line gives after a program's label that opens it, without an enumerator
+    (`基本的方向 雇用支援` → 雇用支援), or None."""
+    labels = [word for word, fields in header_fields().items() if "program" in fields]
+    for label in sorted(labels, key=len, reverse=True):
+        if len(label) < _LABEL_CHARS or not text.startswith(label):
+            continue
+        name = text[len(label) :].strip()
+        if len(name) < 2 or _NOT_A_NAME.match(name) or match_header(read_header(name)):
+            return None
+        # 個別施策 E1-1 …, E1-2 …: a label opening a list of its items, no one program
+        return None if _ITEM_CODE.match(name) else name
+    return None
+
+
+def _sentence(name: str) -> bool:
+    """Whether a heading's text is a sentence: long, its clauses set apart by 、."""
+    return "、" in name and len(name) > _SENTENCE_CHARS
+
+
+_SENTENCE_CHARS = 30
 
 # Header words that make a heading one about the table's figures rather than a program.
 _ABOUT_THE_TABLE = frozenset(

@@ -37,6 +37,21 @@ def test_a_field_and_a_quoted_name_name_a_program() -> None:
     assert program_heading(line("「森町総合戦略」登載事業予算突合表", 60.0)) is None
 
 
+def test_a_programs_label_before_a_name_names_a_program() -> None:
+    heading = program_heading(line("基本的方向 雇用支援", 60.0))
+    assert heading is not None and heading.text == "雇用支援"
+    heading = program_heading(line("具体的な施策 創業者支援", 60.0))
+    assert heading is not None and heading.text == "創業者支援"
+    assert program_heading(line("基本的方向の数値目標", 60.0)) is None  # about the label
+    assert program_heading(line("個別施策 E1-1 都市の防災機能向上を図ります", 60.0)) is None
+    assert program_heading(line("事業評価調書", 60.0)) is None  # a short label opens words
+
+
+def test_an_enumerated_sentence_names_no_program() -> None:
+    printed = "① 生産年齢人口の層と幅を増やすために、森町で働き続けられる雇用の確保・創出を支援する"
+    assert program_heading(line(printed, 60.0)) is None
+
+
 def test_section_headings_and_prose_name_no_program() -> None:
     assert program_heading(line("(1) 事業内容", 80.0)) is None
     assert program_heading(line("(2) 重要業績評価指標(KPI)", 100.0)) is None
