@@ -16,7 +16,9 @@ own, in one run, so that they can be read beside each other:
   no page repeats an earlier one (the long PDF repeats every page, which
   flatters anything that remembers what it has seen);
 - peak resident set (RUSAGE_SELF's ru_maxrss) of each extraction, imports
-  included: a short PDF against the long ones.
+  included: a short PDF against the long ones, and against its own pages
+  repeated to the long PDF's length, which holds no page or font the short one
+  does not: what a page costs to hold, apart from what new fonts cost.
 
     python scripts/bench_extract.py                  # 500 pages, 20 for the short PDF
     python scripts/bench_extract.py --pages 300 --short 20
@@ -67,6 +69,19 @@ def long_pdf(pages: int, out: Path, shared: bool = True) -> Path:
                 for source in sources:
                     doc.insert_pdf(source)
         doc.select(list(range(pages)))
+        doc.save(out, garbage=1)
+    return out
+
+
+def repeated_pdf(source: Path, pages: int, out: Path) -> Path:
+    """A PDF of `pages` pages: the pages of `source` over and over, their fonts shared, so
+    that it holds no page, and no font, that `source` does not."""
+    import pymupdf
+
+    with pymupdf.open(source) as original, pymupdf.open() as doc:
+        doc.insert_pdf(original)
+        while doc.page_count < pages:
+            doc.fullcopy_page(doc.page_count % original.page_count)
         doc.save(out, garbage=1)
     return out
 
@@ -137,9 +152,11 @@ def report(pages: int, short: int) -> None:
         out = Path(folder)
         help_cpu, help_wall = startup(["--help"])
         one_cpu, one_wall = startup(["extract", str(ONE_PAGE), "--out", str(out / "one")])
+        short_pdf = long_pdf(short, out / "short.pdf")
         runs = {
             f"one PDF of {pages}, fonts shared": [long_pdf(pages, out / "long.pdf")],
-            f"one PDF of {short}, fonts shared": [long_pdf(short, out / "short.pdf")],
+            f"one PDF of {short}, fonts shared": [short_pdf],
+            f"its {short} pages over to {pages}": [repeated_pdf(short_pdf, pages, out / "r.pdf")],
             f"one PDF of {pages}, fonts per copy": [long_pdf(pages, out / "merged.pdf", False)],
             "each document once": text_documents(),
         }
