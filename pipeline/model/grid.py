@@ -8,7 +8,7 @@ the lines found in a scan's image, so both build cells by the same rules.
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from pipeline.model.geometry import DisjointSets, Segment, touch
+from pipeline.model.geometry import DisjointSets, Segment
 from pipeline.model.table import Cell
 
 
@@ -49,10 +49,12 @@ def group_segments(segments: Sequence[Segment], snap: float) -> list[list[Segmen
     sets = DisjointSets(range(len(segments)))
     reaching: list[int] = []
     for i in sorted(range(len(segments)), key=lambda k: segments[k][0]):
-        left = segments[i][0] - snap
-        reaching = [j for j in reaching if left <= segments[j][2]]
+        x0, y0, _, y1 = segments[i]
+        reaching = [j for j in reaching if x0 - snap <= segments[j][2]]
+        # Those reaching it start no later and end no sooner than `snap` before it: they
+        # meet it across (`touch`) where they meet it down.
         for j in reaching:
-            if touch(segments[j], segments[i], snap):
+            if segments[j][1] - snap <= y1 and y0 - snap <= segments[j][3]:
                 sets.union(j, i)
         reaching.append(i)
     return [[segments[i] for i in group] for group in sets.groups()]
