@@ -162,7 +162,7 @@ def ocr_page(page: pymupdf.Page, settings: OcrSettings, layer: Sequence[Word] = 
         tables.append(_table(number, scan.frame, grid, plan, read))
     words = [word for table in tables for cell in table.cells for word in cell.words] + typed
     for line, box in zip(found, free, strict=True):
-        words += [_word(scan.frame, read) for read in free_words(line, box)]
+        words += [_word(scan.frame, read) for read in free_words(line, box, settings.unsure)]
     kept = sum(len(plan.kept) for plan in plans)
     reread = sum(len(plan.reread) for plan in plans)
     issues = [Issue("warning", "ocr-failed", "ocr", warning, number) for warning in warnings]

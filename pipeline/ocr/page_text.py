@@ -14,6 +14,7 @@ left unread: a lone stroke, a blob taller than any heading (a stamp, a
 figure), and dust lower than the smallest print.
 """
 
+import re
 from collections.abc import Sequence
 
 import cv2
@@ -96,17 +97,25 @@ def _printed(ink: Mask, box: Box, settings: OcrSettings) -> bool:
     return not is_dash(ink, box, thin) and x1 - x0 > thin
 
 
-def free_words(line: list[Read], box: Box) -> list[Read]:
+def free_words(line: list[Read], box: Box, sure: float) -> list[Read]:
     """A free line's words without the marks scan noise leaves, numbers split by Tesseract
     joined again, each as high as the line's ink (Tesseract's boxes of Japanese words
     vary in height, and a line is a line by its height); words that are only noise
-    are dropped."""
+    are dropped, and so is a line that is no print: one character Tesseract scores
+    below `sure` (a speck), or one or two inside a frame read as brackets (a stamp:
+    `(写)`, `[済]`)."""
     kept: list[Read] = []
     for word in join_digits(line):
         text = word_without_scan_noise(word.text).strip()
         if text:
             kept.append(Read(text, (word.box[0], box[1], word.box[2], box[3]), word.confidence))
-    return kept
+    printed = "".join(word.text for word in kept)
+    speck = len(printed) == 1 and kept[0].confidence < sure
+    return [] if speck or _STAMP.fullmatch(printed) else kept
+
+
+# A stamp's frame read as brackets around its one or two characters.
+_STAMP = re.compile(r"[(（\[［【〔][^\s()（）\[\]［］【】〔〕]{1,2}[)）\]］】〕]")
 
 
 def typed_outside(frame: Frame, outlines: Sequence[Box], layer: Sequence[Word]) -> list[Word]:

@@ -13,8 +13,9 @@ import pytest
 
 from pipeline.layout import LayoutSettings, free_lines, layout_page
 from pipeline.ocr.page import grid_outline, prepare
-from pipeline.ocr.page_text import free_line_boxes
+from pipeline.ocr.page_text import free_line_boxes, free_words
 from pipeline.ocr.settings import OcrSettings, ocr_problem
+from pipeline.ocr.tesseract import Read
 from pipeline.understand.headings import heading_above, title
 
 NEEDS_TESSERACT = pytest.mark.skipif(
@@ -79,3 +80,23 @@ def test_a_heading_above_a_scanned_table_names_its_program() -> None:
     heading = heading_above(layout.tables[0], {1: lines})
     assert heading is not None and heading.text == "観光振興事業"
     assert title({1: lines}) == "観光振興計画の進捗状況"
+
+
+@pytest.mark.parametrize(
+    ("read", "kept"),
+    [
+        ((("(", 80.0), ("写", 69.0), (")", 43.0)), ""),  # a stamp's frame and its word
+        ((("[済]", 90.0),), ""),
+        ((("A", 28.0),), ""),  # a speck read unsurely as a letter
+        ((("市", 96.0),), "市"),  # one character read surely is print
+        ((("(", 90.0), ("案", 90.0), ("の", 90.0), ("概要", 90.0), (")", 90.0)), "(案の概要)"),
+    ],
+)
+def test_a_free_line_of_a_stamp_or_a_speck_is_no_print(
+    read: tuple[tuple[str, float], ...], kept: str
+) -> None:
+    line = [
+        Read(text, (10.0 * n, 0.0, 10.0 * n + 9, 10.0), score)
+        for n, (text, score) in enumerate(read)
+    ]
+    assert "".join(word.text for word in free_words(line, (0, 0, 100, 10), 70.0)) == kept
