@@ -53,6 +53,7 @@ from pipeline.understand.headings import (
 from pipeline.understand.keyed import KeyedName, keyed_names, keyed_records
 from pipeline.understand.levels import add_stated_levels
 from pipeline.understand.lists import list_records
+from pipeline.understand.paired import paired_records
 from pipeline.understand.progress import progress_records, progress_year
 from pipeline.understand.reading import KpiTable, read_table
 from pipeline.understand.rows import prose_records, row_records
@@ -259,6 +260,8 @@ def extract_document(path: Path, settings: ExtractSettings | None = None) -> Ext
             found = progress_records(table, heading, caption, stated)
         if not found:
             found = keyed_records(table, keys, heading)
+        if not found:
+            found = paired_records(table, heading)
         keys = _targeted(keyed_names(table), found) or keys
         if not found:
             found = form_records(first, heading, context)

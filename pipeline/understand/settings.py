@@ -50,13 +50,17 @@ class UnderstandSettings:
     # A figure whose kind only its year says, in a progress report (`progress.py`): the
     # reading rests on the report's title, not on a word beside the figure.
     progress_confidence: float = 0.5
+    # Two figures of a headerless table told baseline and target by their years' order
+    # alone (`paired.py`).
+    paired_confidence: float = 0.5
 
     def __post_init__(self) -> None:
         shares = ("header_match", "mapping_floor", "year_only", "section_match", "gloss_height")
         for name in shares:
             if not 0.0 <= getattr(self, name) <= 1.0:
                 raise ValueError(f"{name} must lie in [0, 1], not {getattr(self, name)}")
-        for name in ("prose_confidence", "sentence_confidence", "progress_confidence"):
+        confidences = ("prose_confidence", "sentence_confidence", "progress_confidence")
+        for name in (*confidences, "paired_confidence"):
             if not 0.0 <= getattr(self, name) <= 1.0:
                 raise ValueError(f"{name} must lie in [0, 1]")
         if not 0.0 <= self.fuzzy_floor <= 100.0:
