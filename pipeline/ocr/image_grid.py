@@ -14,6 +14,10 @@ import numpy as np
 import numpy.typing as npt
 import pymupdf
 
+# One thread: the workers of a batch already share the cores, as Tesseract's processes do,
+# and OpenCV's threads on small images cost more CPU than they save wall time.
+cv2.setNumThreads(1)
+
 Image = npt.NDArray[np.uint8]
 Mask = npt.NDArray[np.bool_]
 Box = tuple[int, int, int, int]  # x0, y0, x1, y1 in pixels, end exclusive
