@@ -235,6 +235,40 @@ def without_specks(line: list[Read], low: float) -> list[Read]:
     return [w for n, w in enumerate(line) if first <= n <= last and not marks[n]]
 
 
+def without_low_specks(
+    lines: list[list[Read]], boxes: Sequence[Box], sure: float
+) -> list[list[Read]]:
+    """The lines read, less those that are specks: a line less than half as high as the
+    page's typical line whose every word Tesseract scores below `sure` (`..` under a
+    cell's last line read as `PH`). A printed line so low is a mark a line of its own."""
+    heights = sorted(box[3] - box[1] for box, line in zip(boxes, lines, strict=True) if line)
+    if not heights:
+        return lines
+    typical = heights[len(heights) // 2]
+    return [
+        []
+        if line and 2 * (box[3] - box[1]) < typical and all(w.confidence < sure for w in line)
+        else line
+        for line, box in zip(lines, boxes, strict=True)
+    ]
+
+
+def without_unsure_dots(line: list[Read], sure: float) -> list[Read]:
+    """A line's words less a middle dot Tesseract scores below `sure` right before a
+    figure (`割合 ・ 30%`): a 中黒 joins two words, not a word to its number, so such a
+    dot is a speck's reading."""
+    return [
+        word
+        for n, word in enumerate(line)
+        if not (
+            _DOT.fullmatch(word.text)
+            and word.confidence < sure
+            and n + 1 < len(line)
+            and line[n + 1].text[:1].isdigit()
+        )
+    ]
+
+
 # A decimal point or a comma Tesseract set apart from its digits: print, however small.
 _POINT = re.compile(r"[.,]")
 # The round dot Tesseract reads a speck as; printed, it stands between two words.

@@ -53,7 +53,9 @@ from pipeline.ocr.lines import (
     join_at_borders,
     join_digits,
     read_lines,
+    without_low_specks,
     without_specks,
+    without_unsure_dots,
 )
 from pipeline.ocr.lost_rules import split_at_lost_rules
 from pipeline.ocr.noise import without_scan_noise
@@ -156,9 +158,10 @@ def ocr_page(page: pymupdf.Page, settings: OcrSettings, layer: Sequence[Word] = 
     found, warnings = read_lines(bridge_borders(scan, strips), boxes + free, settings)
     tables: list[Table] = []
     low = settings.min_text * settings.scale
+    found[: len(boxes)] = without_low_specks(found[: len(boxes)], boxes, settings.unsure)
     for grid, plan in zip(grids, plans, strict=True):
         read, found = found[: len(plan.rows)], found[len(plan.rows) :]
-        read = [without_specks(line, low) for line in read]
+        read = [without_unsure_dots(without_specks(line, low), settings.unsure) for line in read]
         tables.append(_table(number, scan.frame, grid, plan, read))
     words = [word for table in tables for cell in table.cells for word in cell.words] + typed
     for line, box in zip(found, free, strict=True):

@@ -7,7 +7,12 @@ between the two cells lies at 100 pt, pixel 416.7.
 import pytest
 
 from pipeline.model.table import Cell
-from pipeline.ocr.lines import join_at_borders, without_specks
+from pipeline.ocr.lines import (
+    join_at_borders,
+    without_low_specks,
+    without_specks,
+    without_unsure_dots,
+)
 from pipeline.ocr.page import join_across_borders
 from pipeline.ocr.settings import OcrSettings
 from pipeline.ocr.tesseract import Read
@@ -95,3 +100,33 @@ def test_words_read_from_specks_are_dropped(
 ) -> None:
     low = 12.5  # 3 points at 300 dpi
     assert [word.text for word in without_specks(_words(*line), low)] == kept
+
+
+def test_a_line_far_lower_than_the_page_s_lines_and_read_unsurely_is_a_speck() -> None:
+    lines = [
+        [Read("学校給食等", (0, 0, 100, 40), 96.0)],
+        [Read("以上", (0, 50, 40, 90), 93.0)],
+        [Read("PH", (20, 100, 36, 112), 50.0)],  # dots under the last line
+        [Read("、", (0, 120, 10, 132), 95.0)],  # low but read surely: print
+    ]
+    boxes = [(0, 0, 100, 40), (0, 50, 40, 90), (20, 100, 36, 112), (0, 120, 10, 132)]
+    kept = without_low_specks(lines, boxes, 70.0)
+    assert [[word.text for word in line] for line in kept] == [["学校給食等"], ["以上"], [], ["、"]]
+
+
+@pytest.mark.parametrize(
+    ("line", "kept"),
+    [
+        ((("割合", 92.0), ("・", 35.0), ("30%", 91.0)), ["割合", "30%"]),  # a speck's dot
+        ((("割合", 92.0), ("・", 92.0), ("30%", 91.0)), ["割合", "・", "30%"]),  # read surely
+        ((("新規就農", 92.0), ("・", 35.0), ("農業", 91.0)), ["新規就農", "・", "農業"]),
+    ],
+)
+def test_an_unsure_dot_before_a_figure_is_a_speck(
+    line: tuple[tuple[str, float], ...], kept: list[str]
+) -> None:
+    words = [
+        Read(text, (10.0 * n, 0.0, 10.0 * n + 8, 10.0), score)
+        for n, (text, score) in enumerate(line)
+    ]
+    assert [word.text for word in without_unsure_dots(words, 70.0)] == kept
