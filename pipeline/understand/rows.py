@@ -212,6 +212,8 @@ def _records(
             if label_kind is not None and mapped.year is not None:
                 kind = label_kind
             fy = mapped.year.fy if mapped.year else row_year(row, years, kind, table)
+            if any(_same_print(row[index], row[name]) for name in indicators):
+                continue  # one merged cell over the row (a note): no name's value
             slot = _unbracketed(row[index]) if label_kind is not None else row[index]
             for part, part_kind in _kinds_of(slot, kind, mapped, label_kind, table):
                 found.values.add(
@@ -241,6 +243,14 @@ def _records(
         for (program, indicator), found in gathered.items()
     ]
     return [record for record in records if record is not None]
+
+
+def _same_print(slot: Slot, name: Slot) -> bool:
+    """Whether a value slot reads print of the name's own: a cell both hold, whose text
+    stands whole in the name's (a note merged over the row), not the value part of a cell
+    that prints a name and its value."""
+    shared = not {id(cell) for cell in slot.cells}.isdisjoint(id(cell) for cell in name.cells)
+    return shared and bool(slot.text) and slot.text in name.text
 
 
 def _kinds_of(

@@ -453,3 +453,20 @@ def test_a_name_column_merged_over_runs_of_the_indicators_beside_it_names_their_
         ("スポーツ", "スポーツ実施率"),
         ("スポーツ", "教室参加者数"),
     ]
+
+
+def test_a_note_merged_over_a_row_is_no_value_of_itself() -> None:
+    """A note merged over the name's columns and the value's (`状況割合 遅れ33%`) is print
+    of the name's own row, no target of it."""
+    rows = [
+        ["指標項目", "", "目標値"],
+        ["町内就業件数", "", "21件"],
+        ["相談受付件数", "", "15件"],
+        ["創業件数", "", "11件"],
+        ["進捗状況割合", "遅れ33%・その他67%", ""],
+        ["遅れ33%", "", ""],
+    ]
+    spans = {(0, 0): (1, 2), (1, 0): (1, 2), (2, 0): (1, 2), (3, 0): (1, 2), (4, 1): (2, 2)}
+    table = read_table(run_of(grid_table(rows, spans=spans)), DocumentContext())
+    records = row_records(table, None)
+    assert [r.indicator for r in records] == ["町内就業件数", "相談受付件数", "創業件数"]
