@@ -16,7 +16,7 @@ from typing import Literal
 
 import pymupdf
 
-from pipeline.model import Word, enclosing
+from pipeline.model import Word
 from pipeline.text import fold
 
 # Glyph boxes as mupdf measures them, not refitted by pymupdf to each font's ascender and
@@ -142,16 +142,16 @@ def page_words(text: pymupdf.TextPage) -> PageText:
 def split_words(glyphs: list[Glyph], invisible: bool) -> list[Word]:
     """A span's glyphs cut into words at whitespace, each with the union of its glyph boxes."""
     words: list[Word] = []
-    run: list[Glyph] = []
-    for glyph in [*glyphs, (" ", (0.0, 0.0, 0.0, 0.0))]:
-        if not glyph[0].isspace():
-            run.append(glyph)
+    start = 0
+    for end in range(len(glyphs) + 1):
+        if end < len(glyphs) and not glyphs[end][0].isspace():
             continue
-        if run:
-            raw = "".join(char for char, _ in run)
-            bbox = enclosing([box for _, box in run])
-            words.append(Word(fold(raw), raw, bbox, invisible))
-        run = []
+        if end > start:
+            chars, boxes = zip(*glyphs[start:end], strict=True)
+            raw = "".join(chars)
+            x0, y0, x1, y1 = zip(*boxes, strict=True)
+            words.append(Word(fold(raw), raw, (min(x0), min(y0), max(x1), max(y1)), invisible))
+        start = end + 1
     return words
 
 
