@@ -13,7 +13,7 @@ from pipeline.ocr.image_grid import Box, Image
 from pipeline.ocr.noise import word_without_scan_noise
 from pipeline.ocr.settings import OcrSettings
 from pipeline.ocr.tesseract import Read, Tesseract, is_unsure, more_confident
-from pipeline.text import PRINTED_VALUE, UNIT_MULTIPLIERS, known_units
+from pipeline.text import PRINTED_VALUE, is_unit, known_units
 
 # Tesseract's page segmentation mode that treats the image as one raw line, skipping the
 # layout pass that sometimes finds no text in a clean short line.
@@ -62,16 +62,12 @@ _DATE_WORDS = frozenset({"年", "年度", "月", "日", "歳", "才"})
 
 
 def _reads_well(line: list[Read]) -> bool:
-    """Whether a line is no figure, or a figure with a unit reports print (less any
-    multiplier: `万人` is 人), a date's word or none."""
+    """Whether a line is no figure, or a figure with a unit reports print (`万人`, `人/年`:
+    `is_unit`), a date's word or none."""
     match = PRINTED_VALUE.fullmatch("".join(read.text for read in line))
     if match is None or not match["unit"]:
         return True
-    unit = match["unit"]
-    unit = next(
-        (unit[len(m) :] for m in UNIT_MULTIPLIERS if unit.startswith(m) and unit != m), unit
-    )
-    return unit in known_units() or unit in _DATE_WORDS
+    return is_unit(match["unit"], known_units()) or match["unit"] in _DATE_WORDS
 
 
 def _read_at(
