@@ -6,6 +6,7 @@ not name a section (`(1) 事業内容`, `(2) 重要業績評価指標(KPI)`). Th
 page gives the document's title and the municipality that reports.
 """
 
+import functools
 import itertools
 import re
 from collections import Counter
@@ -87,9 +88,8 @@ _ITEM_CODE = re.compile(r"^[A-Za-z]{0,2}\d+(?:[-‐－.]\d+)*")
 def _after_label(text: str) -> str | None:
     """The name a line gives after a program's label that opens it, without an enumerator
     (`基本的方向 雇用支援` → 雇用支援), or None."""
-    labels = [word for word, fields in header_fields().items() if "program" in fields]
-    for label in sorted(labels, key=len, reverse=True):
-        if len(label) < _LABEL_CHARS or not text.startswith(label):
+    for label in _program_labels():
+        if not text.startswith(label):
             continue
         name = text[len(label) :].strip()
         if len(name) < 2 or _NOT_A_NAME.match(name) or match_header(read_header(name)):
@@ -97,6 +97,14 @@ def _after_label(text: str) -> str | None:
         # 個別施策 E1-1 …, E1-2 …: a label opening a list of its items, no one program
         return None if _ITEM_CODE.match(name) else name
     return None
+
+
+@functools.cache
+def _program_labels() -> tuple[str, ...]:
+    """The lexicon's words for a program long enough to be a heading's label, longest
+    first, read once: every line above every table asks."""
+    labels = [word for word, fields in header_fields().items() if "program" in fields]
+    return tuple(sorted((w for w in labels if len(w) >= _LABEL_CHARS), key=len, reverse=True))
 
 
 def _sentence(name: str) -> bool:
