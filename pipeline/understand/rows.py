@@ -208,12 +208,12 @@ def _records(
             continue  # a row of another kind of figure: 達成率, 差
         found = gathered.setdefault((program, indicator), _Gathered(named))
         for (index, mapped), column_marks in zip(value_columns, marks, strict=True):
+            if any(_same_print(row[index], row[name]) for name in indicators):
+                continue  # one merged cell over the row (a note): no name's value
             kind: FactKind = mapped.field  # type: ignore[assignment]
             if label_kind is not None and mapped.year is not None:
                 kind = label_kind
             fy = mapped.year.fy if mapped.year else row_year(row, years, kind, table)
-            if any(_same_print(row[index], row[name]) for name in indicators):
-                continue  # one merged cell over the row (a note): no name's value
             slot = _unbracketed(row[index]) if label_kind is not None else row[index]
             for part, part_kind in _kinds_of(slot, kind, mapped, label_kind, table):
                 found.values.add(
