@@ -59,8 +59,11 @@ class UnderstandSettings:
         for name in shares:
             if not 0.0 <= getattr(self, name) <= 1.0:
                 raise ValueError(f"{name} must lie in [0, 1], not {getattr(self, name)}")
-        confidences = ("prose_confidence", "sentence_confidence", "progress_confidence")
-        for name in (*confidences, "paired_confidence"):
+        confidences = (
+            *("prose_confidence", "sentence_confidence"),
+            *("progress_confidence", "paired_confidence"),
+        )
+        for name in confidences:
             if not 0.0 <= getattr(self, name) <= 1.0:
                 raise ValueError(f"{name} must lie in [0, 1]")
         if not 0.0 <= self.fuzzy_floor <= 100.0:
