@@ -54,7 +54,7 @@ def program_heading(line: Line, settings: UnderstandSettings = DEFAULTS) -> Head
     if quoted is not None and not quoted["name"].endswith(_PLANS):
         return Heading(quoted["name"], line.page, line.bbox)
     if not enumerated(raw):
-        labelled = _after_label(line.text)
+        labelled = _after_label(line.text, settings)
         return None if labelled is None else Heading(labelled, line.page, line.bbox)
     name = clean_name(raw, raw)
     if name is not None and LEADING.match(name):  # letter-spaced: 基 本 目 標 Ⅰ …
@@ -85,14 +85,14 @@ _NOT_A_NAME = re.compile(r"^[のはをがにともへで(（・:：]")
 _ITEM_CODE = re.compile(r"^[A-Za-z]{0,2}\d+(?:[-‐－.]\d+)*")
 
 
-def _after_label(text: str) -> str | None:
+def _after_label(text: str, settings: UnderstandSettings) -> str | None:
     """The name a line gives after a program's label that opens it, without an enumerator
     (`基本的方向 雇用支援` → 雇用支援), or None."""
     for label in _program_labels():
         if not text.startswith(label):
             continue
         name = text[len(label) :].strip()
-        if len(name) < 2 or _NOT_A_NAME.match(name) or match_header(read_header(name)):
+        if len(name) < 2 or _NOT_A_NAME.match(name) or match_header(read_header(name), settings):
             return None
         # 個別施策 E1-1 …, E1-2 …: a label opening a list of its items, no one program
         return None if _ITEM_CODE.match(name) else name
