@@ -1,4 +1,4 @@
-"""CPU and wall seconds, Tesseract calls and cell accuracy per scanned page, two OCR paths
+"""CPU and wall seconds, Tesseract calls and cell accuracy per scanned page, three OCR paths
 side by side in one run.
 
 Every scanned page of the fixture scans (`tests/fixtures/pdfs/*-scan.pdf`,
@@ -6,12 +6,14 @@ Every scanned page of the fixture scans (`tests/fixtures/pdfs/*-scan.pdf`,
 through `ocr_page` once with each path's settings, its OCR layer offered as
 the layout stage offers it. CPU seconds are this process's and its
 Tesseract children's (`resource.getrusage`, RUSAGE_SELF + RUSAGE_CHILDREN),
-so the model loads count. Calls are Tesseract processes started, images the
-line images they were given. Cell accuracy scores a page's tables, mended as
-layout mends them, against the expected grid of its text twin
-(`tests/layout/grids/<twin>.json`); corpus scans have none ("-").
+so the model loads count. Calls are Tesseract's model loads (processes
+started, or models loaded in process by the tesserocr binding, which keeps
+them for the process: the warm-up page loads them as a batch worker's first
+page does), images the line images given to them. Cell accuracy scores a
+page's tables, mended as layout mends them, against the expected grid of its
+text twin (`tests/layout/grids/<twin>.json`); corpus scans have none ("-").
 
-    python scripts/bench_ocr.py                     # every scan, both paths
+    python scripts/bench_ocr.py                     # every scan, every path
     python scripts/bench_ocr.py --docs sanyo-onoda-r3-kpi-scan anjo-ocrscan
 """
 
@@ -27,6 +29,7 @@ import pymupdf
 
 from pipeline.ingest.pages import read_page
 from pipeline.layout.repair.mend import mend_table
+from pipeline.ocr import binding
 from pipeline.ocr.page import OcrPage, ocr_page
 from pipeline.ocr.settings import OcrSettings
 from pipeline.ocr.tesseract import Tesseract
@@ -44,17 +47,20 @@ FIXTURES = ROOT / "tests" / "fixtures" / "pdfs"
 CORPUS = ROOT / "tests" / "corpus" / "pdf"
 GRIDS = ROOT / "tests" / "layout" / "grids"
 
-# The two paths compared: OCR called as before the speed work (a process per worker for
-# every batch, every numeric line read again by the Latin model), and today's defaults.
+# The paths compared: OCR called as before the speed work (a process per worker for
+# every batch, every numeric line read again by the Latin model), today's settings with
+# Tesseract run as its command, and today's defaults (in process where tesserocr is installed).
 PATHS: dict[str, OcrSettings] = {
-    "before": OcrSettings(share=0, numeric_sure=101),
+    "before": OcrSettings(share=0, numeric_sure=101, binding=False),
+    "command": OcrSettings(binding=False),
     "now": OcrSettings(),
 }
 
 
 @dataclass
 class Counter:
-    """Tesseract processes started and line images given to them."""
+    """Tesseract's models loaded (a process started, or a model loaded in process) and the
+    line images given to them."""
 
     calls: int = 0
     images: int = 0
@@ -62,9 +68,9 @@ class Counter:
 
 @contextmanager
 def counting() -> Iterator[Counter]:
-    """Tesseract's batch runner wrapped to count its processes and images."""
+    """Tesseract's batch runner and the binding's loader wrapped to count loads and images."""
     counter = Counter()
-    read, run = Tesseract.read, Tesseract._run
+    read, run, load = Tesseract.read, Tesseract._run, binding._load
 
     def counted_read(self: Tesseract, images: Sequence[object]) -> object:
         counter.images += len(images)
@@ -74,11 +80,17 @@ def counting() -> Iterator[Counter]:
         counter.calls += len(lists)
         return run(self, lists)
 
+    def counted_load(call: binding.Call) -> object:
+        counter.calls += 1
+        return load(call)
+
     Tesseract.read, Tesseract._run = counted_read, counted_run  # type: ignore[assignment,method-assign]
+    binding._load = counted_load  # type: ignore[assignment]
     try:
         yield counter
     finally:
         Tesseract.read, Tesseract._run = read, run  # type: ignore[method-assign]
+        binding._load = load
 
 
 def cpu_seconds() -> float:

@@ -7,7 +7,7 @@ from typing import Literal, get_args
 
 from pipeline.model import RuledSettings
 from pipeline.ocr.broken_rules import BrokenRules
-from pipeline.ocr.tesseract import Tesseract
+from pipeline.ocr.tesseract import COMMAND, Tesseract
 
 # auto: OCR an image page and a scan under a text layer; force: every page, layers ignored;
 # off: none (a scan is left unread, with a warning; a text layer is read as typed text).
@@ -43,10 +43,11 @@ class OcrSettings:
     second_upscale: float = 1.25  # an unsure line is read again enlarged this much
     unsure: float = 70.0  # a line holding a word Tesseract scores below this (0–100) is unsure
     numeric_sure: float = 90.0  # a numeric line scored this or more is not reread (101: each is)
-    workers: int = 2  # Tesseract processes run side by side, one model load each
-    share: int = 60  # fewest lines given a process of their own: a model load costs ~10 lines
+    workers: int = 2  # Tesseract workers run side by side, one model load each
+    share: int = 60  # without the binding: fewest lines worth a process (a model load)
     timeout: float = 600.0  # seconds one Tesseract process may take
-    tesseract: str = "tesseract"  # the command
+    tesseract: str = COMMAND  # the command; another than Debian's is always run as one
+    binding: bool = True  # read Debian's in process through tesserocr where it is installed
     ruled: RuledSettings = field(default_factory=lambda: RuledSettings(snap=3.0))
 
     def __post_init__(self) -> None:
@@ -107,7 +108,13 @@ class OcrSettings:
         """Tesseract at the dpi of line images enlarged `upscale` times."""
         dpi = round(self.dpi * upscale)
         return Tesseract(
-            self.tesseract, self.language, dpi, self.workers, self.timeout, share=self.share
+            self.tesseract,
+            self.language,
+            dpi,
+            self.workers,
+            self.timeout,
+            share=self.share,
+            binding=self.binding,
         )
 
     @property

@@ -1,10 +1,13 @@
-"""Tesseract, run as its command: is it usable, and what it reads in a batch of line images.
+"""Tesseract: is it usable, and what it reads in a batch of line images.
 
-Loading the Japanese model costs more than reading a line, so a page's lines
-go to one process per worker as a list of images (Tesseract reads a text file
-of image paths as a multi-page input), not one process per line; a batch too
-small to repay a second model load goes to one process. Each process is held
-to one thread: the workers already share the cores.
+Loading the Japanese model costs more than reading a line (about ten lines'
+worth), so where the tesserocr binding is installed each worker thread loads
+each model once for the life of the process and reads every later batch in
+process (`binding.py`). Without it, a page's lines go to one Tesseract process
+per worker as a list of images (Tesseract reads a text file of image paths as
+a multi-page input), and a batch too small to repay a second model load goes
+to one process. Either way Tesseract is held to one thread a worker: the
+workers already share the cores.
 """
 
 import functools
@@ -20,6 +23,7 @@ from pathlib import Path
 
 import cv2
 
+from pipeline.ocr import binding
 from pipeline.ocr.image_grid import Image
 
 
@@ -47,38 +51,59 @@ def mean_confidence(line: Sequence[Read]) -> float:
     return sum(read.confidence for read in line) / len(line) if line else 0.0
 
 
+# The command as Debian installs it. A command named otherwise is what the user asks to
+# read with, so it is run as a command even where the binding is installed.
+COMMAND = "tesseract"
+
+
 @dataclass(frozen=True)
 class Tesseract:
     """One way of calling Tesseract: the command, the language(s), the dpi the images are at."""
 
-    command: str = "tesseract"
+    command: str = COMMAND
     language: str = "jpn"
     dpi: int = 300
     workers: int = 2
     timeout: float = 600.0  # seconds one process may take
     mode: int = 7  # page segmentation: 7 reads each image as one line of text
     share: int = 0  # fewest images worth a process (and a model load) of their own
+    binding: bool = True  # read in process through tesserocr where it is installed
+
+    @property
+    def in_process(self) -> bool:
+        """Whether lines are read through the binding rather than by running the command."""
+        return self.binding and self.command == COMMAND and binding.available()
 
     def problem(self) -> str | None:
-        """None when the command runs and has the language data, else a warning naming the fix."""
+        """None when Tesseract runs and has the language data, else a warning naming the fix."""
+        if self.in_process:
+            return _binding_problem(self.command, self.language)
         return _problem(self.command, self.language)
 
     def signature(self) -> str:
         """Tesseract's version and a hash of each language's data: what OCR reads depends on
         both, so a document read by another Tesseract is read again."""
-        return _signature(self.command, self.language)
+        return _signature(self.command, self.language, self.in_process)
 
     def read(self, images: Sequence[Image]) -> tuple[list[list[Read]], list[str]]:
-        """The words of each image, and a warning for each process that failed."""
+        """The words of each image, and a warning for each share of them that failed."""
         if not images:
             return [], []
-        shares = split_batch(len(images), self.workers, self.share)
-        with tempfile.TemporaryDirectory(prefix="kpi-ocr-") as folder:
-            lists = [
-                _write_list(Path(folder), n, [images[i] for i in share])
-                for n, share in enumerate(shares)
-            ]
-            outputs, warnings = self._run(lists)
+        # In process a model is loaded once for the process, not once for the batch.
+        least = 1 if self.in_process else self.share
+        shares = split_batch(len(images), self.workers, least)
+        if self.in_process:
+            call = binding.Call(
+                self.language, self.mode, self.dpi, _tessdata(self.command), self.timeout
+            )
+            outputs, warnings = binding.read(call, [[images[i] for i in s] for s in shares])
+        else:
+            with tempfile.TemporaryDirectory(prefix="kpi-ocr-") as folder:
+                lists = [
+                    _write_list(Path(folder), n, [images[i] for i in share])
+                    for n, share in enumerate(shares)
+                ]
+                outputs, warnings = self._run(lists)
         found: list[list[Read]] = [[] for _ in images]
         for share, output in zip(shares, outputs, strict=True):
             for number, read in parse_tsv(output):
@@ -141,15 +166,49 @@ def _problem(command: str, language: str) -> str | None:
 
 
 @functools.cache
-def _signature(command: str, language: str) -> str:
-    if _problem(command, language) is not None:
-        return "unavailable"
-    version = subprocess.run([command, "--version"], capture_output=True, text=True, timeout=60)
-    listed = subprocess.run([command, "--list-langs"], capture_output=True, text=True, timeout=60)
+def _binding_problem(command: str, language: str) -> str | None:
+    folder, installed = binding.languages(_tessdata(command))
+    missing = [name for name in language.split("+") if name not in installed]
+    if missing:
+        names = "+".join(missing)
+        return (
+            f"OCR skipped: no Tesseract language data for {names} in {folder}; "
+            f"{install_hint(language)}"
+        )
+    return None
+
+
+@functools.cache
+def _tessdata(command: str) -> str:
+    """The folder of language data the command reads, so the binding reads the same; ""
+    where the command is not there to say."""
+    if shutil.which(command) is None:
+        return ""
+    try:
+        listed = subprocess.run(
+            [command, "--list-langs"], capture_output=True, text=True, timeout=60, check=True
+        )
+    except (OSError, subprocess.SubprocessError):
+        return ""
     folder = re.search(r'"([^"]+)"', listed.stdout)
-    parts = [(version.stdout or version.stderr).splitlines()[0].strip()]
+    return folder.group(1) if folder else ""
+
+
+@functools.cache
+def _signature(command: str, language: str, in_process: bool) -> str:
+    if in_process:
+        if _binding_problem(command, language) is not None:
+            return "unavailable"
+        folder = binding.languages(_tessdata(command))[0]
+        parts = [binding.version()]
+    else:
+        if _problem(command, language) is not None:
+            return "unavailable"
+        version = subprocess.run([command, "--version"], capture_output=True, text=True, timeout=60)
+        folder = _tessdata(command)
+        parts = [(version.stdout or version.stderr).splitlines()[0].strip()]
     for name in language.split("+"):
-        data = Path(folder.group(1)) / f"{name}.traineddata" if folder else None
+        data = Path(folder) / f"{name}.traineddata" if folder else None
         digest = (
             hashlib.sha256(data.read_bytes()).hexdigest()[:16] if data and data.is_file() else "?"
         )
