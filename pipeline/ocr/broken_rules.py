@@ -65,6 +65,8 @@ class Line:
 
 
 Chain = list[Piece]
+# An integral image of ink: 32 bits hold the count of any page's pixels.
+Sums = npt.NDArray[np.int32]
 
 
 def blobs(image: Image | Mask, horizontal: bool) -> list[Piece]:
@@ -135,11 +137,11 @@ def is_rule(chain: Chain, length: int, rules: BrokenRules) -> bool:
 
 
 def broken_lines(
-    found: list[Piece], ink: Mask, horizontal: bool, length: int, rules: BrokenRules
+    found: list[Piece], sums: Sums, horizontal: bool, length: int, rules: BrokenRules
 ) -> list[Line]:
-    """The broken rules the pieces of one direction of a straightened image make; each may
-    run on unseen at its ends as far as a gap its pieces would bridge."""
-    sums = np.asarray(cv2.integral(ink.astype(np.uint8)), dtype=np.int64)
+    """The broken rules the pieces of one direction of a straightened image make (`sums`:
+    the integral image of its ink); each may run on unseen at its ends as far as a gap its
+    pieces would bridge."""
     lines = []
     for chain in follow(found, rules, slope=0.0):
         if is_rule(chain, length, rules) and _clear(chain, sums, horizontal, rules):
@@ -154,7 +156,7 @@ def broken_lines(
 _BESIDE = 0.1
 
 
-def _clear(chain: Chain, sums: npt.NDArray[np.int64], horizontal: bool, rules: BrokenRules) -> bool:
+def _clear(chain: Chain, sums: Sums, horizontal: bool, rules: BrokenRules) -> bool:
     """Whether the pieces stand clear of other ink, as a rule's do and the strokes of glyphs
     do not (the left stroke of け has the rest of its glyph beside it): the bands on either
     side, twice as wide as a piece may be thick, hold little ink for the typical piece."""
@@ -172,7 +174,7 @@ def _swapped(box: tuple[int, int, int, int]) -> tuple[int, int, int, int]:
     return box[1], box[0], box[3], box[2]
 
 
-def _inked(sums: npt.NDArray[np.int64], box: tuple[int, int, int, int]) -> int:
+def _inked(sums: Sums, box: tuple[int, int, int, int]) -> int:
     """The inked pixels of a box (x0, y0, x1, y1), cut to the image, from its integral image."""
     height, width = sums.shape[0] - 1, sums.shape[1] - 1
     x0, y0 = min(max(box[0], 0), width), min(max(box[1], 0), height)
@@ -236,11 +238,12 @@ def with_broken_rules(
     dashes_across = _dashes(solid_across, solid_down, touch, rules)
     dashes_down = _dashes(solid_down, solid_across, touch, rules)
     free = ink & ~(cv2.dilate(np.maximum(across, down), _NEAR) > 0)
+    sums: Sums = np.asarray(cv2.integral(ink.astype(np.uint8)), dtype=np.int32)
     found = _pieces(free, True, dashes_across, rules)
-    broken_across = broken_lines(found, ink, True, length, rules)
+    broken_across = broken_lines(found, sums, True, length, rules)
     free &= ~(cv2.dilate(draw(broken_across, True, ink.shape), _NEAR) > 0)
     found = _pieces(free, False, dashes_down, rules)
-    broken_down = broken_lines(found, ink, False, length, rules)
+    broken_down = broken_lines(found, sums, False, length, rules)
     crossing_across = solid_across + broken_across
     crossing_down = solid_down + broken_down
     reached_across = [reach_crossings(line, crossing_down, touch) for line in broken_across]
