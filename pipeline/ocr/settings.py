@@ -45,7 +45,7 @@ class OcrSettings:
     numeric_sure: float = 90.0  # a numeric line scored this or more is not reread (101: each is)
     workers: int = 2  # Tesseract workers run side by side, one model load each
     share: int = 60  # without the binding: fewest lines worth a process (a model load)
-    timeout: float = 600.0  # seconds one Tesseract process may take
+    timeout: float = 600.0  # seconds one Tesseract process (in process: one line) may take
     tesseract: str = COMMAND  # the command; another than Debian's is always run as one
     binding: bool = True  # read Debian's in process through tesserocr where it is installed
     ruled: RuledSettings = field(default_factory=lambda: RuledSettings(snap=3.0))

@@ -64,7 +64,7 @@ class Tesseract:
     language: str = "jpn"
     dpi: int = 300
     workers: int = 2
-    timeout: float = 600.0  # seconds one process may take
+    timeout: float = 600.0  # seconds one process (in process: one line) may take
     mode: int = 7  # page segmentation: 7 reads each image as one line of text
     share: int = 0  # fewest images worth a process (and a model load) of their own
     binding: bool = True  # read in process through tesserocr where it is installed
@@ -89,10 +89,10 @@ class Tesseract:
         """The words of each image, and a warning for each share of them that failed."""
         if not images:
             return [], []
+        in_process = self.in_process
         # In process a model is loaded once for the process, not once for the batch.
-        least = 1 if self.in_process else self.share
-        shares = split_batch(len(images), self.workers, least)
-        if self.in_process:
+        shares = split_batch(len(images), self.workers, 1 if in_process else self.share)
+        if in_process:
             call = binding.Call(
                 self.language, self.mode, self.dpi, _tessdata(self.command), self.timeout
             )
@@ -157,25 +157,23 @@ def _problem(command: str, language: str) -> str | None:
         )
     except (OSError, subprocess.SubprocessError) as error:
         return f"OCR skipped: Tesseract does not run ({error}); {install_hint(language)}"
-    installed = set(listed.stdout.split()[1:])
-    missing = [name for name in language.split("+") if name not in installed]
-    if missing:
-        names = "+".join(missing)
-        return f"OCR skipped: no Tesseract language data for {names}; {install_hint(language)}"
-    return None
+    return _missing_data(language, set(listed.stdout.split()[1:]), "")
 
 
 @functools.cache
 def _binding_problem(command: str, language: str) -> str | None:
     folder, installed = binding.languages(_tessdata(command))
+    return _missing_data(language, installed, f" in {folder}")
+
+
+def _missing_data(language: str, installed: set[str], where: str) -> str | None:
+    """The warning for the languages whose data is not installed (`where`: the folder
+    looked in, as the message says it); None when every one is."""
     missing = [name for name in language.split("+") if name not in installed]
-    if missing:
-        names = "+".join(missing)
-        return (
-            f"OCR skipped: no Tesseract language data for {names} in {folder}; "
-            f"{install_hint(language)}"
-        )
-    return None
+    if not missing:
+        return None
+    names = "+".join(missing)
+    return f"OCR skipped: no Tesseract language data for {names}{where}; {install_hint(language)}"
 
 
 @functools.cache
