@@ -14,7 +14,7 @@ import cv2
 import numpy as np
 import numpy.typing as npt
 
-from pipeline.ocr.image_grid import Image, Mask
+from pipeline.ocr.image_grid import Blobs, Image, Mask
 
 
 @dataclass(frozen=True)
@@ -71,13 +71,12 @@ Sums = npt.NDArray[np.int32]
 
 def blobs(image: Image | Mask, horizontal: bool) -> list[Piece]:
     """Every connected blob of an image as a piece along the axis, by where it starts."""
-    _, _, stats, _ = cv2.connectedComponentsWithStats(image.astype(np.uint8), connectivity=8)
     found = []
-    for x, y, width, height in (row[:4].astype(int) for row in stats[1:]):
+    for x, y, width, height in Blobs.of(image).boxes.tolist():
         if horizontal:
-            found.append(Piece(int(x), int(x + width), int(y), int(y + height)))
+            found.append(Piece(x, x + width, y, y + height))
         else:
-            found.append(Piece(int(y), int(y + height), int(x), int(x + width)))
+            found.append(Piece(y, y + height, x, x + width))
     return sorted(found, key=lambda piece: piece.start)
 
 

@@ -22,7 +22,7 @@ import numpy as np
 
 from pipeline.ingest import UNMAPPED
 from pipeline.model import DisjointSets, Word, enclosing
-from pipeline.ocr.image_grid import Box, Frame, Mask, is_dash, long_strokes
+from pipeline.ocr.image_grid import Blobs, Box, Frame, Mask, is_dash, long_strokes
 from pipeline.ocr.lines import join_digits
 from pipeline.ocr.noise import word_without_scan_noise
 from pipeline.ocr.settings import OcrSettings
@@ -52,11 +52,10 @@ def _runs(ink: Mask, scale: float) -> list[Box]:
     """The boxes of the ink smeared sideways: a word, or a stretch of glyphs set close."""
     width = max(1, round(_SMEAR * scale))
     kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (width, 1))
-    smeared = cv2.dilate(ink.astype(np.uint8), kernel)
-    count, _, stats, _ = cv2.connectedComponentsWithStats(smeared, connectivity=8)
+    smeared = np.asarray(cv2.dilate(ink.astype(np.uint8), kernel), dtype=np.uint8)
     half = width // 2
     runs: list[Box] = []
-    for x, y, w, h in (tuple(int(v) for v in stats[i, :4]) for i in range(1, count)):
+    for x, y, w, h in Blobs.of(smeared).boxes.tolist():
         runs.append((x + half, y, max(x + half + 1, x + w - half), y + h))
     return runs
 

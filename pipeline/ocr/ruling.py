@@ -13,7 +13,6 @@ from dataclasses import dataclass
 
 import cv2
 import numpy as np
-import numpy.typing as npt
 
 from pipeline.model import Segment
 from pipeline.model import touch as meets
@@ -24,7 +23,7 @@ from pipeline.ocr.broken_rules import (
     pieces,
     with_broken_rules,
 )
-from pipeline.ocr.image_grid import Image, Mask, straight_runs
+from pipeline.ocr.image_grid import Blobs, Image, Mask, straight_runs
 
 
 def skew_angle(ink: Mask, length: int, limit: float, rules: BrokenRules) -> float:
@@ -55,13 +54,12 @@ def skew_angle(ink: Mask, length: int, limit: float, rules: BrokenRules) -> floa
 
 def _solid_angles(lines: Image, length: int) -> list[tuple[float, float]]:
     """The angle and width of each run at least `length` wide, fitted through its pixels."""
-    count, labels, stats, _ = cv2.connectedComponentsWithStats(lines, connectivity=8)
+    blobs = Blobs.of(lines)
     angles: list[tuple[float, float]] = []
-    for index in range(1, count):
-        x, y, width, height = (int(v) for v in stats[index, :4])
+    for index, (_, _, width, _) in enumerate(blobs.boxes.tolist()):
         if width < length:
             continue
-        ys, xs = np.nonzero(labels[y : y + height, x : x + width] == index)
+        ys, xs = np.nonzero(blobs.inside(index, lines))
         slope = float(np.polyfit(xs, ys, 1)[0])
         angles.append((-float(np.degrees(np.arctan(slope))), float(width)))
     return angles
@@ -88,10 +86,12 @@ class Ruling:
 
 @dataclass(frozen=True)
 class _Lines:
-    """The runs of one direction: a segment per run and the label image that maps them."""
+    """The runs of one direction: a segment per run, and the runs' blobs and image that map
+    them to pixels."""
 
     segments: list[Segment]
-    labels: npt.NDArray[np.int32]
+    blobs: Blobs
+    runs: Image
 
 
 def find_ruling(ink: Mask, length: int, scale: float, touch: float, rules: BrokenRules) -> Ruling:
@@ -121,23 +121,20 @@ def find_ruling(ink: Mask, length: int, scale: float, touch: float, rules: Broke
 
 def _lines(runs: Image, horizontal: bool, scale: float) -> _Lines:
     """Each connected run as a segment through its middle, in points."""
-    count, labels, stats, _ = cv2.connectedComponentsWithStats(runs, connectivity=8)
+    blobs = Blobs.of(runs)
     segments: list[Segment] = []
-    for index in range(1, count):
-        x, y, width, height = (float(v) for v in stats[index, :4])
+    for x, y, width, height in (tuple(float(v) for v in box) for box in blobs.boxes.tolist()):
         if horizontal:
             middle = (y + height / 2) / scale
             segments.append((x / scale, middle, (x + width) / scale, middle))
         else:
             middle = (x + width / 2) / scale
             segments.append((middle, y / scale, middle, (y + height) / scale))
-    return _Lines(segments, np.asarray(labels, dtype=np.int32))
+    return _Lines(segments, blobs, runs)
 
 
 def _pixels(lines: _Lines, kept: set[int]) -> Mask:
-    lookup = np.zeros(len(lines.segments) + 1, dtype=bool)
-    lookup[[index + 1 for index in kept]] = True
-    return np.asarray(lookup[lines.labels], dtype=bool)
+    return lines.blobs.mask(sorted(kept), lines.runs)
 
 
 def _crossed(across: list[Segment], down: list[Segment], touch: float) -> tuple[set[int], set[int]]:

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from pipeline.model.grid import RuledSettings, grid_cells
-from pipeline.ocr.image_grid import Frame, is_dash, text_rows, without_end_specks
+from pipeline.ocr.image_grid import Blobs, Frame, is_dash, text_rows, without_end_specks
 from pipeline.ocr.ruling import find_ruling, skew_angle
 from pipeline.ocr.settings import OcrSettings
 
@@ -163,3 +163,36 @@ def test_specks_apart_at_a_line_s_ends_are_no_part_of_it(
     blobs: tuple[tuple[int, int, int], ...], box: tuple[int, int, int, int] | None
 ) -> None:
     assert without_end_specks(_line(*blobs), (0, 0, 400, 30), low=12) == box
+
+
+def _ring_with_a_dot() -> np.ndarray:
+    """A square ring, a dot in its hole, and a diagonal stroke apart: three 8-connected blobs."""
+    image = np.zeros((20, 30), dtype=np.uint8)
+    cv2.rectangle(image, (2, 2), (12, 12), 1, thickness=1)
+    image[7, 7] = 1
+    for step in range(6):
+        image[3 + step, 20 + step] = 1
+    return image
+
+
+def test_blobs_are_the_connected_blobs_with_their_boxes() -> None:
+    image = _ring_with_a_dot()
+    _, _, stats, _ = cv2.connectedComponentsWithStats(image, connectivity=8)
+    expected = sorted(tuple(row) for row in stats[1:, :4].tolist())
+    assert sorted(tuple(box) for box in Blobs.of(image).boxes.tolist()) == expected
+
+
+def test_blobs_are_ordered_by_their_first_pixel_in_reading_order() -> None:
+    boxes = Blobs.of(_ring_with_a_dot()).boxes.tolist()
+    assert boxes == [[2, 2, 11, 11], [20, 3, 6, 6], [7, 7, 1, 1]]
+
+
+def test_a_blobs_mask_holds_its_pixels_and_what_its_hole_holds() -> None:
+    image = _ring_with_a_dot()
+    blobs = Blobs.of(image)
+    assert np.array_equal(blobs.mask([0], image), image[:, :] * (np.arange(30) < 13) > 0)
+    assert np.array_equal(blobs.inside(1, image), image[3:9, 20:26] > 0)
+
+
+def test_an_image_without_ink_has_no_blobs() -> None:
+    assert Blobs.of(np.zeros((5, 5), dtype=np.uint8)).boxes.shape == (0, 4)
