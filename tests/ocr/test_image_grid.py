@@ -9,7 +9,14 @@ import numpy as np
 import pytest
 
 from pipeline.model.grid import RuledSettings, grid_cells
-from pipeline.ocr.image_grid import Blobs, Frame, is_dash, text_rows, without_end_specks
+from pipeline.ocr.image_grid import (
+    Blobs,
+    Frame,
+    is_dash,
+    specks,
+    text_rows,
+    without_end_specks,
+)
 from pipeline.ocr.ruling import find_ruling, skew_angle
 from pipeline.ocr.settings import OcrSettings
 
@@ -196,3 +203,14 @@ def test_a_blobs_mask_holds_its_pixels_and_what_its_hole_holds() -> None:
 
 def test_an_image_without_ink_has_no_blobs() -> None:
     assert Blobs.of(np.zeros((5, 5), dtype=np.uint8)).boxes.shape == (0, 4)
+
+
+def test_specks_are_the_blobs_of_fewer_pixels_than_the_least_area() -> None:
+    """A dot and a thin diagonal whose box is larger than the least area are dust; the ring is
+    print, though it is no longer than the diagonal."""
+    image = _ring_with_a_dot()
+    dust = specks(image > 0, min_area=12)
+    expected = image > 0
+    expected[2:13, 2:13] = False
+    expected[7, 7] = True
+    assert np.array_equal(dust, expected)
