@@ -10,9 +10,11 @@ fail are read again from the image.
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Sequence
 
 from pipeline.ingest import UNMAPPED
 from pipeline.model import Cell, Word, cell_texts
+from pipeline.ocr.image_grid import Frame
 from pipeline.text import PRINTED_VALUE, fold
 
 # Digits grouped by three after a point (`1137.343`, `45.120`): a comma read as a period,
@@ -20,6 +22,20 @@ from pipeline.text import PRINTED_VALUE, fold
 _POINT_FOR_COMMA = re.compile(r"\d\.\d{3}(?!\d)")
 # A word's box this many times wider (or narrower) than its characters need was misread.
 _WIDTH_RATIO = 1.8
+
+
+def layer_in_cells(frame: Frame, cells: list[Cell], layer: Sequence[Word]) -> list[list[Word]]:
+    """The layer words of each cell, placed by their centre turned into the straightened frame."""
+    centres = [
+        frame.to_straight((w.bbox[0] + w.bbox[2]) / 2, (w.bbox[1] + w.bbox[3]) / 2) for w in layer
+    ]
+    placed: list[list[Word]] = []
+    for cell in cells:
+        x0, y0, x1, y1 = cell.bbox
+        placed.append(
+            [w for w, (x, y) in zip(layer, centres, strict=True) if x0 <= x <= x1 and y0 <= y <= y1]
+        )
+    return placed
 
 
 def judge_layer(cells: list[Cell], placed: list[list[Word]]) -> list[bool]:

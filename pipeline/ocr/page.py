@@ -47,7 +47,7 @@ from pipeline.ocr.image_grid import (
     text_rows,
     without_end_specks,
 )
-from pipeline.ocr.layer import judge_layer
+from pipeline.ocr.layer import judge_layer, layer_in_cells
 from pipeline.ocr.lines import (
     digit_groups,
     join_at_borders,
@@ -212,22 +212,28 @@ def _plan(scan: Scan, cells: list[Cell], layer: Sequence[Word], settings: OcrSet
     """Which cells keep their layer text and which printed lines must be read from the image.
 
     Ink under a kept layer word is not read again, though it lie in the next
-    cell: text that runs over a border belongs to the cell it starts in.
+    cell: text that runs over a border belongs to the cell it starts in. Layer
+    words over a cell that holds no ink are a border or a speck misread, and
+    are not kept.
     """
-    placed = _layer_in_cells(scan.frame, cells, layer)
+    least = 3 * round((settings.speck * settings.scale) ** 2)
+    placed = layer_in_cells(scan.frame, cells, layer)
     sound = judge_layer(cells, placed)
-    kept = {index: placed[index] for index, ok in enumerate(sound) if ok}
+    kept = {
+        index: placed[index]
+        for index, ok in enumerate(sound)
+        if ok and _ink(scan.text, _inside(cells[index].bbox, settings.scale)) >= least
+    }
     ink = _uncovered(scan, [word for words in kept.values() for word in words])
     lines: list[tuple[int, Box]] = []
     dashes: list[tuple[int, Box]] = []
-    least = 3 * round((settings.speck * settings.scale) ** 2)
     thin = round(settings.dash * settings.scale)
     low = round(settings.min_text * settings.scale)
     for index, cell in enumerate(cells):
         if index in kept:
             continue
         for box in text_rows(ink, _inside(cell.bbox, settings.scale), low):
-            if int(ink[box[1] : box[3], box[0] : box[2]].sum()) < least:
+            if _ink(ink, box) < least:
                 continue
             if is_dash(ink, box, thin):
                 dashes.append((index, box))
@@ -316,25 +322,15 @@ def _uncovered(scan: Scan, words: list[Word]) -> Mask:
     return ink
 
 
+def _ink(ink: Mask, box: Box) -> int:
+    return int(np.count_nonzero(ink[box[1] : box[3], box[0] : box[2]]))
+
+
 def _inside(bbox: BBox, scale: float) -> Box:
     """A cell's pixels less a margin, so no remnant of its border is read as text."""
     x0, y0, x1, y1 = (round(v * scale) for v in bbox)
     margin = 2
     return x0 + margin, y0 + margin, max(x0 + margin, x1 - margin), max(y0 + margin, y1 - margin)
-
-
-def _layer_in_cells(frame: Frame, cells: list[Cell], layer: Sequence[Word]) -> list[list[Word]]:
-    """The layer words of each cell, placed by their centre turned into the straightened frame."""
-    centres = [
-        frame.to_straight((w.bbox[0] + w.bbox[2]) / 2, (w.bbox[1] + w.bbox[3]) / 2) for w in layer
-    ]
-    placed: list[list[Word]] = []
-    for cell in cells:
-        x0, y0, x1, y1 = cell.bbox
-        placed.append(
-            [w for w, (x, y) in zip(layer, centres, strict=True) if x0 <= x <= x1 and y0 <= y <= y1]
-        )
-    return placed
 
 
 def _table(number: int, frame: Frame, grid: Grid, plan: _Plan, read: list[list[Read]]) -> Table:

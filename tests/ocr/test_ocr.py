@@ -32,8 +32,8 @@ ROWS = [
 ]
 
 
-def typed_page(layer: dict[tuple[int, int], str] | None = None) -> pymupdf.Document:
-    """A page with the grid and texts typed; `layer` puts invisible text in the given cells."""
+def typed_page(blank: frozenset[tuple[int, int]] = frozenset()) -> pymupdf.Document:
+    """A page with the grid and texts typed, but for the `blank` cells (row, column)."""
     doc = pymupdf.open()
     page = doc.new_page(width=440, height=260)
     shape = page.new_shape()
@@ -45,13 +45,19 @@ def typed_page(layer: dict[tuple[int, int], str] | None = None) -> pymupdf.Docum
     shape.commit()
     for r, row in enumerate(ROWS):
         for c, text in enumerate(row):
-            page.insert_text((XS[c] + 8, YS[r] + 26), text, fontname="japan", fontsize=14)
+            if (r, c) not in blank:
+                page.insert_text((XS[c] + 8, YS[r] + 26), text, fontname="japan", fontsize=14)
     return doc
 
 
-def scanned(angle: float, layer: dict[tuple[int, int], str] | None = None) -> pymupdf.Page:
-    """The typed page as a 200-dpi grey scan turned by `angle` degrees, with dust on it."""
-    typed = typed_page()[0]
+def scanned(
+    angle: float,
+    layer: dict[tuple[int, int], str] | None = None,
+    blank: frozenset[tuple[int, int]] = frozenset(),
+) -> pymupdf.Page:
+    """The typed page as a 200-dpi grey scan turned by `angle` degrees, with dust on it;
+    `layer` puts invisible text in the given cells."""
+    typed = typed_page(blank)[0]
     pixmap = typed.get_pixmap(dpi=200, colorspace=pymupdf.csGRAY)
     image = np.frombuffer(pixmap.samples, np.uint8).reshape(pixmap.height, pixmap.width)
     height, width = image.shape
@@ -177,6 +183,18 @@ def test_sound_layer_cells_are_kept_and_misread_ones_read_again() -> None:
     assert cell[(2, 1)].text == "100人"  # `入` fails its column's unit: read from the image
     assert result.kept == 6
     assert result.reread == 6  # the misread cell and the five cells the layer left empty
+
+
+@NEEDS_TESSERACT
+def test_layer_text_over_a_cell_the_image_leaves_blank_is_not_kept() -> None:
+    """A layer's `1` where the scan shows no ink: a border or a speck read, not a value."""
+    page = scanned(0.0, layer={(3, 2): "1", (1, 1): "20人"}, blank=frozenset({(3, 2)}))
+    result = ocr_page(page, OcrSettings(), read_page(page).words)
+    (table,) = result.tables
+    cell = {(c.row, c.col): c for c in table.cells}
+    assert cell[(3, 2)].text == ""
+    assert cell[(1, 1)].raw == "20人"
+    assert result.kept == 1
 
 
 @pytest.mark.parametrize(
